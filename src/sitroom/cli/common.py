@@ -1,0 +1,78 @@
+"""What every command shares: exit codes, the --db and --quiet options, errors, progress."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import IntEnum
+from typing import Annotated
+
+import typer
+
+from sitroom.domain import SitroomError
+from sitroom.progress import Progress, ProgressBar, null_progress
+
+
+class ExitCode(IntEnum):
+    """Exit codes scripts can trust (listed in the README and in `sitroom --help`)."""
+
+    DONE = 0
+    REFUSED = 1  # bad input or unmet precondition; nothing was written
+    USAGE = 2  # wrong invocation (Typer's own usage errors)
+    CHECKS_FAILED = 3  # done, but consistency checks failed (only with --fail-on-check)
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL or SQLite file. Default: $SITROOM_DATABASE_URL, else ./sitroom.db.",
+        show_default=False,
+    ),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+@contextmanager
+def refuse_on(*errors: type[BaseException]) -> Iterator[None]:
+    """Print "error: ..." to stderr and exit 1 when one of `errors` is raised."""
+    try:
+        yield
+    except errors or (SitroomError,) as err:
+        for line in str(err).splitlines() or [type(err).__name__]:
+            typer.echo(f"error: {line}", err=True)
+        raise typer.Exit(ExitCode.REFUSED) from err
+
+
+class _RichBar:
+    def __init__(self, total: int, label: str) -> None:
+        from rich.progress import Progress as RichProgress
+
+        self._progress = RichProgress(transient=True, console=_stderr_console())
+        self._progress.start()
+        self._task = self._progress.add_task(label, total=total)
+
+    def advance(self, label: str = "") -> None:
+        self._progress.update(self._task, advance=1, description=label or None)
+
+    def close(self) -> None:
+        self._progress.stop()
+
+
+def _stderr_console() -> object:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def progress_for(quiet: bool, minimum: int = 4) -> Progress:
+    """A rich progress bar on stderr for `minimum` or more steps, unless quiet or not a tty."""
+
+    def make(total: int, label: str) -> ProgressBar:
+        if quiet or total < minimum or not sys.stderr.isatty():
+            return null_progress(total, label)
+        return _RichBar(total, label)
+
+    return make

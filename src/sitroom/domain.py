@@ -1,0 +1,254 @@
+"""The model of a crisis picture: sources, actors, places, claims, control, events, audit.
+
+Frozen dataclasses and enums only: no I/O, no SQLAlchemy, no FastAPI. Every layer above
+exchanges these objects; ORM rows never leave `store/`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class SitroomError(Exception):
+    """Base of every expected failure; anything else is a bug."""
+
+
+class InputError(SitroomError):
+    """A file or value we refuse, with the place where it goes wrong."""
+
+    def __init__(
+        self,
+        path: object,
+        line: int | None,
+        field: str | None,
+        problem: str,
+        hint: str = "",
+    ) -> None:
+        super().__init__(problem)
+        self.path, self.line, self.field, self.hint = path, line, field, hint
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        what = f'field "{self.field}": ' if self.field else ""
+        return f"{where}: {what}{self.args[0]}" + (f" ({self.hint})" if self.hint else "")
+
+
+class InputErrors(SitroomError):
+    """Every problem found in one file, sorted by line; the file was refused whole."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        self.errors = sorted(errors, key=lambda e: (str(e.path), e.line or 0))
+        super().__init__("; ".join(str(e) for e in self.errors))
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+class NotFound(SitroomError):
+    """A source, place or claim asked for by id or name that does not exist."""
+
+
+class SourceKind(StrEnum):
+    BRIEFING = "briefing"
+    NEWS = "news"
+    NGO_REPORT = "ngo_report"
+    UN_REPORT = "un_report"
+    DATASET = "dataset"
+    FIELD_FORM = "field_form"
+    MANUAL = "manual"
+
+
+class ActorKind(StrEnum):
+    PARTY = "party"
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    MONITOR = "monitor"
+    MEDIA = "media"
+    UNKNOWN = "unknown"
+
+
+class PlaceKind(StrEnum):
+    COUNTRY = "country"
+    ADMIN1 = "admin1"
+    ADMIN2 = "admin2"
+    ADMIN3 = "admin3"
+    CITY = "city"
+    NEIGHBOURHOOD = "neighbourhood"
+    SETTLEMENT = "settlement"
+    SITE = "site"
+    AREA = "area"
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    APPROX = "approx"
+    RANGE = "range"
+    VAGUE = "vague"
+
+
+class ReviewStatus(StrEnum):
+    EXTRACTED = "extracted"
+    CONFIRMED = "confirmed"
+    EDITED = "edited"
+    REJECTED = "rejected"
+
+
+class ControlStatus(StrEnum):
+    HELD = "held"
+    CONTESTED = "contested"
+
+
+class FlowOrStock(StrEnum):
+    FLOW = "flow"
+    STOCK = "stock"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document or dataset that claims are taken from."""
+
+    title: str
+    published_at: date
+    sha256: str
+    kind: SourceKind = SourceKind.NEWS
+    publisher: str | None = None
+    url: str | None = None
+    language: str = "en"
+    text: str | None = None
+    filename: str | None = None
+    ingested_by: str = "sitroom"
+    # The source's reliability on the Admiralty scale (A-F); F means "cannot be judged".
+    reliability: str = "F"
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A party, organisation or person who claims or controls things."""
+
+    name: str
+    kind: ActorKind = ActorKind.UNKNOWN
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    is_party: bool = False
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry; `area_km2` is computed on an equal-area projection, never in degrees."""
+
+    name: str
+    kind: PlaceKind
+    aliases: tuple[str, ...] = ()
+    name_ar: str | None = None
+    parent: str | None = None
+    pcode: str | None = None
+    geometry: dict[str, object] | None = None  # GeoJSON geometry object, WGS84
+    area_km2: float | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of characters `text[start:end]` of a source."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The atomic fact: one figure, as one source states it once, with all its context.
+
+    `local_id` and `part_of` number the claims of one extraction (the JSONL `id` and
+    `part_of`); in the store a part points at its whole through `part_of` as well,
+    resolved within the same source.
+    """
+
+    indicator: str
+    value: float
+    quote: str
+    start: int
+    end: int
+    sentence: str
+    qualifier: Qualifier = Qualifier.EXACT
+    unit: str = "people"
+    low: float | None = None
+    high: float | None = None
+    group: str | None = None
+    place: str | None = None
+    origin: str | None = None
+    destination: str | None = None
+    subject: str | None = None
+    window: str | None = None
+    window_start: date | None = None
+    window_end: date | None = None
+    claimant: str | None = None
+    local_id: int = 0
+    part_of: int | None = None
+    extracted_by: str = ""
+    review: ReviewStatus = ReviewStatus.EXTRACTED
+    credibility: int = 6  # Admiralty 1-6; 6 means "cannot be judged"
+    source_id: int | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ControlObservation:
+    """A claim about who holds a place on a day."""
+
+    place: str
+    actor: str
+    status: ControlStatus
+    observed_on: date
+    claimant: str
+    source_title: str
+    source_url: str | None = None
+    evidence: str | None = None
+    note: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """An ACLED-compatible event row."""
+
+    event_date: date
+    event_type: str
+    sub_event_type: str | None
+    actor1: str | None
+    actor2: str | None
+    place: str | None
+    fatalities: int
+    notes: str | None
+    source: str | None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """Who changed what, when, before and after."""
+
+    who: str
+    what: str
+    entity: str
+    entity_id: int | None
+    before: str | None
+    after: str | None
+    at: datetime
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: files new and unchanged, claims written."""
+
+    new: int = 0
+    unchanged: int = 0
+    claims: int = 0
+    source_ids: tuple[int, ...] = field(default_factory=tuple)

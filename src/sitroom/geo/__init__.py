@@ -1,0 +1,1 @@
+"""Places and territory: name matching, the gazetteer, areas, control shares."""

@@ -1,0 +1,71 @@
+"""The gazetteer: places by every spelling, and the places named in a text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sitroom.domain import Place
+from sitroom.geo.names import name_key
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text at `text[start:end]`."""
+
+    start: int
+    end: int
+    written: str
+    place: Place
+
+
+class Gazetteer:
+    """Places looked up by name, alias or spelling variant.
+
+    Built once from a list of Places (the store's, or the bundled sample's); lookups are
+    dictionary hits on `name_key`, so "Mahalij" finds "Mahalej" and "Idleb" finds "Idlib".
+    """
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        self.places: dict[str, Place] = {}
+        self._by_key: dict[str, Place] = {}
+        for place in places:
+            self.places[place.name] = place
+            for spelling in (place.name, *place.aliases, *([place.name_ar] if place.name_ar else [])):
+                key = name_key(spelling)
+                # the first place to claim a spelling keeps it: callers list the more
+                # important places (cities, governorates) before neighbourhoods
+                if key and key not in self._by_key:
+                    self._by_key[key] = place
+        self._pattern = self._compile()
+
+    def _compile(self) -> re.Pattern[str] | None:
+        spellings: set[str] = set()
+        for place in self.places.values():
+            spellings.update(s for s in (place.name, *place.aliases) if len(s) >= 3)
+        if not spellings:
+            return None
+        # longest first, so "Khan al-Shih" wins over "Khan"
+        ordered = sorted(spellings, key=len, reverse=True)
+        body = "|".join(re.escape(s).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]+")
+                        for s in ordered)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def find(self, name: str) -> Place | None:
+        """The place called `name` in any known spelling, or None."""
+        return self._by_key.get(name_key(name))
+
+    def mentions(self, text: str) -> list[PlaceMention]:
+        """Every place named in `text`, in order, longest spelling first at each position."""
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            place = self.find(match.group(0))
+            if place is not None:
+                found.append(PlaceMention(match.start(), match.end(), match.group(0), place))
+        return found

@@ -1,0 +1,105 @@
+"""The indicator vocabulary: loads and validates `indicators.toml`."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from sitroom.domain import FlowOrStock, InputError
+
+_REQUIRED = ("label", "unit", "kind", "hxl", "triggers")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One key of the vocabulary."""
+
+    key: str
+    label: str
+    unit: str
+    kind: FlowOrStock
+    hxl: str
+    triggers: tuple[str, ...]
+    max: float | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every indicator, by key, in file order."""
+
+    indicators: dict[str, Indicator]
+
+    def __getitem__(self, key: str) -> Indicator:
+        return self.indicators[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.indicators
+
+    def keys(self) -> list[str]:
+        return list(self.indicators)
+
+
+def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabulary:
+    """Parse and validate a vocabulary; a bad entry raises InputError naming key and field."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(path, None, None, f"not valid TOML: {err}") from err
+    table = raw.get("indicators")
+    if not isinstance(table, dict) or not table:
+        raise InputError(path, None, "indicators", "no [indicators] table")
+    indicators: dict[str, Indicator] = {}
+    for key, entry in table.items():
+        where = f"indicators.{key}"
+        if not isinstance(entry, dict):
+            raise InputError(path, None, where, "is not a table")
+        for name in _REQUIRED:
+            if name not in entry:
+                raise InputError(path, None, f"{where}.{name}", "is missing")
+        for name in ("label", "unit", "hxl"):
+            if not isinstance(entry[name], str) or not entry[name].strip():
+                raise InputError(path, None, f"{where}.{name}", f"{entry[name]!r} is not a text")
+        if entry["kind"] not in ("flow", "stock"):
+            raise InputError(
+                path, None, f"{where}.kind", f'"{entry["kind"]}" is not flow or stock'
+            )
+        if not entry["hxl"].startswith("#"):
+            raise InputError(path, None, f"{where}.hxl", f'"{entry["hxl"]}" is not a HXL hashtag')
+        triggers = entry["triggers"]
+        if not isinstance(triggers, list) or not all(
+            isinstance(t, str) and t.strip() for t in triggers
+        ):
+            raise InputError(path, None, f"{where}.triggers", "must be a list of non-empty texts")
+        maximum = entry.get("max")
+        if maximum is not None and (isinstance(maximum, bool) or not isinstance(maximum, int | float)):
+            raise InputError(path, None, f"{where}.max", f"{maximum!r} is not a number")
+        unknown = set(entry) - {*_REQUIRED, "max"}
+        if unknown:
+            raise InputError(path, None, f"{where}.{sorted(unknown)[0]}", "is not a known field")
+        indicators[key] = Indicator(
+            key=key,
+            label=entry["label"],
+            unit=entry["unit"],
+            kind=FlowOrStock(entry["kind"]),
+            hxl=entry["hxl"],
+            triggers=tuple(t.lower() for t in triggers),
+            max=float(maximum) if maximum is not None else None,
+        )
+    return Vocabulary(indicators)
+
+
+@cache
+def default_vocabulary() -> Vocabulary:
+    """The vocabulary bundled with sitroom."""
+    text = resources.files("sitroom").joinpath("indicators.toml").read_text(encoding="utf-8")
+    return parse_vocabulary(text, "sitroom/indicators.toml")
+
+
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    """The vocabulary at `path`, or the bundled one."""
+    if path is None:
+        return default_vocabulary()
+    return parse_vocabulary(path.read_text(encoding="utf-8"), path)

@@ -1,0 +1,24 @@
+from sqlalchemy import inspect
+
+from sitroom.store.database import Store, database_url, downgrade, upgrade
+
+
+def test_schema_is_built_by_migrations(store: Store) -> None:
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"sources", "claims", "places", "control_observations", "actors", "alembic_version"} <= tables
+
+
+def test_migrations_go_down_and_up_again(store: Store) -> None:
+    downgrade(store.url)
+    assert "claims" not in inspect(store.engine).get_table_names()
+    upgrade(store.url)
+    assert "claims" in inspect(store.engine).get_table_names()
+
+
+def test_database_url_takes_flag_then_env_then_default(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("SITROOM_DATABASE_URL", "postgresql://u@h/db")
+    assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+    assert database_url() == "postgresql+psycopg://u@h/db"
+    monkeypatch.delenv("SITROOM_DATABASE_URL")
+    monkeypatch.chdir(tmp_path)
+    assert database_url() == f"sqlite:///{tmp_path / 'sitroom.db'}"
