@@ -32,10 +32,16 @@ class Gazetteer:
         self._by_key: dict[str, Place] = {}
         for place in places:
             self.places[place.name] = place
-            for spelling in (place.name, *place.aliases, *([place.name_ar] if place.name_ar else [])):
+        # names before aliases, so a variant listed for one place never hides another
+        # place's own name; within each pass the first place to claim a spelling keeps
+        # it: callers list the more important places (cities, governorates) first
+        for place in self.places.values():
+            key = name_key(place.name)
+            if key and key not in self._by_key:
+                self._by_key[key] = place
+        for place in self.places.values():
+            for spelling in (*place.aliases, *([place.name_ar] if place.name_ar else [])):
                 key = name_key(spelling)
-                # the first place to claim a spelling keeps it: callers list the more
-                # important places (cities, governorates) before neighbourhoods
                 if key and key not in self._by_key:
                     self._by_key[key] = place
         self._pattern = self._compile()
