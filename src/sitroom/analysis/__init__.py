@@ -1,0 +1,1 @@
+"""What the claims say together: mentions into claims, bounds, disagreements, checks."""

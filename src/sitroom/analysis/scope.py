@@ -1,0 +1,64 @@
+"""Whether claims speak of the same thing: place (or one inside the other) and window."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitroom.domain import Claim
+from sitroom.geo.gazetteer import Gazetteer
+from sitroom.geo.names import fold
+
+
+def claim_places(claim: Claim) -> list[str]:
+    """The places a claim names: its place, else its origin and destination."""
+    names = [claim.place] if claim.place else [claim.origin, claim.destination]
+    return [part.strip() for name in names if name for part in name.split(";") if part.strip()]
+
+
+def ancestors(name: str, gazetteer: Gazetteer | None) -> set[str]:
+    """The folded names of a place and of every place it lies inside."""
+    found = {fold(name)}
+    place = gazetteer.find(name) if gazetteer else None
+    seen = 0
+    while place is not None and seen < 10:
+        found.add(fold(place.name))
+        place = gazetteer.find(place.parent) if (gazetteer and place.parent) else None
+        seen += 1
+    return found
+
+
+def is_within(name: str, area: str, gazetteer: Gazetteer | None) -> bool:
+    """True when place `name` is `area` or lies inside it ("east Aleppo" is within "Aleppo").
+
+    Falls back on the words: a name that holds the area's name ("Old City of Aleppo")
+    lies within it, so places the gazetteer lacks still count.
+    """
+    target = fold(area)
+    if target in ancestors(name, gazetteer):
+        return True
+    return f" {target} " in f" {fold(name)} "
+
+
+def same_area(a: Claim, b: Claim, gazetteer: Gazetteer | None) -> bool:
+    """True when one claim's place is the other's or lies inside it."""
+    places_a, places_b = claim_places(a), claim_places(b)
+    if not places_a or not places_b:
+        return not places_a and not places_b
+    return any(
+        is_within(x, y, gazetteer) or is_within(y, x, gazetteer)
+        for x in places_a for y in places_b
+    )
+
+
+def window_of(claim: Claim, published_at: date | None) -> tuple[date | None, date | None]:
+    """The days a claim covers; a claim with no window covers its publication day."""
+    if claim.window_start or claim.window_end:
+        return claim.window_start, claim.window_end or published_at
+    return published_at, published_at
+
+
+def windows_overlap(a: tuple[date | None, date | None], b: tuple[date | None, date | None]) -> bool:
+    """True when two windows share a day; an open end overlaps everything on that side."""
+    start = max((d for d in (a[0], b[0]) if d is not None), default=None)
+    end = min((d for d in (a[1], b[1]) if d is not None), default=None)
+    return start is None or end is None or start <= end

@@ -1,0 +1,54 @@
+"""`sitroom briefing`: the morning briefing for a place and a day."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sitroom.cli import app
+from sitroom.cli.common import DbOption, refuse_on
+from sitroom.geo.bundled import bundled_gazetteer
+from sitroom.report.build import DEFAULT_DAYS, build_briefing
+from sitroom.report.json_out import render_json
+from sitroom.report.markdown import render_markdown
+from sitroom.store.database import open_store
+
+
+class BriefingFormat(StrEnum):
+    md = "md"
+    json = "json"
+
+
+@app.command("briefing")
+def briefing_command(
+    place: Annotated[str, typer.Option(help="Place the briefing is about, e.g. Aleppo.")],
+    on: Annotated[datetime, typer.Option("--date", formats=["%Y-%m-%d"],
+                                         help="Day of the briefing, YYYY-MM-DD.")],
+    days: Annotated[int, typer.Option(help="Take sources published in this many days up to "
+                                      "--date.")] = DEFAULT_DAYS,
+    output_format: Annotated[BriefingFormat, typer.Option("--format", help="Output format.")]
+    = BriefingFormat.md,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="Write to this file, not stdout.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the briefing for a place and day: every figure footnoted to its source.
+
+    Sections: control, population movements, combatants, mine action, aid, shelters,
+    incidents; then where sources disagree and the checks that failed.
+
+    Example: sitroom briefing --place Aleppo --date 2016-12-09
+    """
+    with refuse_on():
+        briefing = build_briefing(open_store(db), place, on.date(), days=days,
+                                  gazetteer=bundled_gazetteer())
+    text = render_json(briefing) if output_format is BriefingFormat.json else render_markdown(briefing)
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output}", err=True)

@@ -1,0 +1,1 @@
+"""Getting things into the store: reports, places, control observations, the sample."""

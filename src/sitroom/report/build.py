@@ -1,0 +1,143 @@
+"""Assembling the briefing for a place and a day from the store."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
+from sitroom.analysis.disagreements import find_disagreements
+from sitroom.analysis.mentions import group_mentions
+from sitroom.analysis.scope import claim_places, is_within
+from sitroom.analysis.sourced import SourcedClaim
+from sitroom.domain import Claim
+from sitroom.geo.gazetteer import Gazetteer
+from sitroom.geo.names import fold
+from sitroom.report.figures import figure
+from sitroom.report.model import (
+    SECTIONS,
+    Briefing,
+    Evidence,
+    Figure,
+    Footnote,
+    Section,
+    section_for,
+)
+from sitroom.store.claims import claims_published_between
+from sitroom.store.database import Store
+from sitroom.store.sources import source_texts
+from sitroom.vocabulary import Vocabulary, default_vocabulary
+
+GENERATED_BY = "sitroom-briefing/0.1"
+DEFAULT_DAYS = 7
+
+
+def concerns(claim: Claim, place: str, source_text_names_place: bool,
+             gazetteer: Gazetteer | None) -> bool:
+    """True when a claim speaks of `place` or of somewhere inside it.
+
+    A claim that names no place at all concerns the place its source is about.
+    """
+    places = claim_places(claim)
+    if not places:
+        return source_text_names_place
+    return any(is_within(name, place, gazetteer) for name in places)
+
+
+def build_briefing(
+    store: Store,
+    place: str,
+    on: date,
+    *,
+    days: int = DEFAULT_DAYS,
+    gazetteer: Gazetteer | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> Briefing:
+    """The briefing for `place` on `on`, from sources published in the `days` up to it."""
+    vocabulary = vocabulary or default_vocabulary()
+    since = on - timedelta(days=days - 1)
+    with store.session() as session:
+        pairs = claims_published_between(session, since, on)
+        texts = source_texts(session, {s.id for _, s in pairs if s.id is not None})
+    target = f" {fold(place)} "
+    named = {sid: target in f" {fold(text)} " for sid, text in texts.items()}
+    relevant = [SourcedClaim(c, s) for c, s in pairs
+                if concerns(c, place, named.get(s.id or -1, False), gazetteer)]
+    groups = group_mentions(relevant)
+    footnotes: list[Footnote] = []
+    figures_by_section: dict[str, list[Figure]] = {key: [] for key, _, _ in SECTIONS}
+    lead_by_local: dict[tuple[int | None, int], Figure] = {}
+    for members in groups:
+        lead = members[0]
+        number = len(footnotes) + 1
+        footnotes.append(_footnote(number, members))
+        label = vocabulary[lead.claim.indicator].label if lead.claim.indicator in vocabulary \
+            else lead.claim.indicator
+        whole = lead_by_local.get((lead.source.id, lead.claim.part_of)) \
+            if lead.claim.part_of is not None else None
+        item = Figure(
+            indicator=lead.claim.indicator,
+            label=label,
+            text=_describe(lead.claim),
+            claim=lead,
+            footnote=number,
+            mentions=len(members),
+            part_of_text=f"of {whole.text}" if whole else None,
+        )
+        for member in members:
+            lead_by_local[(member.source.id, member.claim.local_id)] = item
+        figures_by_section[section_for(lead.claim.indicator)].append(item)
+    leads = [members[0] for members in groups]
+    checks: list[CheckResult] = [
+        *check_parts(relevant), *check_cumulative(leads), *check_ranges(leads, vocabulary)
+    ]
+    sections = tuple(
+        Section(key, title, tuple(figures_by_section[key])) for key, title, _ in SECTIONS
+    )
+    return Briefing(
+        place=place,
+        on=on,
+        since=since,
+        sections=sections,
+        disagreements=tuple(find_disagreements(leads, vocabulary, gazetteer)),
+        checks=tuple(checks),
+        footnotes=tuple(footnotes),
+        sources=len({s.id for _, s in pairs}),
+        generated_by=GENERATED_BY,
+    )
+
+
+def _describe(claim: Claim) -> str:
+    words = figure(claim)
+    if claim.group and claim.group not in ("civilians",):
+        words += f" ({claim.group.replace('_', ' ')})"
+    elif claim.group:
+        words += f" ({claim.group})"
+    places = claim.place or " → ".join(p for p in (claim.origin, claim.destination) if p)
+    if places:
+        words += f", {places}"
+    if claim.subject:
+        words += f", held by {claim.subject}"
+    if claim.window:
+        words += f", {claim.window}"
+    return words
+
+
+def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
+    lead = members[0]
+    claimants = tuple(dict.fromkeys(m.claim.claimant for m in members if m.claim.claimant))
+    return Footnote(
+        number=number,
+        source_id=lead.source.id,
+        source_title=lead.source.title,
+        publisher=lead.source.publisher,
+        published_at=lead.source.published_at,
+        claimants=claimants,
+        window=lead.claim.window,
+        reliability=lead.source.reliability,
+        credibility=lead.claim.credibility,
+        evidence=tuple(
+            Evidence(m.claim.id, m.claim.quote, m.claim.start, m.claim.end, m.claim.sentence,
+                     m.claim.claimant)
+            for m in sorted(members, key=lambda m: m.claim.start)
+        ),
+    )

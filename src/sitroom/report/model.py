@@ -1,0 +1,99 @@
+"""The briefing as data: sections of figures, each footnoted to its evidence.
+
+Renderers (Markdown, JSON, HTML, PDF) read this model and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitroom.analysis.checks import CheckResult
+from sitroom.analysis.disagreements import Disagreement
+from sitroom.analysis.sourced import SourcedClaim
+
+SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # key, title, indicator prefixes (first match wins, in this order)
+    ("control", "Control", ("territory.",)),
+    ("movements", "Population movements", ("people.", "population.", "evacuation.")),
+    ("combatants", "Combatants", ("combatants.",)),
+    ("mine_action", "Mine action", ("mine_action.",)),
+    ("aid", "Aid", ("aid.delivered", "aid.beneficiaries")),
+    ("shelters", "Shelters and field kitchens", ("shelters.", "aid.field_kitchens")),
+    ("incidents", "Incidents and casualties", ("incidents.", "casualties.")),
+    ("other", "Other figures", ("",)),
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One mention of a figure: the exact words in the source, where to find them."""
+
+    claim_id: int | None
+    quote: str
+    start: int
+    end: int
+    sentence: str
+    claimant: str | None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """Where a figure comes from: source, claimant, grades, window and every quote."""
+
+    number: int
+    source_id: int | None
+    source_title: str
+    publisher: str | None
+    published_at: date
+    claimants: tuple[str, ...]
+    window: str | None
+    reliability: str
+    credibility: int
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One claim of the briefing (all its mentions in one source), with its footnote."""
+
+    indicator: str
+    label: str
+    text: str  # "more than 10,500 people"
+    claim: SourcedClaim  # the mention that stands for the others
+    footnote: int
+    mentions: int
+    part_of_text: str | None = None  # "of more than 10,500 people"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    figures: tuple[Figure, ...]
+    notes: tuple[str, ...] = ()  # computed lines, e.g. the mapped control shares
+
+
+@dataclass(frozen=True)
+class Briefing:
+    place: str
+    on: date
+    since: date
+    sections: tuple[Section, ...]
+    disagreements: tuple[Disagreement, ...]
+    checks: tuple[CheckResult, ...]
+    footnotes: tuple[Footnote, ...]
+    sources: int
+    generated_by: str
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def footnote(self, number: int) -> Footnote:
+        return self.footnotes[number - 1]
+
+
+def section_for(indicator: str) -> str:
+    """The key of the briefing section an indicator belongs to."""
+    for key, _title, prefixes in SECTIONS:
+        if any(indicator.startswith(prefix) for prefix in prefixes):
+            return key
+    return "other"

@@ -1,0 +1,153 @@
+"""Repository of claims: written per source, read back with filters and pagination."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from sitroom.domain import Claim, Qualifier, ReviewStatus, Source
+from sitroom.store.sources import to_domain_source
+from sitroom.store.tables import ClaimRow, SourceRow
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What `list_claims` narrows to; None means any. Text filters match case-insensitively,
+    `place` also inside longer names ("Aleppo" finds "east Aleppo")."""
+
+    indicator: str | None = None
+    place: str | None = None
+    claimant: str | None = None
+    source_id: int | None = None
+    on_or_before: date | None = None  # source published on or before this day
+
+
+def _to_domain(row: ClaimRow) -> Claim:
+    return Claim(
+        id=row.id,
+        source_id=row.source_id,
+        local_id=row.local_id,
+        part_of=row.part_of_local,
+        indicator=row.indicator,
+        value=row.value,
+        low=row.low,
+        high=row.high,
+        qualifier=Qualifier(row.qualifier),
+        unit=row.unit,
+        group=row.group_name,
+        place=row.place,
+        origin=row.origin,
+        destination=row.destination,
+        subject=row.subject,
+        window=row.window,
+        window_start=row.window_start,
+        window_end=row.window_end,
+        claimant=row.claimant,
+        quote=row.quote,
+        start=row.quote_start,
+        end=row.quote_end,
+        sentence=row.sentence,
+        review=ReviewStatus(row.review),
+        extracted_by=row.extracted_by,
+        credibility=row.credibility,
+    )
+
+
+def add_claims(session: Session, source_id: int, claims: Sequence[Claim]) -> int:
+    """Store the claims of one source; `part_of` stays the local id within that source."""
+    session.add_all(
+        ClaimRow(
+            source_id=source_id,
+            local_id=claim.local_id,
+            part_of_local=claim.part_of,
+            indicator=claim.indicator,
+            value=claim.value,
+            low=claim.low,
+            high=claim.high,
+            qualifier=claim.qualifier.value,
+            unit=claim.unit,
+            group_name=claim.group,
+            place=claim.place,
+            origin=claim.origin,
+            destination=claim.destination,
+            subject=claim.subject,
+            window=claim.window,
+            window_start=claim.window_start,
+            window_end=claim.window_end,
+            claimant=claim.claimant,
+            quote=claim.quote,
+            quote_start=claim.start,
+            quote_end=claim.end,
+            sentence=claim.sentence,
+            review=claim.review.value,
+            extracted_by=claim.extracted_by,
+            credibility=claim.credibility,
+        )
+        for claim in claims
+    )
+    session.flush()
+    return len(claims)
+
+
+def _filtered(query: Select[tuple[ClaimRow]], where: ClaimFilter) -> Select[tuple[ClaimRow]]:
+    if where.indicator:
+        query = query.where(ClaimRow.indicator == where.indicator)
+    if where.place:
+        pattern = f"%{where.place.lower()}%"
+        query = query.where(
+            or_(
+                func.lower(ClaimRow.place).like(pattern),
+                func.lower(ClaimRow.origin).like(pattern),
+                func.lower(ClaimRow.destination).like(pattern),
+            )
+        )
+    if where.claimant:
+        query = query.where(func.lower(ClaimRow.claimant).like(f"%{where.claimant.lower()}%"))
+    if where.source_id is not None:
+        query = query.where(ClaimRow.source_id == where.source_id)
+    if where.on_or_before is not None:
+        query = query.join(SourceRow, SourceRow.id == ClaimRow.source_id).where(
+            SourceRow.published_at <= where.on_or_before
+        )
+    return query
+
+
+def list_claims(
+    session: Session, where: ClaimFilter | None = None, *, after_id: int = 0, limit: int | None = None
+) -> list[Claim]:
+    """Claims matching `where`, by id, starting after `after_id` (keyset pagination)."""
+    query = _filtered(select(ClaimRow), where or ClaimFilter())
+    query = query.where(ClaimRow.id > after_id).order_by(ClaimRow.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_to_domain(row) for row in session.scalars(query)]
+
+
+def count_claims(session: Session, where: ClaimFilter | None = None) -> int:
+    """How many claims match `where`."""
+    query = _filtered(select(ClaimRow), where or ClaimFilter()).subquery()
+    return session.scalar(select(func.count()).select_from(query)) or 0
+
+
+def claims_published_between(
+    session: Session, since: date, until: date
+) -> list[tuple[Claim, Source]]:
+    """Every claim of the sources published from `since` to `until` (inclusive), with its
+    source (full text left out), ordered by source date, source and position."""
+    query = (
+        select(ClaimRow, SourceRow)
+        .join(SourceRow, SourceRow.id == ClaimRow.source_id)
+        .where(SourceRow.published_at >= since, SourceRow.published_at <= until)
+        .order_by(SourceRow.published_at, SourceRow.id, ClaimRow.quote_start)
+    )
+    sources: dict[int, Source] = {}
+    pairs = []
+    for claim_row, source_row in session.execute(query).tuples():
+        if source_row.id not in sources:
+            sources[source_row.id] = to_domain_source(source_row, with_text=False)
+        pairs.append((_to_domain(claim_row), sources[source_row.id]))
+    return pairs

@@ -1,0 +1,92 @@
+"""Repository of sources: add once by sha256, read back as domain objects."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sitroom.domain import NotFound, Source, SourceKind
+from sitroom.store.tables import SourceRow
+
+
+def to_domain_source(row: SourceRow, *, with_text: bool = True) -> Source:
+    """A source row as a domain Source; `with_text=False` leaves the full text out."""
+    return Source(
+        id=row.id,
+        title=row.title,
+        kind=SourceKind(row.kind),
+        publisher=row.publisher,
+        url=row.url,
+        published_at=row.published_at,
+        language=row.language,
+        text=row.text if with_text else None,
+        sha256=row.sha256,
+        filename=row.filename,
+        ingested_by=row.ingested_by,
+        reliability=row.reliability,
+    )
+
+
+def find_source_by_sha256(session: Session, sha256: str) -> int | None:
+    """The id of the source with this content hash, or None."""
+    return session.scalar(select(SourceRow.id).where(SourceRow.sha256 == sha256))
+
+
+def add_source(session: Session, source: Source) -> tuple[int, bool]:
+    """Store `source` unless one with the same sha256 exists; return (id, created)."""
+    found = find_source_by_sha256(session, source.sha256)
+    if found is not None:
+        return found, False
+    row = SourceRow(
+        title=source.title,
+        kind=source.kind.value,
+        publisher=source.publisher,
+        url=source.url,
+        published_at=source.published_at,
+        language=source.language,
+        text=source.text,
+        sha256=source.sha256,
+        filename=source.filename,
+        ingested_at=datetime.now(UTC),
+        ingested_by=source.ingested_by,
+        reliability=source.reliability,
+    )
+    session.add(row)
+    session.flush()  # assigns row.id; the caller owns commit and rollback
+    return row.id, True
+
+
+def get_source(session: Session, source_id: int) -> Source:
+    """The source with this id; NotFound if there is none."""
+    row = session.get(SourceRow, source_id)
+    if row is None:
+        raise NotFound(f"no source with id {source_id}")
+    return to_domain_source(row)
+
+
+def list_sources(session: Session) -> list[Source]:
+    """Every source, oldest publication first, without their full texts."""
+    rows = session.scalars(select(SourceRow).order_by(SourceRow.published_at, SourceRow.id))
+    return [to_domain_source(row, with_text=False) for row in rows]
+
+
+def count_sources(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(SourceRow)) or 0
+
+
+def set_reliability(session: Session, source_id: int, grade: str) -> None:
+    """Set a source's reliability grade (Admiralty A-F)."""
+    row = session.get(SourceRow, source_id)
+    if row is None:
+        raise NotFound(f"no source with id {source_id}")
+    row.reliability = grade
+
+
+def source_texts(session: Session, source_ids: set[int]) -> dict[int, str]:
+    """The full texts of the given sources, by id ("" where a source has none)."""
+    if not source_ids:
+        return {}
+    rows = session.execute(select(SourceRow.id, SourceRow.text).where(SourceRow.id.in_(source_ids)))
+    return {source_id: text or "" for source_id, text in rows.tuples()}
