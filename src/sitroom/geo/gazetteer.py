@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitroom.domain import Place
-from sitroom.geo.names import name_key
+from sitroom.geo.names import fold, name_key
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,19 @@ class Gazetteer:
     def __init__(self, places: Iterable[Place]) -> None:
         self.places: dict[str, Place] = {}
         self._by_key: dict[str, Place] = {}
+        # exact spellings (folded) answer first: consonant keys can collide, "az-Zuhour"
+        # and "az-Zahra’" both give "zhr"
+        self._by_fold: dict[str, Place] = {}
         for place in places:
             self.places[place.name] = place
         # names before aliases, so a variant listed for one place never hides another
         # place's own name; within each pass the first place to claim a spelling keeps
         # it: callers list the more important places (cities, governorates) first
+        for place in self.places.values():
+            self._by_fold.setdefault(fold(place.name), place)
+        for place in self.places.values():
+            for spelling in (*place.aliases, *([place.name_ar] if place.name_ar else [])):
+                self._by_fold.setdefault(fold(spelling), place)
         for place in self.places.values():
             key = name_key(place.name)
             if key and key not in self._by_key:
@@ -63,7 +71,7 @@ class Gazetteer:
 
     def find(self, name: str) -> Place | None:
         """The place called `name` in any known spelling, or None."""
-        return self._by_key.get(name_key(name))
+        return self._by_fold.get(fold(name)) or self._by_key.get(name_key(name))
 
     def mentions(self, text: str) -> list[PlaceMention]:
         """Every place named in `text`, in order, longest spelling first at each position."""

@@ -12,6 +12,8 @@ _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|at|az|an|ath|adh|ul|the)$")
 _ARABIC_ARTICLE = "ال"
 _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLE = re.compile(r"(.)\1+")
+# "al-Hamdaniyeh I / II / III" are three places: roman numerals keep every letter
+_ROMAN = re.compile(r"^[ivx]+$")
 
 
 def fold(name: str) -> str:
@@ -34,7 +36,7 @@ def name_key(name: str) -> str:
     for word in words:
         if word.startswith(_ARABIC_ARTICLE) and len(word) > 3:
             word = word[2:]
-        if word.isascii():
+        if word.isascii() and not _ROMAN.match(word):
             word = word[0] + _VOWELS.sub("", word[1:])
             word = _DOUBLE.sub(r"\1", word)
         keys.append(word)

@@ -1,0 +1,59 @@
+"""The control map and actors from a store, for callers that hold claims to check.
+
+This is the store-backed convenience over `sitroom.geo.checks` and `sitroom.geo.shares`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitroom.domain import Actor, SitroomError
+from sitroom.geo.actors import DEFAULT_ACTORS
+from sitroom.geo.checks import AreasTakenCheck, ShareCheck, compare_areas_taken, compare_share_claim
+from sitroom.geo.shares import ControlMap
+from sitroom.store.actors import list_actors
+from sitroom.store.control import list_observations
+from sitroom.store.database import Store
+from sitroom.store.places import list_places
+
+
+class NoControlData(SitroomError):
+    """The store holds no places or no control observations yet."""
+
+
+def control_map(store: Store) -> ControlMap:
+    """A ControlMap of every stored place and control observation.
+
+    Raises NoControlData (with the command that fixes it) when either is missing.
+    """
+    with store.session() as session:
+        places = list_places(session)
+        observations = list_observations(session)
+    if not places or not observations:
+        raise NoControlData("no places or control observations in the store "
+                            "(load them: sitroom sample load, or sitroom control import FILE)")
+    return ControlMap(places, observations)
+
+
+def stored_actors(store: Store) -> list[Actor]:
+    """The default parties and every stored actor, for alias resolution."""
+    with store.session() as session:
+        return [*list_actors(session), *DEFAULT_ACTORS]
+
+
+def check_share_claim(store: Store, claim_value_percent: float, actor: str, area_name: str,
+                      on: date) -> ShareCheck:
+    """`compare_share_claim` against the store's places and observations.
+
+    Example: check_share_claim(store, 93, "Syrian Army", "Aleppo", date(2016, 12, 9)).
+    """
+    return compare_share_claim(claim_value_percent, actor, area_name, on, control_map(store),
+                               stored_actors(store))
+
+
+def check_areas_taken(store: Store, claimed_count: float, window_start: date,
+                      window_end: date, actor: str = "Government of Syria and allies",
+                      area_name: str = "Aleppo") -> AreasTakenCheck:
+    """`compare_areas_taken` against the store's places and observations."""
+    return compare_areas_taken(claimed_count, window_start, window_end, control_map(store),
+                               actor, area_name, stored_actors(store))
