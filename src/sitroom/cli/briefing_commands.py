@@ -12,7 +12,7 @@ import typer
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, refuse_on
 from sitroom.geo.bundled import bundled_gazetteer
-from sitroom.report.build import DEFAULT_DAYS, build_briefing
+from sitroom.report.build import DEFAULT_DAYS, briefing_for
 from sitroom.report.json_out import render_json
 from sitroom.report.markdown import render_markdown
 from sitroom.store.database import open_store
@@ -44,8 +44,7 @@ def briefing_command(
     Example: sitroom briefing --place Aleppo --date 2016-12-09
     """
     with refuse_on():
-        briefing = build_briefing(open_store(db), place, on.date(), days=days,
-                                  gazetteer=bundled_gazetteer())
+        briefing = briefing_for(open_store(db), place, on.date(), days=days)
     text = render_json(briefing) if output_format is BriefingFormat.json else render_markdown(briefing)
     if output is None:
         typer.echo(text)

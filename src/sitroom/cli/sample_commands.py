@@ -13,7 +13,7 @@ from sitroom.cli import app
 from sitroom.cli.common import DbOption, QuietOption, progress_for, refuse_on
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.ingest.sample import SAMPLE_DATE, SAMPLE_PLACE, load_sample
-from sitroom.report.build import build_briefing
+from sitroom.report.build import briefing_for
 from sitroom.report.markdown import render_markdown
 from sitroom.store.database import Store, database_url, open_store
 
@@ -59,8 +59,7 @@ def demo(
         result = load_sample(store, gazetteer=bundled_gazetteer(), progress=progress_for(quiet))
         typer.echo(f"sample: {result.new} new, {result.unchanged} unchanged, "
                    f"{result.claims} claims ({url})", err=True)
-        briefing = build_briefing(store, SAMPLE_PLACE, date.fromisoformat(SAMPLE_DATE),
-                                  gazetteer=bundled_gazetteer())
+        briefing = briefing_for(store, SAMPLE_PLACE, date.fromisoformat(SAMPLE_DATE))
     typer.echo(render_markdown(briefing))
     if serve:
         from sitroom.cli.serve_commands import run_server

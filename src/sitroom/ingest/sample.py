@@ -7,6 +7,8 @@ from pathlib import Path
 
 from sitroom.domain import ImportResult
 from sitroom.geo.gazetteer import Gazetteer
+from sitroom.ingest.control import load_bundled_control
+from sitroom.ingest.places import load_bundled_places
 from sitroom.ingest.reports import import_reports
 from sitroom.progress import Progress, null_progress
 from sitroom.store.database import Store
@@ -28,5 +30,8 @@ def sample_reports() -> list[Path]:
 def load_sample(
     store: Store, *, gazetteer: Gazetteer | None = None, progress: Progress = null_progress
 ) -> ImportResult:
-    """Import the bundled sample into `store`; a second run changes nothing."""
+    """Import the bundled sample into `store`: places, control observations, then the reports
+    and their claims. A second run changes nothing. The result counts report files."""
+    load_bundled_places(store)
+    load_bundled_control(store)
     return import_reports(store, sample_reports(), gazetteer=gazetteer, progress=progress)

@@ -9,9 +9,13 @@ from sitroom.analysis.disagreements import find_disagreements
 from sitroom.analysis.mentions import group_mentions
 from sitroom.analysis.scope import claim_places, is_within
 from sitroom.analysis.sourced import SourcedClaim
-from sitroom.domain import Claim
+from sitroom.analysis.territory import compare_territory, territory_checks
+from sitroom.domain import Claim, SitroomError
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
+from sitroom.geo.bundled import bundled_gazetteer
+from sitroom.geo.shares import ControlMap
+from sitroom.geo.stored import NoControlData, control_map
 from sitroom.report.figures import figure
 from sitroom.report.model import (
     SECTIONS,
@@ -51,8 +55,13 @@ def build_briefing(
     days: int = DEFAULT_DAYS,
     gazetteer: Gazetteer | None = None,
     vocabulary: Vocabulary | None = None,
+    control: ControlMap | None = None,
 ) -> Briefing:
-    """The briefing for `place` on `on`, from sources published in the `days` up to it."""
+    """The briefing for `place` on `on`, from sources published in the `days` up to it.
+
+    With a control map, the control section opens with the mapped shares of `place` on
+    the day and every territory claim is held against them.
+    """
     vocabulary = vocabulary or default_vocabulary()
     since = on - timedelta(days=days - 1)
     with store.session() as session:
@@ -90,8 +99,20 @@ def build_briefing(
     checks: list[CheckResult] = [
         *check_parts(relevant), *check_cumulative(leads), *check_ranges(leads, vocabulary)
     ]
+    notes: list[str] = []
+    warnings: list[str] = []
+    territory = compare_territory(leads, control) if control is not None else []
+    if control is not None:
+        try:
+            notes.append(_mapped_note(control, place, on))
+        except SitroomError as err:
+            warnings.append(f"no mapped control for {place}: {err}")
+        notes += [f"Claim against map: {t.text}" for t in territory]
+        checks += territory_checks(territory)
     sections = tuple(
-        Section(key, title, tuple(figures_by_section[key])) for key, title, _ in SECTIONS
+        Section(key, title, tuple(figures_by_section[key]),
+                tuple(notes) if key == "control" else ())
+        for key, title, _ in SECTIONS
     )
     return Briefing(
         place=place,
@@ -103,7 +124,21 @@ def build_briefing(
         footnotes=tuple(footnotes),
         sources=len({s.id for _, s in pairs}),
         generated_by=GENERATED_BY,
+        territory=tuple(territory),
+        warnings=tuple(warnings),
     )
+
+
+def _mapped_note(control: ControlMap, place: str, on: date) -> str:
+    shares = control.shares(place, on)
+    held = "; ".join(
+        f"{actor} {percent:.1f}% held ({shares.held_or_unsettled.get(actor, 0.0):.1f}% with "
+        "unsettled places it is party to)"
+        for actor, percent in sorted(shares.held.items(), key=lambda item: -item[1])
+    )
+    return (f"Mapped control of {shares.area} on {on.isoformat()} ({shares.area_km2:.1f} km², "
+            f"from neighbourhood polygons and dated observations): {held}; contested "
+            f"{shares.contested:.1f}%, disputed {shares.disputed:.1f}%, unknown {shares.unknown:.1f}%")
 
 
 def _describe(claim: Claim) -> str:
@@ -141,3 +176,14 @@ def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
             for m in sorted(members, key=lambda m: m.claim.start)
         ),
     )
+
+
+def briefing_for(store: Store, place: str, on: date, *, days: int = DEFAULT_DAYS) -> Briefing:
+    """The briefing with everything the store offers: the bundled gazetteer and, when the
+    store holds places and control observations, the mapped control."""
+    try:
+        control: ControlMap | None = control_map(store)
+    except NoControlData:
+        control = None
+    return build_briefing(store, place, on, days=days, gazetteer=bundled_gazetteer(),
+                          control=control)

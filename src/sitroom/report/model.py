@@ -11,6 +11,7 @@ from datetime import date
 from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
 from sitroom.analysis.sourced import SourcedClaim
+from sitroom.analysis.territory import TerritoryComparison
 
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # key, title, indicator prefixes (first match wins, in this order)
@@ -85,6 +86,7 @@ class Briefing:
     footnotes: tuple[Footnote, ...]
     sources: int
     generated_by: str
+    territory: tuple[TerritoryComparison, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     def footnote(self, number: int) -> Footnote:
