@@ -78,7 +78,8 @@ def test_control_import_refuses_an_unknown_place_with_exit_1(db: str, tmp_path: 
                    "Bustan al-Qasrr Heights,rebels,held,2016-11-20,SOHR,t\n", encoding="utf-8")
     result = runner.invoke(app, ["control", "import", str(bad), "--db", db])
     assert result.exit_code == 1
-    assert f'{bad}:2: field "place": "Bustan al-Qasrr Heights" is not in the gazetteer' in result.stderr
+    expected = f'{bad}:2: field "place": "Bustan al-Qasrr Heights" is not in the gazetteer'
+    assert expected in result.stderr
 
 
 def test_places_import_geojson_with_parent(tmp_path: Path) -> None:

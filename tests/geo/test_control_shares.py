@@ -9,9 +9,9 @@ from sitroom.geo.bundled import CITY, bundled_places
 from sitroom.geo.checks import compare_areas_taken, compare_share_claim
 from sitroom.geo.control import ControlLedger, ControlState, judge
 from sitroom.geo.shares import ControlMap
-from tests.conftest import SAMPLE
+from sitroom.ingest.control import bundled_control_file
 
-CONTROL_CSV = SAMPLE / "control" / "aleppo-2016-control-observations.csv"
+CONTROL_CSV = bundled_control_file()
 
 
 def _observations() -> list[ControlObservation]:
