@@ -9,6 +9,7 @@ from sitroom.analysis.disagreements import find_disagreements
 from sitroom.analysis.mentions import group_mentions
 from sitroom.analysis.scope import claim_places, is_within
 from sitroom.analysis.sourced import SourcedClaim
+from sitroom.analysis.voices import default_voices, party_only
 from sitroom.analysis.territory import compare_territory, territory_checks
 from sitroom.domain import Claim, SitroomError
 from sitroom.geo.gazetteer import Gazetteer
@@ -75,6 +76,8 @@ def build_briefing(
     footnotes: list[Footnote] = []
     figures_by_section: dict[str, list[Figure]] = {key: [] for key, _, _ in SECTIONS}
     lead_by_local: dict[tuple[int | None, int], Figure] = {}
+    voices = default_voices()
+    leads = [members[0] for members in groups]
     for members in groups:
         lead = members[0]
         number = len(footnotes) + 1
@@ -91,11 +94,11 @@ def build_briefing(
             footnote=number,
             mentions=len(members),
             part_of_text=f"of {whole.text}" if whole else None,
+            party_only=party_only(lead, leads, voices, gazetteer),
         )
         for member in members:
             lead_by_local[(member.source.id, member.claim.local_id)] = item
         figures_by_section[section_for(lead.claim.indicator)].append(item)
-    leads = [members[0] for members in groups]
     checks: list[CheckResult] = [
         *check_parts(relevant), *check_cumulative(leads), *check_ranges(leads, vocabulary)
     ]

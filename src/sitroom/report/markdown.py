@@ -41,6 +41,8 @@ def render_markdown(briefing: Briefing) -> str:
         for item in section.figures:
             part = f" {item.part_of_text}" if item.part_of_text else ""
             said = f" ×{item.mentions}" if item.mentions > 1 else ""
+            said += " (a party to the conflict; no independent source agrees)" \
+                if item.party_only else ""
             lines.append(
                 f"- {item.label}: **{item.text}**{part} — {_voice(item.claim)}{said}"
                 f"[^{item.footnote}]"

@@ -65,6 +65,7 @@ class Figure:
     footnote: int
     mentions: int
     part_of_text: str | None = None  # "of more than 10,500 people"
+    party_only: bool = False  # given only by a party to the conflict, no independent voice agrees
 
 
 @dataclass(frozen=True)
