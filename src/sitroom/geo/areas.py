@@ -17,8 +17,8 @@ GeoJson = dict[str, object]
 
 @lru_cache(maxsize=1024)
 def _laea(lat0: float, lon0: float) -> Transformer:
-    # one Lambert azimuthal equal-area per centre (rounded to 0.1°): areas are true within
-    # well under 0.1 % at the scale of a city or a governorate
+    # LAEA keeps areas true everywhere; the centre only limits shape distortion, so one
+    # projection per whole degree serves every polygon near it (building one costs ms)
     return Transformer.from_crs(
         "EPSG:4326",
         f"+proj=laea +lat_0={lat0} +lon_0={lon0} +datum=WGS84 +units=m +no_defs",
@@ -29,7 +29,7 @@ def _laea(lat0: float, lon0: float) -> Transformer:
 def projected(geometry: BaseGeometry) -> BaseGeometry:
     """`geometry` (WGS84 lon/lat) in metres on a LAEA projection centred near its centroid."""
     centre = geometry.centroid
-    transformer = _laea(round(centre.y, 1), round(centre.x, 1))
+    transformer = _laea(float(round(centre.y)), float(round(centre.x)))
 
     def to_metres(coords: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         x, y = transformer.transform(coords[:, 0], coords[:, 1])
