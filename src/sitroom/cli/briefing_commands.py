@@ -21,6 +21,8 @@ from sitroom.store.database import open_store
 class BriefingFormat(StrEnum):
     md = "md"
     json = "json"
+    html = "html"
+    pdf = "pdf"
 
 
 @app.command("briefing")
@@ -43,9 +45,23 @@ def briefing_command(
 
     Example: sitroom briefing --place Aleppo --date 2016-12-09
     """
+    if output_format is BriefingFormat.pdf and output is None:
+        raise typer.BadParameter("PDF needs a file: add -o FILE.pdf", param_hint="--format")
     with refuse_on():
         briefing = briefing_for(open_store(db), place, on.date(), days=days)
-    text = render_json(briefing) if output_format is BriefingFormat.json else render_markdown(briefing)
+    if output_format is BriefingFormat.pdf and output is not None:  # None refused above
+        from sitroom.report.pdf import render_pdf
+
+        output.write_bytes(render_pdf(briefing))
+        typer.echo(f"wrote {output}", err=True)
+        return
+    if output_format is BriefingFormat.html:
+        from sitroom.report.html import appendix_url, render_html
+
+        text = render_html(briefing, standalone=True, source_url=appendix_url)
+    else:
+        text = render_json(briefing) if output_format is BriefingFormat.json \
+            else render_markdown(briefing)
     if output is None:
         typer.echo(text)
     else:

@@ -1,3 +1,37 @@
-"""Commands of this group are added by the issue that builds them."""
+"""`sitroom serve`: the dashboard and REST API on uvicorn."""
 
-from sitroom.cli import app  # noqa: F401
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sitroom.cli import app
+from sitroom.cli.common import DbOption, refuse_on
+from sitroom.store.database import database_url
+
+HostOption = Annotated[str, typer.Option(help="Address to serve on.")]
+PortOption = Annotated[int, typer.Option(help="Port to serve on.")]
+
+
+def run_server(url: str, host: str, port: int) -> None:
+    """Serve the app on `url`'s database at http://host:port until interrupted."""
+    import uvicorn
+
+    from sitroom.api import create_app
+
+    typer.echo(f"serving {url} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops",
+               err=True)
+    uvicorn.run(create_app(url), host=host, port=port, log_level="info")
+
+
+@app.command("serve")
+def serve(db: DbOption = None, host: HostOption = "127.0.0.1", port: PortOption = 8000) -> None:
+    """Serve the dashboard (briefing, sources with highlighted quotes) and the REST API.
+
+    The API is under /api, its OpenAPI documentation at /docs. Stop with Ctrl-C.
+
+    Example: sitroom sample load && sitroom serve --port 8000
+    """
+    with refuse_on():
+        run_server(database_url(db), host, port)

@@ -1,0 +1,109 @@
+"""The JSON routes under /api: claims, sources, briefing."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from sitroom.api.cursors import decode_cursor, encode_cursor
+from sitroom.api.deps import StoreDep, briefing_or_default
+from sitroom.api.errors import ERROR_RESPONSES
+from sitroom.api.schemas import ClaimOut, ClaimPage, SourceDetail, SourceOut, SourcePage
+from sitroom.domain import InputError
+from sitroom.report.json_out import briefing_record
+from sitroom.store.claims import ClaimFilter, count_claims, list_claims
+from sitroom.store.sources import get_source, list_sources
+
+router = APIRouter(prefix="/api", tags=["data"], responses=ERROR_RESPONSES)
+
+LimitQuery = Annotated[int, Query(ge=1, le=500, description="Items per page, 1 to 500.")]
+CursorQuery = Annotated[
+    str | None, Query(description="Opaque cursor from the `next` URL of the previous page.")
+]
+
+
+def _next_url(request: Request, cursor: str | None) -> str | None:
+    if cursor is None:
+        return None
+    return str(request.url.include_query_params(cursor=cursor))
+
+
+def _after_id(cursor: str | None, kind: str) -> int:
+    if cursor is None:
+        return 0
+    after = decode_cursor(cursor, kind)
+    if len(after) != 1 or not isinstance(after[0], int):
+        raise InputError("query", None, "cursor", f'"{cursor}" is not a cursor of this list')
+    return after[0]
+
+
+@router.get("/claims", response_model=ClaimPage, summary="Claims, filtered, by id")
+def claims(
+    request: Request,
+    store: StoreDep,
+    indicator: Annotated[str | None, Query(description="Exact indicator key.")] = None,
+    place: Annotated[str | None, Query(description="Place, origin or destination contains "
+                                       "this, case-insensitively.")] = None,
+    claimant: Annotated[str | None, Query(description="Claimant contains this.")] = None,
+    source: Annotated[int | None, Query(description="Source id.")] = None,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> ClaimPage:
+    """Return one page of claims in id order; follow `next` until it is null."""
+    where = ClaimFilter(indicator=indicator, place=place, claimant=claimant, source_id=source)
+    after_id = _after_id(cursor, "claims")
+    with store.session() as session:
+        # one row more than asked says whether another page follows
+        found = list_claims(session, where, after_id=after_id, limit=limit + 1)
+    page = found[:limit]
+    more = len(found) > limit and page[-1].id is not None
+    following = encode_cursor("claims", [page[-1].id or 0]) if more else None
+    return ClaimPage(items=[ClaimOut.of(c) for c in page], next=_next_url(request, following))
+
+
+@router.get("/sources", response_model=SourcePage, summary="Sources, oldest first")
+def sources(request: Request, store: StoreDep, limit: LimitQuery = 50,
+            cursor: CursorQuery = None) -> SourcePage:
+    """Return one page of sources (without full texts), by publication day then id."""
+    with store.session() as session:
+        everything = list_sources(session)
+    start = 0
+    if cursor is not None:
+        after = decode_cursor(cursor, "sources")
+        keys = [[s.published_at.isoformat(), s.id] for s in everything]
+        # the first source sorting after the key, so a page survives sources added since
+        start = next((i for i, key in enumerate(keys) if _key(key) > _key(after)), len(keys))
+    page = everything[start:start + limit]
+    more = start + limit < len(everything)
+    following = encode_cursor("sources", [page[-1].published_at.isoformat(), page[-1].id or 0]) \
+        if more else None
+    return SourcePage(items=[SourceOut.of(s) for s in page], next=_next_url(request, following))
+
+
+def _key(key: list[Any]) -> tuple[str, int]:
+    if len(key) != 2 or not isinstance(key[0], str) or not isinstance(key[1], int):
+        raise InputError("query", None, "cursor", "is not a cursor of this list",
+                         hint="use the next URL of the previous page, or leave cursor out")
+    return key[0], key[1]
+
+
+@router.get("/sources/{source_id}", response_model=SourceDetail, summary="One source, full text")
+def source(source_id: int, store: StoreDep) -> SourceDetail:
+    """Return a source with its full text and how many claims were taken from it."""
+    with store.session() as session:
+        found = get_source(session, source_id)
+        count = count_claims(session, ClaimFilter(source_id=source_id))
+    return SourceDetail(**SourceOut.of(found).model_dump(), text=found.text, claims=count)
+
+
+@router.get("/briefing", summary="The briefing as JSON (briefing.schema.json)")
+def briefing(
+    store: StoreDep,
+    place: Annotated[str | None, Query(min_length=1, description="Default: Aleppo.")] = None,
+    on: Annotated[date | None, Query(alias="date", description="YYYY-MM-DD. Default: the "
+                                     "sample's day, else the latest source's.")] = None,
+) -> dict[str, Any]:
+    """Return the briefing for a place and day, as `sitroom briefing --format json` writes it."""
+    return briefing_record(briefing_or_default(store, place, on))

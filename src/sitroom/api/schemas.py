@@ -1,0 +1,123 @@
+"""Response bodies of the REST API, apart from domain and ORM classes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from sitroom.domain import Claim, Source
+
+
+class ErrorDetail(BaseModel):
+    field: str | None = Field(description="The parameter or field at fault, if one is.")
+    problem: str
+
+
+class ErrorInfo(BaseModel):
+    status: int
+    message: str
+    details: list[ErrorDetail] = Field(default_factory=list)
+
+
+class ErrorBody(BaseModel):
+    """The one error body every route answers with."""
+
+    error: ErrorInfo
+
+
+class ClaimOut(BaseModel):
+    """A claim with its quote span; `page` links to the quote highlighted in its source."""
+
+    id: int
+    source_id: int
+    local_id: int
+    part_of: int | None
+    indicator: str
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str
+    group: str | None
+    place: str | None
+    origin: str | None
+    destination: str | None
+    subject: str | None
+    window: str | None
+    window_start: date | None
+    window_end: date | None
+    claimant: str | None
+    quote: str
+    start: int
+    end: int
+    sentence: str
+    review: str
+    credibility: int
+    extracted_by: str
+    page: str
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimOut:
+        """The response body of a stored claim (one with id and source id)."""
+        assert claim.id is not None and claim.source_id is not None  # stored claims have both
+        return cls(
+            id=claim.id, source_id=claim.source_id, local_id=claim.local_id,
+            part_of=claim.part_of, indicator=claim.indicator, value=claim.value,
+            low=claim.low, high=claim.high, qualifier=claim.qualifier.value, unit=claim.unit,
+            group=claim.group, place=claim.place, origin=claim.origin,
+            destination=claim.destination, subject=claim.subject, window=claim.window,
+            window_start=claim.window_start, window_end=claim.window_end,
+            claimant=claim.claimant, quote=claim.quote, start=claim.start, end=claim.end,
+            sentence=claim.sentence, review=claim.review.value, credibility=claim.credibility,
+            extracted_by=claim.extracted_by,
+            page=f"/sources/{claim.source_id}#claim-{claim.id}",
+        )
+
+
+class ClaimPage(BaseModel):
+    """One page of claims; `next` is the full URL of the next page, null on the last."""
+
+    items: list[ClaimOut]
+    next: str | None
+
+
+class SourceOut(BaseModel):
+    """A source without its full text."""
+
+    id: int
+    title: str
+    kind: str
+    publisher: str | None
+    url: str | None
+    published_at: date
+    language: str
+    sha256: str
+    filename: str | None
+    reliability: str
+    page: str
+
+    @classmethod
+    def of(cls, source: Source) -> SourceOut:
+        """The response body of a stored source (one with an id)."""
+        assert source.id is not None  # stored sources have one
+        return cls(
+            id=source.id, title=source.title, kind=source.kind.value,
+            publisher=source.publisher, url=source.url, published_at=source.published_at,
+            language=source.language, sha256=source.sha256, filename=source.filename,
+            reliability=source.reliability, page=f"/sources/{source.id}",
+        )
+
+
+class SourcePage(BaseModel):
+    """One page of sources, oldest first; `next` is the full URL of the next page or null."""
+
+    items: list[SourceOut]
+    next: str | None
+
+
+class SourceDetail(SourceOut):
+    """A source with its full text and the number of claims taken from it."""
+
+    text: str | None
+    claims: int

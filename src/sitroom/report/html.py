@@ -1,0 +1,191 @@
+"""The briefing as HTML, and source text with its claims' quotes highlighted.
+
+One template set (`sitroom/web/templates`) serves both the dashboard page `/` and the
+standalone file of `sitroom briefing --format html`; the standalone file inlines the
+stylesheet and ends with an appendix of source excerpts that its footnotes link to, so it
+(and the PDF made from it) works without a server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from sitroom.analysis.sourced import SourcedClaim
+from sitroom.domain import Claim
+from sitroom.report.figures import figure
+from sitroom.report.model import Briefing
+
+SourceUrl = Callable[[int, int | None], str]
+STATIC_URL = "/static"
+
+
+@cache
+def templates() -> Environment:
+    """The Jinja2 environment of the package's templates (autoescaped, strict)."""
+    env = Environment(
+        loader=PackageLoader("sitroom", "web/templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,  # a misspelt name in a template fails the render, loudly
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(figure=figure, voice=voice, excerpt=excerpt, static_url=STATIC_URL)
+    return env
+
+
+@cache
+def stylesheet() -> str:
+    """The text of the package's stylesheet, `web/static/sitroom.css`."""
+    return resources.files("sitroom").joinpath("web/static/sitroom.css").read_text("utf-8")
+
+
+def voice(c: SourcedClaim) -> str:
+    """Who says a figure: its claimant, else the publisher in its own voice."""
+    return c.claim.claimant or (c.source.publisher or "the publisher") + " (own voice)"
+
+
+def excerpt(sentence: str, quote: str) -> Markup:
+    """The sentence, HTML-escaped, with the first occurrence of `quote` in a <mark>."""
+    sentence = sentence.strip()
+    at = sentence.find(quote) if quote else -1
+    if at < 0:
+        return escape(sentence)
+    end = at + len(quote)
+    return Markup("{}<mark>{}</mark>{}").format(sentence[:at], sentence[at:end], sentence[end:])
+
+
+def appendix_url(source_id: int, claim_id: int | None) -> str:
+    """The in-document link to a quote's excerpt in the standalone file's appendix."""
+    return f"#{_anchor(source_id, claim_id)}"
+
+
+def _anchor(source_id: int | None, claim_id: int | None) -> str:
+    return f"excerpt-{source_id}-{claim_id if claim_id is not None else 'x'}"
+
+
+@dataclass
+class _Excerpt:
+    anchor: str
+    source_id: int | None
+    claim_id: int | None
+    source_title: str
+    publisher: str | None
+    published_at: date
+    quote: str
+    sentence: str
+    footnotes: list[int] = field(default_factory=list)
+
+
+def _appendix(briefing: Briefing) -> list[_Excerpt]:
+    """One excerpt per quote the briefing links to: footnote evidence, then the quotes of
+    disagreements and checks that no footnote already holds."""
+    found: dict[str, _Excerpt] = {}
+    for note in briefing.footnotes:
+        for ev in note.evidence:
+            anchor = _anchor(note.source_id, ev.claim_id)
+            item = found.setdefault(anchor, _Excerpt(
+                anchor, note.source_id, ev.claim_id, note.source_title, note.publisher,
+                note.published_at, ev.quote, ev.sentence))
+            if note.number not in item.footnotes:
+                item.footnotes.append(note.number)
+    others = [c for d in briefing.disagreements for c in (d.first, d.second)]
+    others += [c for check in briefing.checks for c in check.claims]
+    for c in others:
+        anchor = _anchor(c.source.id, c.claim.id)
+        found.setdefault(anchor, _Excerpt(
+            anchor, c.source.id, c.claim.id, c.source.title, c.source.publisher,
+            c.source.published_at, c.claim.quote, c.claim.sentence))
+    return list(found.values())
+
+
+def render_html(briefing: Briefing, *, standalone: bool, source_url: SourceUrl) -> str:
+    """The briefing as one HTML document.
+
+    `source_url(source_id, claim_id)` gives the link of a quote: the dashboard passes
+    `/sources/{id}#claim-{claim_id}`, a standalone file passes `appendix_url`. A standalone
+    document inlines the stylesheet, drops the dashboard's navigation and form, and ends
+    with the appendix of source excerpts.
+    """
+    return templates().get_template("briefing.html").render(
+        briefing=briefing,
+        standalone=standalone,
+        source_url=source_url,
+        css=Markup(stylesheet()) if standalone else "",
+        appendix=_appendix(briefing) if standalone else [],
+    )
+
+
+@dataclass(frozen=True)
+class MarkSpan:
+    """A run `text[start:end]` to highlight as claim `claim_id`, labelled on hover."""
+
+    claim_id: int
+    start: int
+    end: int
+    label: str
+
+
+def claim_label(claim: Claim) -> str:
+    """What a highlighted quote says when pointed at: indicator and figure."""
+    group = f" ({claim.group})" if claim.group else ""
+    return f"{claim.indicator}: {figure(claim)}{group}"
+
+
+def mark_spans(claims: Sequence[Claim]) -> list[MarkSpan]:
+    """The highlight spans of stored claims (those with an id)."""
+    return [MarkSpan(c.id, c.start, c.end, claim_label(c)) for c in claims if c.id is not None]
+
+
+def _open_tag(span: MarkSpan, first: bool) -> str:
+    ident = f' id="claim-{span.claim_id}"' if first else ""
+    css = "claim" if first else "claim cont"
+    label = escape(span.label)
+    return (f'<mark{ident} class="{css}" data-claim="{span.claim_id}" '
+            f'data-label="{label}" title="{label}">')
+
+
+def highlight(text: str, spans: Sequence[MarkSpan]) -> Markup:
+    """`text`, HTML-escaped, with each span wrapped in `<mark id="claim-N">`.
+
+    Spans that overlap without nesting are split: the first piece of a span carries its
+    id, later pieces carry `class="claim cont"` and the same `data-claim`. Spans outside
+    the text are clipped; empty ones are dropped.
+    """
+    size = len(text)
+    clean = [MarkSpan(s.claim_id, max(0, s.start), min(size, s.end), s.label) for s in spans]
+    clean = [s for s in clean if s.start < s.end]
+    cuts = sorted({0, size, *(s.start for s in clean), *(s.end for s in clean)})
+    # longer spans open first so they sit outside the shorter ones starting with them
+    starting: dict[int, list[MarkSpan]] = {}
+    for s in sorted(clean, key=lambda s: (s.start, -s.end, s.claim_id)):
+        starting.setdefault(s.start, []).append(s)
+    stack: list[MarkSpan] = []
+    opened: set[int] = set()
+    out: list[str] = []
+    for here, following in zip(cuts, [*cuts[1:], size], strict=True):
+        # close every span ending here, and those nested inside them, to reopen the latter
+        ending = [i for i, s in enumerate(stack) if s.end == here]
+        reopen: list[MarkSpan] = []
+        if ending:
+            lowest = ending[0]
+            for s in reversed(stack[lowest:]):
+                out.append("</mark>")
+                if s.end != here:
+                    reopen.append(s)
+            del stack[lowest:]
+        to_open = sorted([*reopen, *starting.get(here, [])], key=lambda s: (-s.end, s.claim_id))
+        for s in to_open:
+            key = id(s)
+            out.append(_open_tag(s, first=key not in opened))
+            opened.add(key)
+            stack.append(s)
+        out.append(str(escape(text[here:following])))
+    out.extend("</mark>" for _ in stack)
+    return Markup("".join(out))

@@ -1,0 +1,86 @@
+"""Browser tests: uvicorn in a subprocess on a free port, Debian's chromium via Playwright.
+
+Playwright never downloads a browser here: it launches /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitroom.geo.bundled import bundled_gazetteer
+from sitroom.ingest.sample import load_sample
+from sitroom.store.database import Store
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+START_TIMEOUT_S = 30.0
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of `sitroom serve` on a temp SQLite db loaded with the sample."""
+    folder = tmp_path_factory.mktemp("live")
+    url = f"sqlite:///{folder / 'sample.db'}"
+    store = Store(url)
+    load_sample(store, gazetteer=bundled_gazetteer())
+    store.dispose()
+    port = free_port()
+    log_path = folder / "server.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-c", "from sitroom.cli import main; main()",
+             "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1"},
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(server, base, log_path)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _wait_until_up(server: subprocess.Popen[bytes], base: str, log_path: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(f"{base}/api/sources?limit=1", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    log = log_path.read_text(encoding="utf-8", errors="replace")
+    print(f"--- sitroom serve log ({log_path}) ---\n{log}")
+    pytest.fail(f"sitroom serve did not start on {base} (exit code {server.poll()}); log above")
