@@ -1,0 +1,138 @@
+"""Charts of series over days, as inline SVG for the HTML/PDF briefing or PNG for the CLI.
+
+Drawn with matplotlib's object API (no pyplot: no global state, safe in a web server),
+text as paths so the SVG needs no font on the reader's machine, and a fixed hash salt
+and no date stamp so the same series always give the same SVG text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sitroom.analysis.series import Series
+from sitroom.domain import FlowOrStock
+
+# tab10 without its grey, so no claimant's line reads as a gridline
+_PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#17becf",
+)
+MOVEMENT_PREFIX = "people."
+_UNIT_AXIS = {"people": "people", "percent": "% of the area", "tonnes": "tonnes"}
+
+
+_STYLE: dict[Any, Any] = {  # Any: matplotlib types the keys as one long Literal
+    "svg.hashsalt": "sitroom",  # stable element ids: the same chart, the same text
+    "font.family": "DejaVu Sans",  # ships with matplotlib, so it always exists
+}
+
+
+def _save(series_list: Sequence[Series], title: str, target: Any, fmt: str) -> None:
+    """Draw and save; the style holds only inside, so no global matplotlib state changes."""
+    from matplotlib import rc_context
+
+    with rc_context(_STYLE):
+        figure = _figure(series_list, title)
+        if fmt == "svg":
+            figure.savefig(target, format="svg", metadata={"Date": None})
+        else:
+            figure.savefig(target, format=fmt, dpi=120)
+
+
+def _figure(series_list: Sequence[Series], title: str) -> Any:  # a matplotlib Figure
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import StrMethodFormatter
+
+    figure = Figure(figsize=(8, 4.2), dpi=100)
+    axes = figure.add_subplot()
+    speakers = sorted({s.speaker for s in series_list})
+    colour = {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(speakers)}
+    days = [p.day for s in series_list for p in s.points]
+    for series in series_list:
+        if not series.points:
+            continue
+        x = date2num([p.day for p in series.points])  # type: ignore[no-untyped-call]
+        y = [p.value for p in series.points]
+        cumulative = series.kind is FlowOrStock.FLOW
+        # a stock holds its value until the next statement; a flow's total until the next window
+        axes.step(
+            x,
+            y,
+            where="post",
+            color=colour[series.speaker],
+            linewidth=1.8,
+            marker="o",
+            markersize=4,
+            label=series.label + (" (running total)" if cumulative else ""),
+        )
+    if days:
+        # a day either side, so a single day's point is not drawn on the frame
+        span = [min(days) - timedelta(days=1), max(days) + timedelta(days=1)]
+        low, high = date2num(span)  # type: ignore[no-untyped-call]
+        axes.set_xlim(low, high)
+    # matplotlib.dates ships without annotations for these two
+    locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    units = {s.unit for s in series_list}
+    unit = units.pop() if len(units) == 1 else "value"
+    axes.set_ylabel(_UNIT_AXIS.get(unit, unit))
+    axes.set_xlabel("day the figure covers (window end, else publication)")
+    axes.set_ylim(bottom=0)
+    axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))  # 30,000 as reports write it
+    axes.grid(True, alpha=0.3)
+    axes.set_title(title, fontsize=11)
+    if series_list:
+        axes.legend(loc="upper left", fontsize=7, frameon=False)
+    figure.tight_layout()
+    return figure
+
+
+def series_chart_svg(series_list: Sequence[Series], title: str) -> str:
+    """An SVG line chart of the series, one step line per claimant, as `<svg ...>...</svg>`
+    text ready to inline in HTML (no XML prolog, no DOCTYPE, no external references).
+
+    Flows are drawn as running totals, stocks as the stated value held until the next.
+    Meant for the series of one indicator (`movement_charts` groups them). In a Jinja
+    template: `{{ chart | safe }}` where `chart = series_chart_svg(series, "People
+    evacuated")`; WeasyPrint renders the same inline SVG into the PDF.
+    """
+    buffer = io.StringIO()
+    _save(series_list, title, buffer, "svg")
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def series_chart_png(series_list: Sequence[Series], title: str, path: Path) -> Path:
+    """Draw the same chart as `series_chart_svg` into a PNG file at `path`; return `path`."""
+    _save(series_list, title, path, "png")
+    return path
+
+
+def movement_charts(
+    series_list: Sequence[Series], labels: dict[str, str] | None = None
+) -> dict[str, str]:
+    """One SVG chart per population-movement indicator (`people.*`) that has series, by
+    indicator key in sorted order; titles from `labels` (indicator -> label) if given."""
+    by_indicator: dict[str, list[Series]] = defaultdict(list)
+    for series in series_list:
+        if series.indicator.startswith(MOVEMENT_PREFIX):
+            by_indicator[series.indicator].append(series)
+    names = labels or {}
+    return {
+        key: series_chart_svg(by_indicator[key], names.get(key, key))
+        for key in sorted(by_indicator)
+    }

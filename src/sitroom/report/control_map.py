@@ -1,0 +1,172 @@
+"""The control map of a day as inline SVG: neighbourhood polygons coloured by controller.
+
+Hand-built SVG from the bundled polygons (no tile server, no network, no matplotlib):
+longitude and latitude projected equirectangularly with the longitudes scaled by the
+cosine of the map's middle latitude, which at a city's size distorts less than a pixel.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from xml.sax.saxutils import escape, quoteattr
+
+from sitroom.geo.actors import GOVERNMENT, KURDISH, OPPOSITION
+from sitroom.geo.shares import ControlMap
+
+CONTESTED, DISPUTED, UNKNOWN = "contested", "disputed", "unknown"
+# the actors' colours of sitroom.geo.render's timeline, so the map and the chart agree
+COLOURS: dict[str, str] = {
+    GOVERNMENT: "#c0392b",
+    OPPOSITION: "#27864a",
+    KURDISH: "#d4a017",
+    CONTESTED: "#e67e22",
+    DISPUTED: "#8e44ad",
+    UNKNOWN: "#d5d8dc",
+}
+_LEGEND_WORDS = {
+    CONTESTED: "Contested (fighting reported)",
+    DISPUTED: "Disputed (claimants disagree)",
+    UNKNOWN: "Unknown (no observation)",
+}
+_OTHER_ACTOR = "#2e86c1"
+_FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
+
+
+@dataclass(frozen=True)
+class MapPolygon:
+    """One place to draw: its GeoJSON geometry (WGS84), its state (held, contested,
+    disputed, unknown) and, when held, its controller."""
+
+    name: str
+    geometry: Mapping[str, object]
+    state: str
+    controller: str | None = None
+
+    @property
+    def category(self) -> str:
+        """The legend entry it is coloured by: the controller when held, else the state."""
+        return self.controller if self.state == "held" and self.controller else self.state
+
+
+def polygons_on(control: ControlMap, area: str, on: date) -> list[MapPolygon]:
+    """The polygons of `area` (e.g. "Aleppo", "East Aleppo") with their control on `on`,
+    from the control ledger; places without a polygon are left out."""
+    found = []
+    for place in control.members(area):
+        if place.geometry is None:
+            continue
+        state = control.ledger.on(place.name, on)
+        found.append(MapPolygon(place.name, place.geometry, state.state.value, state.controller))
+    return found
+
+
+def polygons_from_geojson(collection: Mapping[str, object]) -> list[MapPolygon]:
+    """MapPolygons from a FeatureCollection whose features carry `name`, `state` and
+    `controller` properties, as `sitroom.geo.render.state_geojson` writes them."""
+    features = collection.get("features")
+    found = []
+    for feature in features if isinstance(features, list) else []:
+        properties = feature.get("properties") or {}
+        geometry = feature.get("geometry")
+        if not isinstance(geometry, dict):
+            continue
+        found.append(
+            MapPolygon(
+                str(properties.get("name", "")),
+                geometry,
+                str(properties.get("state", UNKNOWN)),
+                properties.get("controller"),
+            )
+        )
+    return found
+
+
+def _rings(geometry: Mapping[str, object]) -> list[list[list[float]]]:
+    """Every ring of a Polygon or MultiPolygon as [[lon, lat], ...]; other types give none."""
+    coordinates = geometry.get("coordinates")
+    if not isinstance(coordinates, list):
+        return []
+    if geometry.get("type") == "Polygon":
+        return list(coordinates)
+    if geometry.get("type") == "MultiPolygon":
+        return [ring for polygon in coordinates for ring in polygon]
+    return []
+
+
+def _colour(category: str) -> str:
+    return COLOURS.get(category, _OTHER_ACTOR)
+
+
+def _legend(polygons: Sequence[MapPolygon]) -> list[tuple[str, str]]:
+    """(colour, words) for the three parties, any other holder, then the unsettled states:
+    always the fixed six, so maps of different days read alike."""
+    others = sorted({p.category for p in polygons} - set(COLOURS))
+    entries = [(COLOURS[a], f"Held by {a}") for a in (GOVERNMENT, OPPOSITION, KURDISH)]
+    entries += [(_OTHER_ACTOR, f"Held by {a}") for a in others]
+    entries += [(COLOURS[s], _LEGEND_WORDS[s]) for s in (CONTESTED, DISPUTED, UNKNOWN)]
+    return entries
+
+
+def control_map_svg(polygons: Iterable[MapPolygon], title: str, width: int = 640) -> str:
+    """An `<svg>` map of the polygons coloured by controller or state, with a title and a
+    legend, as text to inline in HTML (no XML prolog); each polygon carries a `<title>`
+    tooltip "name: state". Build the polygons with `polygons_on(control, "Aleppo", day)`.
+
+    In a Jinja template: `{{ control_svg | safe }}`; WeasyPrint draws it into the PDF.
+    """
+    polygons = list(polygons)
+    points = [pt for p in polygons for ring in _rings(p.geometry) for pt in ring]
+    margin, title_h, row_h = 8, 28, 18
+    legend = _legend(polygons)
+    if points:
+        lons = [float(pt[0]) for pt in points]
+        lats = [float(pt[1]) for pt in points]
+        west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+        stretch = math.cos(math.radians((south + north) / 2))
+        span_x = max((east - west) * stretch, 1e-9)
+        scale = (width - 2 * margin) / span_x
+        map_h = round((north - south) * scale)
+    else:
+        west = north = stretch = scale = 0.0
+        map_h = 0
+    height = title_h + map_h + margin + row_h * len(legend) + margin
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label={quoteattr(title)}>',
+        f"<title>{escape(title)}</title>",
+        f'<text x="{margin}" y="19" {_FONT} font-size="14" font-weight="bold">'
+        f"{escape(title)}</text>",
+    ]
+    for polygon in polygons:
+        path = []
+        for ring in _rings(polygon.geometry):
+            xy = [
+                f"{margin + (float(lon) - west) * stretch * scale:.1f} "
+                f"{title_h + (north - float(lat)) * scale:.1f}"
+                for lon, lat, *_ in ring
+            ]
+            if xy:
+                path.append("M" + " L".join(xy) + " Z")
+        if not path:
+            continue
+        state = polygon.state + (f" by {polygon.controller}" if polygon.controller else "")
+        parts.append(
+            f'<path d="{" ".join(path)}" fill="{_colour(polygon.category)}" '
+            'fill-rule="evenodd" stroke="#ffffff" stroke-width="0.6">'
+            f"<title>{escape(polygon.name)}: {escape(state)}</title></path>"
+        )
+    top = title_h + map_h + margin
+    for row, (colour, words) in enumerate(legend):
+        y = top + row * row_h
+        parts.append(
+            f'<rect x="{margin}" y="{y}" width="14" height="12" fill="{colour}" '
+            'stroke="#555555" stroke-width="0.5"/>'
+        )
+        parts.append(
+            f'<text x="{margin + 20}" y="{y + 10}" {_FONT} font-size="11">{escape(words)}</text>'
+        )
+    parts.append("</svg>")
+    return "\n".join(parts)

@@ -1,0 +1,67 @@
+"""Charts of series: inline SVG text, one line per claimant, stable output, PNG file."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+from sitroom.analysis.series import Series, SeriesPoint
+from sitroom.domain import FlowOrStock
+from sitroom.report.charts import movement_charts, series_chart_png, series_chart_svg
+
+
+def _series(
+    speaker: str,
+    values: list[tuple[int, float]],
+    indicator: str = "people.evacuated",
+    kind: FlowOrStock = FlowOrStock.FLOW,
+) -> Series:
+    points = tuple(SeriesPoint(date(2016, 12, day), value, (day,)) for day, value in values)
+    return Series(indicator, "Aleppo", speaker, kind, "people", None, points)
+
+
+SERIES = [
+    _series("Sergei Rudskoy", [(8, 10500), (9, 16500), (12, 30000)]),
+    _series("CCCM Cluster", [(13, 10300)]),
+]
+
+
+def test_svg_is_inline_ready_and_names_title_claimants_and_axes() -> None:
+    svg = series_chart_svg(SERIES, "People evacuated, Aleppo")
+    assert svg.startswith("<svg")
+    assert "<?xml" not in svg and "<!DOCTYPE" not in svg
+    ET.fromstring(svg)  # well-formed on its own
+    # matplotlib keeps each text as a comment beside its glyph paths
+    for words in (
+        "People evacuated, Aleppo",
+        "Sergei Rudskoy — Aleppo (running total)",
+        "CCCM Cluster — Aleppo (running total)",
+        "people",
+        "Dec",
+    ):
+        assert words in svg, words
+    assert 'href="http' not in svg  # nothing fetched: it renders offline
+
+
+def test_svg_is_the_same_for_the_same_series() -> None:
+    assert series_chart_svg(SERIES, "t") == series_chart_svg(SERIES, "t")
+
+
+def test_one_claimant_one_colour_and_an_empty_chart_still_draws() -> None:
+    svg = series_chart_svg(SERIES, "t")
+    assert "#1f77b4" in svg and "#ff7f0e" in svg
+    assert series_chart_svg([], "nothing").startswith("<svg")
+
+
+def test_movement_charts_are_one_per_people_indicator() -> None:
+    share = _series("Sergei Rudskoy", [(9, 93)], "territory.share", FlowOrStock.STOCK)
+    returned = _series("Sergei Rudskoy", [(9, 3000)], "people.returned")
+    charts = movement_charts([*SERIES, share, returned], {"people.returned": "People returned"})
+    assert list(charts) == ["people.evacuated", "people.returned"]
+    assert "People returned" in charts["people.returned"]
+
+
+def test_png_is_written(tmp_path: Path) -> None:
+    path = series_chart_png(SERIES, "People evacuated", tmp_path / "chart.png")
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

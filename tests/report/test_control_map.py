@@ -1,0 +1,111 @@
+"""The control map: bundled polygons coloured by controller on a day, as inline SVG."""
+
+from __future__ import annotations
+
+import csv
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+
+from sitroom.domain import ControlObservation, ControlStatus
+from sitroom.geo.actors import GOVERNMENT, OPPOSITION
+from sitroom.geo.bundled import bundled_places
+from sitroom.geo.render import state_geojson
+from sitroom.geo.shares import ControlMap
+from sitroom.ingest.control import bundled_control_file
+from sitroom.report.control_map import (
+    COLOURS,
+    MapPolygon,
+    control_map_svg,
+    polygons_from_geojson,
+    polygons_on,
+)
+
+SVG = "{http://www.w3.org/2000/svg}"
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[37.1, 36.2], [37.2, 36.2], [37.2, 36.3], [37.1, 36.3], [37.1, 36.2]]],
+}
+
+
+@pytest.fixture(scope="module")
+def control() -> ControlMap:
+    with bundled_control_file().open(encoding="utf-8") as handle:
+        observations = [
+            ControlObservation(
+                row["place"],
+                row["actor"],
+                ControlStatus(row["status"]),
+                date.fromisoformat(row["observed_at"]),
+                row["claimant"],
+                row["source_title"],
+            )
+            for row in csv.DictReader(handle)
+        ]
+    return ControlMap(bundled_places(), observations)
+
+
+def test_aleppo_map_colours_each_neighbourhood_by_its_controller(control: ControlMap) -> None:
+    polygons = polygons_on(control, "Aleppo", date(2016, 12, 9))
+    svg = control_map_svg(polygons, "Control of Aleppo, 9 December 2016")
+    root = ET.fromstring(svg)
+    paths = root.findall(f"{SVG}path")
+    assert len(paths) == len(polygons) > 100
+    fills = {p.get("fill") for p in paths}
+    assert {COLOURS[GOVERNMENT], COLOURS[OPPOSITION], COLOURS["contested"]} <= fills
+    tips = [p.findtext(f"{SVG}title") for p in paths]
+    assert any(t and t.endswith(f"held by {GOVERNMENT}") for t in tips)
+
+
+def test_legend_lists_the_parties_and_states_always(control: ControlMap) -> None:
+    svg = control_map_svg([MapPolygon("x", SQUARE, "unknown")], "One place")
+    texts = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    assert texts == [
+        "One place",
+        f"Held by {GOVERNMENT}",
+        f"Held by {OPPOSITION}",
+        "Held by YPG/SDF",
+        "Contested (fighting reported)",
+        "Disputed (claimants disagree)",
+        "Unknown (no observation)",
+    ]
+
+
+def test_another_holder_gets_its_own_legend_entry() -> None:
+    svg = control_map_svg([MapPolygon("x", SQUARE, "held", "ISIL")], "t")
+    assert "Held by ISIL" in svg
+
+
+def test_map_is_inline_svg_without_prolog_and_escapes_names() -> None:
+    svg = control_map_svg([MapPolygon("Bustan al-Qasr <east>", SQUARE, "disputed")], "A & B")
+    assert svg.startswith("<svg ")
+    assert "Bustan al-Qasr &lt;east&gt;: disputed" in svg
+    assert "<title>A &amp; B</title>" in svg
+
+
+def test_longitudes_are_scaled_by_the_cosine_of_latitude() -> None:
+    root = ET.fromstring(control_map_svg([MapPolygon("x", SQUARE, "unknown")], "t", width=616))
+    xs, ys = zip(
+        *(
+            map(float, p.split())
+            for p in root.find(f"{SVG}path").get("d").replace("M", "").replace("Z", "").split(" L")
+        ),
+        strict=True,
+    )
+    ratio = (max(ys) - min(ys)) / (max(xs) - min(xs))
+    assert ratio == pytest.approx(1 / 0.8064, rel=0.01)  # cos(36.25°) = 0.8064
+
+
+def test_polygons_from_state_geojson_match_polygons_on(control: ControlMap) -> None:
+    day = date(2016, 12, 13)
+    from_geojson = polygons_from_geojson(state_geojson(control, "East Aleppo", day))
+    assert [(p.name, p.state, p.controller) for p in from_geojson] == [
+        (p.name, p.state, p.controller) for p in polygons_on(control, "East Aleppo", day)
+    ]
+
+
+def test_empty_map_still_draws_title_and_legend() -> None:
+    root = ET.fromstring(control_map_svg([], "Nothing mapped"))
+    assert root.findall(f"{SVG}path") == []
+    assert len(root.findall(f"{SVG}rect")) == 6
