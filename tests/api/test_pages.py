@@ -92,3 +92,10 @@ def test_source_page_marks_every_claim_with_its_exact_quote(client: TestClient) 
 def test_sources_page_lists_the_sample(client: TestClient) -> None:
     html = client.get("/sources").text
     assert html.count('<a href="/sources/') == 4
+
+
+def test_empty_store_shows_an_empty_briefing(empty_client: TestClient) -> None:
+    response = empty_client.get("/")
+    assert response.status_code == 200
+    assert "No claims about Aleppo were published in this window." in response.text
+    assert empty_client.get("/sources").text.count("No sources yet") == 1
