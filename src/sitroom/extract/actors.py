@@ -1,0 +1,73 @@
+"""The sides of the conflict by the names reports give them: the subject of a territory claim.
+
+Data, not logic: add an alias here when a report names a side another way.
+"""
+
+from __future__ import annotations
+
+import re
+
+GOVERNMENT = "Government of Syria and allies"
+OPPOSITION = "Armed opposition groups"
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    GOVERNMENT: (
+        "Syrian Army",
+        "Syrian Arab Army",
+        "SAA",
+        "government forces",
+        "government troops",
+        "pro-government forces",
+        "GoS",
+        "Government of Syria",
+        "regime forces",
+        "the regime",
+        "Syrian troops",
+        "Syrian government",
+        "Syrian control",
+        "Syrian forces",
+        "government control",
+        "government-held",
+        "government-controlled",
+        "Tiger Forces",
+    ),
+    OPPOSITION: (
+        "militants",
+        "militant",
+        "gunmen",
+        "rebels",
+        "rebel",
+        "NSAG",
+        "NSAGs",
+        "non-state armed groups",
+        "terrorists",
+        "armed groups",
+        "armed opposition",
+        "opposition fighters",
+        "opposition-held",
+        "opposition-controlled",
+        "fighters",
+        "jihadists",
+        "insurgents",
+        "moderate opposition",
+        "Jabhat al-Nusra",
+        "al-Nusra",
+    ),
+}
+
+_PATTERN = re.compile(
+    "|".join(
+        rf"(?P<a{i}>(?<![\w-]){re.escape(alias)}(?![\w-]))"
+        for i, alias in enumerate(a for aliases in ALIASES.values() for a in aliases)
+    ),
+    re.IGNORECASE,
+)
+_ACTOR_OF = [actor for actor, aliases in ALIASES.items() for _ in aliases]
+
+
+def subject_in(sentence: str) -> str | None:
+    """Return the side whose control `sentence` states: the first side named in it, or None."""
+    match = _PATTERN.search(sentence)
+    if match is None or match.lastgroup is None:
+        return None
+    return _ACTOR_OF[int(match.lastgroup[1:])]

@@ -1,0 +1,307 @@
+"""Stage 4: the counted phrase after a number ("militants", "tons of humanitarian aid")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.extract.numbers import NumberMention
+
+_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z])")
+# Words that end a noun phrase: prepositions, auxiliaries, relatives, determiners,
+# conjunctions other than "and", adverbs that open a predicate.
+_STOP = frozenset(
+    [
+        "of",
+        "in",
+        "from",
+        "to",
+        "at",
+        "on",
+        "by",
+        "for",
+        "with",
+        "within",
+        "who",
+        "which",
+        "that",
+        "whom",
+        "whose",
+        "have",
+        "has",
+        "had",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "do",
+        "does",
+        "since",
+        "during",
+        "over",
+        "after",
+        "before",
+        "while",
+        "as",
+        "according",
+        "the",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "these",
+        "those",
+        "a",
+        "an",
+        "per",
+        "each",
+        "out",
+        "into",
+        "across",
+        "through",
+        "under",
+        "near",
+        "between",
+        "among",
+        "amongst",
+        "including",
+        "also",
+        "still",
+        "now",
+        "already",
+        "reportedly",
+        "recently",
+        "but",
+        "or",
+        "not",
+        "no",
+        "nor",
+        "then",
+        "there",
+        "here",
+        "they",
+        "we",
+        "he",
+        "she",
+        "it",
+        "than",
+        "until",
+        "till",
+        "via",
+        "toward",
+        "towards",
+        "against",
+        "without",
+        "upon",
+        "about",
+        "around",
+        "so",
+        "because",
+        "due",
+        "when",
+        "where",
+        "whereas",
+        "alone",
+        "only",
+        "yet",
+        "daily",
+        "today",
+        "yesterday",
+        "both",
+        "all",
+        "most",
+        "some",
+        "many",
+        "more",
+        "less",
+        "further",
+    ]
+)
+# Verbs that follow a counted noun without an "-ed" ending.
+_VERBS = frozenset(
+    [
+        "left",
+        "fled",
+        "went",
+        "came",
+        "got",
+        "took",
+        "gave",
+        "made",
+        "remain",
+        "remains",
+        "stay",
+        "stays",
+        "live",
+        "lives",
+        "need",
+        "needs",
+        "lost",
+        "died",
+        "say",
+        "says",
+        "said",
+        "reached",
+        "arrive",
+        "arrive",
+        "return",
+        "return",
+        "leave",
+        "leaves",
+        "flee",
+        "flees",
+        "continue",
+        "continues",
+        "face",
+        "faces",
+        "receive",
+        "receives",
+        "get",
+        "gets",
+        "reportedly",
+    ]
+)
+# Measures whose "of" complement says what is counted: "270 tons of humanitarian aid".
+_MEASURES = frozenset(
+    [
+        "ton",
+        "tons",
+        "tonne",
+        "tonnes",
+        "kg",
+        "kilograms",
+        "kilogrammes",
+        "litres",
+        "liters",
+        "truckloads",
+        "trucks",
+        "lorries",
+        "convoys",
+        "boxes",
+        "parcels",
+        "baskets",
+        "kits",
+        "sacks",
+        "bags",
+        "cartons",
+        "packages",
+        "metres",
+        "meters",
+    ]
+)
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class CountedPhrase:
+    """The words that say what a number counts.
+
+    `words` are lower case, as written; `head` is the counted noun ("tons", "militants")
+    or "" when the number stands alone ("953 of them"); `end` is where the quote ends;
+    `complement` holds the words after a measure's "of" ("humanitarian aid").
+    """
+
+    words: tuple[str, ...]
+    head: str
+    end: int
+    complement: tuple[str, ...] = ()
+    anaphoric: bool = False  # "953 of them", "two thirds of them": counts a whole named before
+    possessed: tuple[str, ...] = ()  # "1,611 their family members": the noun after a determiner
+
+    @property
+    def text(self) -> str:
+        """Return the counted words and their complement as one lower-case string."""
+        return " ".join((*self.words, *self.complement))
+
+
+def counted_phrase(text: str, number: NumberMention) -> CountedPhrase:
+    """Return the noun phrase that `number` counts, read forward from the number."""
+    pos = number.end
+    if re.match(r"\s+of\s+(?:them|whom|these|those|which)\b", text[pos : pos + 20], re.I):
+        return CountedPhrase((), "", number.end, anaphoric=True)
+    if number.vague or (re.match(r"\s+of\s", text[pos : pos + 5]) and _is_fraction(number)):
+        skip = re.match(r"\s+of\b", text[pos:])
+        if skip is not None:
+            pos += skip.end()
+    words, ends = _read_words(text, pos)
+    if not words:
+        possessed = _possessed(text, pos)
+        return CountedPhrase((), "", number.end, possessed=possessed)
+    head_end = ends[-1]
+    complement: tuple[str, ...] = ()
+    if words[-1] in _MEASURES:
+        after = re.match(r"\s+of\s+", text[head_end : head_end + 6])
+        if after is not None:
+            more, _ = _read_words(text, head_end + after.end())
+            complement = tuple(more)
+    return CountedPhrase(tuple(words), words[-1], head_end, complement)
+
+
+def _is_fraction(number: NumberMention) -> bool:
+    return number.kind == "fraction"
+
+
+def _read_words(text: str, pos: int) -> tuple[list[str], list[int]]:
+    words: list[str] = []
+    ends: list[int] = []
+    while len(words) < _MAX_WORDS:
+        match = _TOKEN.match(text, pos)
+        if match is None:
+            break
+        token = match.group(1)
+        low = token.lower()
+        if not token[0].isalpha() or low in _VERBS:
+            break
+        if low == "and":
+            following = _TOKEN.match(text, match.end())
+            if (
+                not words
+                or following is None
+                or not following.group(1)[0].isalpha()
+                or following.group(1).lower() in _STOP
+            ):
+                break
+            words.append(low)
+            ends.append(match.end())
+            pos = match.end()
+            continue
+        if low in _STOP:
+            break
+        if low.endswith("ed") and len(low) > 4 and not _continues(text, match.end()):
+            break  # "people displaced in ...": the participle starts the predicate
+        words.append(low)
+        ends.append(match.end())
+        pos = match.end()
+    while words and words[-1] == "and":
+        words.pop()
+        ends.pop()
+    return words, ends
+
+
+def _continues(text: str, pos: int) -> bool:
+    following = _TOKEN.match(text, pos)
+    if following is None:
+        return False
+    word = following.group(1).lower()
+    return word[0].isalpha() and word not in _STOP and word not in _VERBS
+
+
+def _possessed(text: str, pos: int) -> tuple[str, ...]:
+    match = re.match(r"\s+(?:of\s+)?(?:their|his|her|its|the)\s+", text[pos : pos + 12], re.I)
+    if match is None:
+        return ()
+    words, _ = _read_words(text, pos + match.end())
+    return tuple(words)

@@ -1,0 +1,196 @@
+"""Stage 8: places named in a text, and the place, origin and destination of a figure.
+
+Places come from the gazetteer (any spelling), widened by the words that narrow them as
+written ("east Aleppo", "rural Aleppo Governorate", "Old City of Aleppo"), plus names the
+gazetteer lacks but the text clearly marks as places ("Al-Hasakeh Governorate", "Dar
+Al-Safaa", "areas under GoS control").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the gazetteer is passed in; extract does not import geo at run time
+    from sitroom.geo.gazetteer import Gazetteer
+
+
+@dataclass(frozen=True)
+class PlaceSpan:
+    """A place named at `text[start:end]`, as written (with its narrowing words)."""
+
+    start: int
+    end: int
+    name: str
+    controlled_area: bool = False  # "government-controlled areas": a side's zone, not a place
+
+
+_DIRECTION = (
+    r"(?:(?:former\s+)?(?:north|south|east|west|northern|southern|eastern|western|"
+    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
+    r"central|rural|greater)\s+)"
+)
+_BEFORE = re.compile(
+    rf"(?:(?:the\s+)?(?:Old\s+City|Citadel|outskirts|suburbs|countryside|centre|center)\s+of\s+"
+    rf"|{_DIRECTION})$",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(r"^\s+(?:Governorate|Province|countryside|camp|District)\b")
+_LIST_SUFFIX = re.compile(
+    r"^\s*(?:\(\s*[\d.,]+\s*\)\s*)?(governorates|provinces|districts)\b", re.IGNORECASE
+)
+_FALLBACK = re.compile(
+    r"(?:(?:[A-Z][\w'’-]+\s+){1,3}(?:Governorate|Province|camp)\b"
+    r"|\b(?:Al|El|Ar|As|Ash|Ad|Deir|Khan|Tal|Tell|Jisr|Bab|Bani|Dar|Kafr|Ain|Ras|Sheikh|Karm|"
+    r"Tariq|Masaken|Bustan|Jabal|Souq|Maarat|Beit)[-\s](?:[A-Z][\w'’]+)(?:[-\s][A-Z][\w'’]+)?)"
+)
+_CONTROLLED = re.compile(
+    r"\b(?:(?:government|opposition|GoS|NSAG|regime|rebel|militant|terrorist|SDF|Kurdish)"
+    r"[-\s](?:controlled|held)\s+(?:areas?|territory|territories|neighbou?rhoods|districts)"
+    r"|areas?\s+(?:under|controlled\s+by|held\s+by)\s+(?:the\s+)?"
+    r"(?:GoS|government|opposition|NSAG|regime|rebel|militant|Syrian\s+Army|SDF)"
+    r"(?:\s+control)?)\b",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(
+    r"^\s*(?:\(\s*[\d.,]+\s*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$"
+)
+
+
+def find_places(text: str, gazetteer: Gazetteer | None) -> list[PlaceSpan]:
+    """Return the places named in `text`, in order, each with its narrowing words."""
+    spans: list[PlaceSpan] = []
+    if gazetteer is not None:
+        for mention in gazetteer.mentions(text):
+            spans.append(_widen(text, mention.start, mention.end))
+    for match in _FALLBACK.finditer(text):
+        spans.append(_widen(text, match.start(), match.end()))
+    for match in _CONTROLLED.finditer(text):
+        spans.append(PlaceSpan(match.start(), match.end(), match.group(0), controlled_area=True))
+    spans = _without_overlaps(spans)
+    return _without_possessors(text, _with_list_suffix(text, spans))
+
+
+def _widen(text: str, start: int, end: int) -> PlaceSpan:
+    before = _BEFORE.search(text, max(0, start - 30), start)
+    if before is not None:
+        start = before.start()
+        if text[start : start + 4].lower() == "the ":
+            start += 4
+    after = _AFTER.match(text[end : end + 20])
+    if after is not None:
+        end += after.end()
+    name = text[start:end]
+    name = re.sub(r"^former\s+", "", name, flags=re.IGNORECASE)
+    return PlaceSpan(start, end, " ".join(name.split()))
+
+
+def _without_overlaps(spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[PlaceSpan] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _with_list_suffix(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Give each of "Aleppo (271,691), Hama (91,645) ... governorates" its "Governorate"."""
+    result = list(spans)
+    i = 0
+    while i < len(result):
+        j = i
+        while j + 1 < len(result) and _COORDINATION.match(
+            text[result[j].end : result[j + 1].start]
+        ):
+            j += 1
+        suffix = _LIST_SUFFIX.match(text[result[j].end : result[j].end + 40])
+        if suffix is not None and j > i:
+            word = suffix.group(1).rstrip("s").capitalize()
+            for k in range(i, j + 1):
+                span = result[k]
+                if not span.name.lower().endswith(word.lower()):
+                    result[k] = PlaceSpan(span.start, span.end, f"{span.name} {word}")
+        i = j + 1
+    return result
+
+
+def _without_possessors(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Drop "Syria" of "Syria's Aleppo": the possessed place is the one meant."""
+    kept = []
+    for i, span in enumerate(spans):
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        if following is not None and re.fullmatch(r"['’]s\s+", text[span.end : following.start]):
+            continue
+        kept.append(span)
+    return kept
+
+
+def coordinated(text: str, spans: list[PlaceSpan], index: int) -> list[PlaceSpan]:
+    """Return the run of places joined to `spans[index]` by "and" or commas, in text order."""
+    low = high = index
+    while low > 0 and _COORDINATION.match(text[spans[low - 1].end : spans[low].start]):
+        low -= 1
+    while high + 1 < len(spans) and _COORDINATION.match(
+        text[spans[high].end : spans[high + 1].start]
+    ):
+        high += 1
+    return spans[low : high + 1]
+
+
+_FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|into|towards)\s+", re.IGNORECASE)
+_AT = re.compile(r"\b(?:at|in)\s+", re.IGNORECASE)
+_ARRIVAL = re.compile(r"\barriv|\breach(?:ed)?\b", re.IGNORECASE)
+_PHRASE_END = re.compile(
+    r"[;.]|,\s+(?:according|and|while|which|who)\b|\s+(?:in|near|of)\s+the\s+"
+    r"(?!Old\b)[\w-]+\s+(?:region|area|countryside)"
+)
+
+
+@dataclass(frozen=True)
+class Movement:
+    """Where a movement went: the places after "from" and after "to", joined by "; "."""
+
+    origin: str | None
+    destination: str | None
+    destination_is_zone: bool = False
+    arrival: bool = False  # "arrived at": the figure's place is where they arrived
+
+
+def movement(text: str, start: int, end: int, spans: list[PlaceSpan]) -> Movement:
+    """Return the origin and destination written in `text[start:end]` ("from A and B to C")."""
+    origin = _after_word(text, start, end, spans, _FROM)
+    after = max(s.end for s in origin) if origin else start
+    destination = _after_word(text, after, end, spans, _TO)
+    arrival = bool(_ARRIVAL.search(text, start, end))
+    if destination is None and arrival:
+        destination = _after_word(text, after, end, spans, _AT)
+    return Movement(
+        _join(origin) if origin else None,
+        _join(destination) if destination else None,
+        bool(destination) and all(s.controlled_area for s in destination or []),
+        arrival,
+    )
+
+
+def _after_word(
+    text: str, start: int, end: int, spans: list[PlaceSpan], word: re.Pattern[str]
+) -> list[PlaceSpan] | None:
+    for match in word.finditer(text, start, end):
+        stop = _PHRASE_END.search(text, match.end(), end)
+        limit = stop.start() if stop else end
+        inside = [i for i, s in enumerate(spans) if match.end() <= s.start and s.end <= limit]
+        if not inside:
+            continue
+        # the first place of the phrase and those coordinated with it; a named place
+        # beats a side's zone ("to opposition-held areas of rural Aleppo Governorate")
+        named = [i for i in inside if not spans[i].controlled_area]
+        return coordinated(text, spans, (named or inside)[0])
+    return None
+
+
+def _join(spans: list[PlaceSpan]) -> str:
+    return "; ".join(dict.fromkeys(s.name for s in spans))
