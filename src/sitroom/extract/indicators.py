@@ -87,6 +87,8 @@ def classify(
             score = trigger.weight * _nearness(lower, start, end, match.start(), match.end())
             if inside or _in_complement(phrase, match.group(0)):
                 score *= 3
+            if group in _COMBATANT_GROUPS and trigger.key.startswith(_COMBATANT_INDICATORS):
+                score *= 1.5  # fighters who "left" left as combatants, not as displaced
             scores[trigger.key] = max(scores.get(trigger.key, 0.0), score)
     if not scores:
         return None

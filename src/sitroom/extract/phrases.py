@@ -203,6 +203,8 @@ _MEASURES = frozenset(
     ]
 )
 _MAX_WORDS = 5
+# After "and", these open another item of a list: "two mosques and other facilities".
+_NEW_ITEM = frozenset({"other", "another", "several", "many", "various", "numerous"})
 
 
 @dataclass(frozen=True)
@@ -271,7 +273,7 @@ def _read_words(text: str, pos: int) -> tuple[list[str], list[int]]:
                 not words
                 or following is None
                 or not following.group(1)[0].isalpha()
-                or following.group(1).lower() in _STOP
+                or following.group(1).lower() in _STOP | _NEW_ITEM
             ):
                 break
             words.append(low)

@@ -6,6 +6,7 @@ links -> time window -> places -> claimant (and, for territory, the side it is a
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # passed in by the caller; extract never imports geo at run t
 
 EXTRACTOR_VERSION = "sitroom-extract/0.1"
 # Flows of people whose "from A to B" is their origin and destination.
+_MOVEMENT_END = re.compile(r"\b(?:from|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVEMENTS = ("people.evacuated", "people.transferred", "people.displaced", "people.returned")
 
 
@@ -79,7 +81,18 @@ def extract_claims(
         others = _unrelated(i, figures, parts)
         window = _window(text, i, figure, others, windows, parts, chosen_windows)
         chosen_windows.append(window)
-        where = _place(text, i, figure, others, places, parts, chosen_places, kinds[i].indicator)
+        previous_start = figures[i - 1].qualified.start if i else -1
+        where = _place(
+            text,
+            i,
+            figure,
+            others,
+            places,
+            parts,
+            chosen_places,
+            kinds[i].indicator,
+            previous_start,
+        )
         chosen_places.append(where)
         claims.append(
             _claim(
@@ -183,6 +196,7 @@ def _place(
     parts: list[int | None],
     chosen: list[tuple[str | None, str | None, str | None]],
     indicator: str,
+    previous_start: int,
 ) -> tuple[str | None, str | None, str | None]:
     """Return (place, origin, destination) of figure i."""
     sentence = figure.sentence
@@ -193,13 +207,15 @@ def _place(
     if whole is not None and chosen[whole][1] is not None:
         return chosen[whole]
     if indicator in _MOVEMENTS:
-        moved = movement(text, seg_start, seg_end, places)
+        moved = movement(text, start, seg_end, places)
         if moved.origin and moved.destination and not moved.arrival:
             return None, moved.origin, moved.destination
         if moved.destination and moved.arrival:
             if moved.destination_is_zone:
                 return (
-                    _named_place(text, i, figure, places, parts, chosen, seg_start, seg_end),
+                    _named_place(
+                        text, i, figure, places, parts, chosen, seg_start, seg_end, previous_start
+                    ),
                     moved.origin,
                     moved.destination,
                 )
@@ -208,7 +224,11 @@ def _place(
             return moved.destination, None, moved.destination
         if moved.origin:
             return moved.origin, None, moved.destination
-    return _named_place(text, i, figure, places, parts, chosen, seg_start, seg_end), None, None
+    return (
+        _named_place(text, i, figure, places, parts, chosen, seg_start, seg_end, previous_start),
+        None,
+        None,
+    )
 
 
 def _named_place(
@@ -220,12 +240,19 @@ def _named_place(
     chosen: list[tuple[str | None, str | None, str | None]],
     seg_start: int,
     seg_end: int,
+    previous_start: int = -1,
 ) -> str | None:
     start, end = figure.qualified.start, figure.phrase.end
     named = [p for p in places if not p.controlled_area]
     in_brackets = text[max(0, start - 1) : start] == "("
     after = [k for k, p in enumerate(named) if end <= p.start and p.end <= seg_end]
-    before = [k for k, p in enumerate(named) if seg_start <= p.start and p.end <= start]
+    before = [
+        k
+        for k, p in enumerate(named)
+        if seg_start <= p.start
+        and p.end <= start
+        and not _MOVEMENT_END.search(text, max(0, p.start - 12), p.start)
+    ]
     order = (before[-1:] + after[:1]) if in_brackets else (after[:1] + before[-1:])
     if order:
         run = coordinated(text, named, order[0])
@@ -237,6 +264,43 @@ def _named_place(
     whole = parts[i]
     if whole is not None and chosen[whole][0] is not None:
         return chosen[whole][0]
+    return _context_place(text, i, figure, named, chosen, previous_start)
+
+
+def _context_place(
+    text: str,
+    i: int,
+    figure: _Figure,
+    named: list[PlaceSpan],
+    chosen: list[tuple[str | None, str | None, str | None]],
+    previous_start: int,
+) -> str | None:
+    """Return the place a figure whose own clause names none is about.
+
+    In order: the origin or place of the previous figure of its paragraph (amnesty
+    granted "besides that" to those transferred from Khan al-Shih); the last place named
+    earlier in its paragraph that is not the end of a movement; the title's place; the
+    last place named before.
+    """
+    start = figure.qualified.start
+    line_start = text.rfind("\n", 0, start) + 1
+    if i > 0 and previous_start >= line_start:
+        place, origin, _ = chosen[i - 1]
+        if origin or place:
+            return (origin or place or "").split("; ")[0]
+    same_paragraph = [
+        p
+        for p in named
+        if line_start <= p.start
+        and p.end <= start
+        and not _MOVEMENT_END.search(text, max(0, p.start - 12), p.start)
+    ]
+    if same_paragraph:
+        return same_paragraph[-1].name
+    title_end = text.find("\n")
+    title = [p for p in named if p.end <= (title_end if title_end >= 0 else len(text))]
+    if title:
+        return title[-1].name
     earlier = [p for p in named if p.end <= start]
     return earlier[-1].name if earlier else None
 

@@ -33,7 +33,7 @@ _DIRECTION = (
 )
 _BEFORE = re.compile(
     rf"(?:(?:the\s+)?(?:Old\s+City|Citadel|outskirts|suburbs|countryside|centre|center)\s+of\s+"
-    rf"|{_DIRECTION})$",
+    rf"|(?:the\s+)?Old\s+|{_DIRECTION})$",
     re.IGNORECASE,
 )
 _AFTER = re.compile(r"^\s+(?:Governorate|Province|countryside|camp|District)\b")
@@ -129,7 +129,11 @@ def _without_possessors(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
 
 
 def coordinated(text: str, spans: list[PlaceSpan], index: int) -> list[PlaceSpan]:
-    """Return the run of places joined to `spans[index]` by "and" or commas, in text order."""
+    """Return the run of places joined to `spans[index]` by "and" or commas, in text order.
+
+    Commas alone make an apposition ("Rural Damascus, south-western Syria"), not a list:
+    a run needs an "and"/"or" or bracketed figures between its items.
+    """
     low = high = index
     while low > 0 and _COORDINATION.match(text[spans[low - 1].end : spans[low].start]):
         low -= 1
@@ -137,6 +141,9 @@ def coordinated(text: str, spans: list[PlaceSpan], index: int) -> list[PlaceSpan
         text[spans[high].end : spans[high + 1].start]
     ):
         high += 1
+    gaps = [text[spans[k].end : spans[k + 1].start] for k in range(low, high)]
+    if gaps and not any(re.search(r"\band\b|\bor\b|&|\(", gap) for gap in gaps):
+        return [spans[index]]
     return spans[low : high + 1]
 
 

@@ -29,7 +29,7 @@ _WEEKDAYS = {
 }
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(_WEEKDAYS) + r")"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:,?\s+\d{4})"
 _DATE = (
     rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}?|{_MONTH}\s+{_DAY}{_YEAR}?|{_MONTH}\s+\d{{4}}"
@@ -57,6 +57,12 @@ _WINDOW = re.compile(
 )
 
 
+_SPOKEN_ON = re.compile(
+    r"\b(?:said|says|told|added|stated|announced|reported|quoted|briefing|statement)\s+$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Window:
     """Window words at `text[start:end]`, and the dates they cover (None when open)."""
@@ -73,6 +79,10 @@ def find_windows(text: str, published_at: date | None) -> list[Window]:
     """Return every time window written in `text`, in order, with its dates resolved."""
     windows: list[Window] = []
     for match in _WINDOW.finditer(text):
+        if match.group(0)[:3].lower() == "on " and _SPOKEN_ON.search(
+            text, max(0, match.start() - 24), match.start()
+        ):
+            continue  # "said on Friday" dates the speech, not the figures
         first, last = _resolve(match, published_at)
         windows.append(
             Window(
