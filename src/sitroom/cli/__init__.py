@@ -33,6 +33,7 @@ from sitroom.cli import (  # noqa: E402
     control_commands,
     sample_commands,
     serve_commands,
+    grade_commands,
 )
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "control_commands",
     "db_commands",
     "extract_commands",
+    "grade_commands",
     "import_commands",
     "places_commands",
     "sample_commands",

@@ -1,0 +1,83 @@
+"""`sitroom grade ...`: Admiralty grades for sources and claims, each change audited."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from typing import Annotated
+
+import typer
+
+from sitroom.cli import app
+from sitroom.cli.common import DbOption, refuse_on
+from sitroom.store.database import open_store
+from sitroom.store.grades import (
+    CREDIBILITY,
+    RELIABILITY,
+    credibility_grade,
+    reliability_grade,
+    set_claim_credibility,
+    set_source_reliability,
+)
+
+grade_app = typer.Typer(
+    help="Grade sources (reliability A-F) and claims (credibility 1-6), NATO Admiralty scale.",
+    no_args_is_help=True,
+)
+app.add_typer(grade_app, name="grade")
+
+
+def _default_who() -> str:
+    return os.environ.get("USER") or getpass.getuser()
+
+
+WhoOption = Annotated[
+    str | None,
+    typer.Option(
+        "--who", help="Who sets the grade, for the audit trail. Default: $USER.", show_default=False
+    ),
+]
+
+
+@grade_app.command("source")
+def grade_source(
+    source_id: Annotated[int, typer.Argument(metavar="ID", help="The source's id.")],
+    grade: Annotated[str, typer.Argument(help="A (completely reliable) to F (cannot be judged).")],
+    db: DbOption = None,
+    who: WhoOption = None,
+) -> None:
+    """Set a source's reliability grade, A to F; the change goes to the audit trail.
+
+    Example: sitroom grade source 1 B
+    """
+    with refuse_on():
+        letter = reliability_grade(grade)  # refused before the database is opened
+        with open_store(db).session() as session:
+            entry = set_source_reliability(session, source_id, letter, who or _default_who())
+    meaning = RELIABILITY[letter]
+    if entry is None:
+        typer.echo(f"source {source_id}: reliability already {letter} ({meaning})")
+    else:
+        typer.echo(f"source {source_id}: reliability {entry.before} -> {letter} ({meaning})")
+
+
+@grade_app.command("claim")
+def grade_claim(
+    claim_id: Annotated[int, typer.Argument(metavar="ID", help="The claim's id.")],
+    grade: Annotated[str, typer.Argument(help="1 (confirmed) to 6 (cannot be judged).")],
+    db: DbOption = None,
+    who: WhoOption = None,
+) -> None:
+    """Set a claim's credibility grade, 1 to 6; the change goes to the audit trail.
+
+    Example: sitroom grade claim 1 2
+    """
+    with refuse_on():
+        number = credibility_grade(grade)
+        with open_store(db).session() as session:
+            entry = set_claim_credibility(session, claim_id, number, who or _default_who())
+    meaning = CREDIBILITY[number]
+    if entry is None:
+        typer.echo(f"claim {claim_id}: credibility already {number} ({meaning})")
+    else:
+        typer.echo(f"claim {claim_id}: credibility {entry.before} -> {number} ({meaning})")
