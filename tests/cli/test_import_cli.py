@@ -4,7 +4,7 @@ from typer.testing import CliRunner
 
 from sitroom.cli import app
 
-from ..conftest import REPORTS
+REPORTS = Path(__file__).parents[2] / "src" / "sitroom" / "sample" / "reports"
 
 runner = CliRunner()
 

@@ -27,3 +27,14 @@ def test_demo_without_serve_prints_the_briefing(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "# Briefing: Aleppo, 2016-12-09" in result.stdout
     assert "## Where sources disagree" in result.stdout
+
+
+def test_fail_on_check_exits_3_when_a_check_failed(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    runner.invoke(app, ["sample", "load", "--db", db])
+    args = ["briefing", "--place", "Aleppo", "--date", "2016-12-09", "--db", db, "--format", "json"]
+    plain = runner.invoke(app, args)
+    assert plain.exit_code == 0
+    assert "consistency checks failed" in plain.stderr
+    strict = runner.invoke(app, [*args, "--fail-on-check"])
+    assert strict.exit_code == 3

@@ -11,7 +11,7 @@ from sitroom.store.claims import count_claims, list_claims
 from sitroom.store.database import Store
 from sitroom.store.sources import count_sources, list_sources
 
-from ..conftest import REPORTS
+REPORTS = Path(__file__).parents[2] / "src" / "sitroom" / "sample" / "reports"
 
 RUDSKOY = REPORTS / "aleppo-2016-12-09-rudskoy.txt"
 

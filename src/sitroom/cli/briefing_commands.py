@@ -10,9 +10,9 @@ from typing import Annotated
 import typer
 
 from sitroom.cli import app
-from sitroom.cli.common import DbOption, refuse_on
-from sitroom.geo.bundled import bundled_gazetteer
+from sitroom.cli.common import DbOption, ExitCode, refuse_on
 from sitroom.report.build import DEFAULT_DAYS, briefing_for
+from sitroom.report.model import Briefing
 from sitroom.report.json_out import render_json
 from sitroom.report.markdown import render_markdown
 from sitroom.store.database import open_store
@@ -36,6 +36,8 @@ def briefing_command(
     = BriefingFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o",
                                                 help="Write to this file, not stdout.")] = None,
+    fail_on_check: Annotated[bool, typer.Option(
+        "--fail-on-check", help="Exit 3 when a consistency check failed (for scripts).")] = False,
     db: DbOption = None,
 ) -> None:
     """Write the briefing for a place and day: every figure footnoted to its source.
@@ -54,6 +56,7 @@ def briefing_command(
 
         output.write_bytes(render_pdf(briefing))
         typer.echo(f"wrote {output}", err=True)
+        _exit_on_checks(briefing, fail_on_check)
         return
     if output_format is BriefingFormat.html:
         from sitroom.report.html import appendix_url, render_html
@@ -67,3 +70,11 @@ def briefing_command(
     else:
         output.write_text(text, encoding="utf-8")
         typer.echo(f"wrote {output}", err=True)
+    _exit_on_checks(briefing, fail_on_check)
+
+
+def _exit_on_checks(briefing: Briefing, fail_on_check: bool) -> None:
+    if briefing.checks:
+        typer.echo(f"{len(briefing.checks)} consistency checks failed", err=True)
+        if fail_on_check:
+            raise typer.Exit(ExitCode.CHECKS_FAILED)

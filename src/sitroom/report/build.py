@@ -144,6 +144,14 @@ def _mapped_note(control: ControlMap, place: str, on: date) -> str:
             f"{shares.contested:.1f}%, disputed {shares.disputed:.1f}%, unknown {shares.unknown:.1f}%")
 
 
+_SUBJECT_ROLE = {
+    "territory.share": "held by",
+    "territory.areas_taken": "taken by",
+    "territory.held_change": "area held by",
+    "territory.area": "held by",
+}
+
+
 def _describe(claim: Claim) -> str:
     words = figure(claim)
     if claim.group and claim.group not in ("civilians",):
@@ -154,7 +162,7 @@ def _describe(claim: Claim) -> str:
     if places:
         words += f", {places}"
     if claim.subject:
-        words += f", held by {claim.subject}"
+        words += f", {_SUBJECT_ROLE.get(claim.indicator, 'about')} {claim.subject}"
     if claim.window:
         words += f", {claim.window}"
     return words

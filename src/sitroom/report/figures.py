@@ -44,6 +44,8 @@ def figure(claim: Claim) -> str:
     if claim.unit == "percent":
         return f"{_BEFORE[claim.qualifier]}{amount}%"
     unit = _UNIT_WORDS.get(claim.unit, "")
+    if claim.value == 1 and claim.qualifier is Qualifier.EXACT and unit.endswith("s"):
+        unit = unit[:-1]  # "1 site", "1 centre"
     words = f"{_BEFORE[claim.qualifier]}{amount}"
     if claim.qualifier is Qualifier.VAGUE:
         words = f"{words} (“{claim.quote}”)"

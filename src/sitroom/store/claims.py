@@ -146,7 +146,7 @@ def claims_published_between(
     )
     sources: dict[int, Source] = {}
     pairs = []
-    for claim_row, source_row in session.execute(query).tuples():
+    for claim_row, source_row in session.execute(query):
         if source_row.id not in sources:
             sources[source_row.id] = to_domain_source(source_row, with_text=False)
         pairs.append((_to_domain(claim_row), sources[source_row.id]))

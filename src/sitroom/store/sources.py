@@ -89,4 +89,4 @@ def source_texts(session: Session, source_ids: set[int]) -> dict[int, str]:
     if not source_ids:
         return {}
     rows = session.execute(select(SourceRow.id, SourceRow.text).where(SourceRow.id.in_(source_ids)))
-    return {source_id: text or "" for source_id, text in rows.tuples()}
+    return {source_id: text or "" for source_id, text in rows}

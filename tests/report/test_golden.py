@@ -1,0 +1,57 @@
+"""The Markdown and JSON briefings for Aleppo on 2016-12-09 against reviewed golden files.
+
+Refresh with `pytest tests/report/test_golden.py --update-golden` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitroom.ingest.sample import load_sample
+from sitroom.report.build import Briefing, briefing_for
+from sitroom.report.json_out import briefing_record, render_json
+from sitroom.report.markdown import render_markdown
+from sitroom.store.database import Store
+
+GOLDEN = Path(__file__).parents[1] / "data" / "golden"
+
+
+@pytest.fixture(scope="module")
+def briefing(tmp_path_factory: pytest.TempPathFactory) -> Briefing:
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('golden') / 's.db'}")
+    load_sample(store)
+    return briefing_for(store, "Aleppo", date(2016, 12, 9))
+
+
+def _compare(name: str, text: str, update: bool) -> None:
+    path = GOLDEN / name
+    if update or not path.exists():
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed: review, then --update-golden"
+
+
+def test_markdown_briefing_matches_golden(briefing: Briefing, update_golden: bool) -> None:
+    _compare("aleppo-2016-12-09.md", render_markdown(briefing), update_golden)
+
+
+def test_json_briefing_matches_golden(briefing: Briefing, update_golden: bool) -> None:
+    _compare("aleppo-2016-12-09.json", render_json(briefing) + "\n", update_golden)
+
+
+def test_briefing_holds_what_the_issue_names(briefing: Briefing) -> None:
+    record = briefing_record(briefing)
+    control = next(s for s in record["sections"] if s["key"] == "control")
+    assert any(f["text"].startswith("93%") for f in control["figures"])
+    assert any("claimed 93%, mapped 80.7% held, 87.9%" in note for note in control["notes"])
+    mine = [d for d in record["disagreements"] if d["indicator"] == "mine_action.sites_cleared"]
+    assert mine, "two dozen facilities against 21 sites"
+    rules = {c["rule"] for c in record["checks"]}
+    assert "territory_share_vs_mapped" in rules
+    notes = {n["number"]: n for n in record["footnotes"]}
+    share = next(f for f in control["figures"] if f["text"].startswith("93%") and f["claimant"])
+    assert len(notes[share["footnote"]]["evidence"]) >= 2  # one claim, several mentions
+    assert json.dumps(record)  # serialisable
