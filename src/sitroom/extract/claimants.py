@@ -192,14 +192,14 @@ def _attribution(sentence: str, known: dict[str, str], last: _Speaker | None) ->
             speaker = _resolve(match.group("name"), known, last)
             if speaker is not None:
                 return speaker
-    match = _VERB_SUBJECT.search(outside)
-    if match is not None:
-        speaker = _inverted(match.group("rest"), known, last)
+    inverted = _VERB_SUBJECT.search(outside)
+    if inverted is not None:
+        speaker = _inverted(inverted.group("rest"), known, last)
         if speaker is not None:
             return speaker
-    match = _SENTENCE_SUBJECT.match(outside)
-    if match is not None:
-        return _resolve(match.group("name"), known, last)
+    subject = _SENTENCE_SUBJECT.match(outside)
+    if subject is not None:
+        return _resolve(subject.group("name"), known, last)
     return None
 
 

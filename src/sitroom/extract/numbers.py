@@ -197,18 +197,18 @@ def _mention(match: re.Match[str]) -> NumberMention | None:
         if match.group("half"):
             return NumberMention(start, end, 0.5, kind=NumberKind.FRACTION)
         numerator = 1 if match.group("fn").lower() == "a" else _UNITS[match.group("fn").lower()]
-        value = round(numerator / _DENOMINATORS[match.group("fd").lower()], 4)
-        return NumberMention(start, end, value, kind=NumberKind.FRACTION)
+        share = round(numerator / _DENOMINATORS[match.group("fd").lower()], 4)
+        return NumberMention(start, end, share, kind=NumberKind.FRACTION)
     if match.group("range"):
         low, high = parse_number(match.group("r1")), parse_number(match.group("r2"))
         if low is None or high is None or high <= low:
             return None
         return NumberMention(start, end, low, low=low, high=high)
-    value = parse_number(match.group("pn"))
-    if value is None:
+    parsed = parse_number(match.group("pn"))
+    if parsed is None:
         return None
     kind = NumberKind.PERCENT if match.group("pct") else NumberKind.COUNT
-    return NumberMention(start, end, value, kind=kind)
+    return NumberMention(start, end, parsed, kind=kind)
 
 
 def _scale_of(word: str) -> int:

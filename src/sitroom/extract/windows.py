@@ -83,7 +83,10 @@ def find_windows(text: str, published_at: date | None) -> list[Window]:
             text, max(0, match.start() - 24), match.start()
         ):
             continue  # "said on Friday" dates the speech, not the figures
-        first, last = _resolve(match, published_at)
+        try:
+            first, last = _resolve(match, published_at)
+        except OverflowError:  # a window reaching before year 1: leave its dates open
+            first, last = None, None
         windows.append(
             Window(
                 match.start(),
@@ -124,12 +127,12 @@ def _resolve(match: re.Match[str], published: date | None) -> tuple[date | None,
         last = parse_date(match.group("f2"), published)
         start_words = match.group("f1")
         if re.fullmatch(_DAY, start_words) and last is not None:
-            day = int(re.sub(r"\D", "", start_words))
-            return _safe_date(last.year, last.month, day), last
+            day_of_month = int(re.sub(r"\D", "", start_words))
+            return _safe_date(last.year, last.month, day_of_month), last
         return parse_date(start_words, published), last
     if match.group("asof"):
-        day = parse_date(match.group("a1"), published)
-        return day, day
+        on = parse_date(match.group("a1"), published)
+        return on, on
     if match.group("relative"):
         words = match.group("relative").lower()
         if "week" in words:
@@ -138,8 +141,8 @@ def _resolve(match: re.Match[str], published: date | None) -> tuple[date | None,
             return published - timedelta(days=1), published
         weekday = re.search(_WEEKDAY, words)
         if weekday:
-            day = parse_date(weekday.group(0), published)
-            return day, day
+            on = parse_date(weekday.group(0), published)
+            return on, on
         return published, published
     return None, None  # a rate ("daily") covers each day, not a span
 

@@ -1,0 +1,137 @@
+"""Sentences, part-of, windows, places and claimants on real passages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitroom.extract.claimants import find_claimants
+from sitroom.extract.pipeline import extract_claims
+from sitroom.extract.sentences import split_sentences
+from sitroom.extract.windows import find_windows, parse_date
+from sitroom.geo.gazetteer import Gazetteer
+
+PUBLISHED = date(2016, 12, 9)
+
+
+def test_sentences_keep_offsets_and_skip_abbreviations() -> None:
+    text = "Situation Report No. 7 is out. The convoy left at 9 a.m. Today. Next line\nNew line."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Situation Report No. 7 is out.",
+        "The convoy left at 9 a.m. Today.",
+        "Next line",
+        "New line.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert [s.paragraph for s in sentences] == [0, 0, 0, 1]
+
+
+def test_windows_resolve_against_the_publication_date() -> None:
+    text = (
+        "Over the past 24 hours, in the past four days, since October 18, since 27 November, "
+        "From 16-19 December, From 12 to 13 December, as of 13 December, this morning, "
+        "since Tuesday, daily, over the past days, "
+        "since 1 February 2016 (figures as of 30 November)"
+    )
+    found = {w.words: (w.first_day, w.last_day) for w in find_windows(text, date(2016, 12, 19))}
+    assert found["Over the past 24 hours"] == (date(2016, 12, 18), date(2016, 12, 19))
+    assert found["in the past four days"] == (date(2016, 12, 15), date(2016, 12, 19))
+    assert found["since October 18"] == (date(2016, 10, 18), date(2016, 12, 19))
+    assert found["From 16-19 December"] == (date(2016, 12, 16), date(2016, 12, 19))
+    assert found["From 12 to 13 December"] == (date(2016, 12, 12), date(2016, 12, 13))
+    assert found["as of 13 December"] == (date(2016, 12, 13), date(2016, 12, 13))
+    assert found["this morning"] == (date(2016, 12, 19), date(2016, 12, 19))
+    assert found["since Tuesday"] == (date(2016, 12, 13), date(2016, 12, 19))
+    assert found["daily"] == (None, None)
+    assert found["over the past days"] == (None, date(2016, 12, 19))
+    assert found["since 1 February 2016 (figures as of 30 November)"] == (
+        date(2016, 2, 1),
+        date(2016, 11, 30),
+    )
+
+
+def test_a_day_without_year_is_the_last_one_before_publication() -> None:
+    assert parse_date("27 December", date(2017, 1, 5)) == date(2016, 12, 27)
+
+
+def test_part_of_links_n_of_them_including_and_bracketed_breakdowns(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rudskoy said 1,096 militants have left Aleppo voluntarily, 953 of them have been "
+        "amnestied.\n464,767 people displaced in affected areas of Hama (91,645), Homs "
+        "(7,346) governorates."
+    )
+    claims = extract_claims(text, PUBLISHED, gazetteer)
+    assert [(c.value, c.part_of) for c in claims] == [
+        (1096, None),
+        (953, 0),
+        (464767, None),
+        (91645, 2),
+        (7346, 2),
+    ]
+    assert claims[1].indicator == "combatants.amnestied"
+    assert claims[1].group == "combatants"
+    assert [c.place for c in claims[3:]] == ["Hama Governorate", "Homs Governorate"]
+
+
+def test_movement_origin_destination_and_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "A total of 3,690 people have been transferred from Khan al-Shih to Idlib, including "
+        "2,079 militants. At least 1,950 IDPs from East Aleppo arrived at the Mahalej "
+        "collective shelter."
+    )
+    transfer, fighters, arrival = extract_claims(text, PUBLISHED, gazetteer)
+    assert (transfer.place, transfer.origin, transfer.destination) == (
+        None,
+        "Khan al-Shih",
+        "Idlib",
+    )
+    assert (fighters.origin, fighters.destination) == ("Khan al-Shih", "Idlib")
+    assert (arrival.place, arrival.origin, arrival.destination) == (
+        "Mahalej",
+        "East Aleppo",
+        "Mahalej",
+    )
+
+
+def test_a_place_the_gazetteer_lacks_is_reported_as_written() -> None:
+    (claim,) = extract_claims(
+        "69,582 people displaced in affected areas of Al-Hasakeh Governorate.", PUBLISHED
+    )
+    assert claim.place == "Al-Hasakeh Governorate"
+
+
+def test_claimants_follow_speech_verbs_quotes_and_pronouns() -> None:
+    text = (
+        "Headline with 5 figures\n"
+        "The Syrian Army has gained control of 93% of Aleppo, the head of the Main Operations "
+        "Department, Lieutenant-General Sergei Rudskoy, said on Friday.\n"
+        "“After a successful offensive, 52 neighborhoods have been recaptured.\n"
+        "“Dozens of tons of humanitarian aid are delivered daily,” he said.\n"
+        "According to the general, 30 militants surrendered.\n"
+        "From 16-19 December, over 10,300 people have been evacuated, according to "
+        "information triangulated by the Camp Coordination and Camp Management (CCCM) "
+        "Cluster.\n"
+        "The UN does not have an estimate, but believes it is in the tens of thousands.\n"
+    )
+    sentences = split_sentences(text)
+    claimants = find_claimants(text, sentences)
+    by_text = {s.text[:12]: c for s, c in zip(sentences, claimants, strict=True)}
+    assert by_text["Headline wit"] is None
+    assert by_text["The Syrian A"] == "Sergei Rudskoy"
+    assert by_text["“After a suc"] == "Sergei Rudskoy"
+    assert by_text["“Dozens of t"] == "Sergei Rudskoy"
+    assert by_text["According to"] == "Sergei Rudskoy"
+    assert by_text["From 16-19 D"] == "Camp Coordination and Camp Management (CCCM) Cluster"
+    assert by_text["The UN does "] == "UN"
+
+
+def test_territory_claims_name_the_side_whose_control_they_state() -> None:
+    claims = extract_claims(
+        "The Syrian Army now controls 93% of the city's territory. "
+        "The area held by gunmen has decreased by one-third.",
+        PUBLISHED,
+    )
+    assert [(c.subject, c.value, c.unit) for c in claims] == [
+        ("Government of Syria and allies", 93, "percent"),
+        ("Armed opposition groups", -0.3333, "ratio"),
+    ]

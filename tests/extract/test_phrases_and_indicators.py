@@ -1,0 +1,95 @@
+"""Counted phrase and indicator stages on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.extract.indicators import classify
+from sitroom.extract.numbers import find_numbers
+from sitroom.extract.phrases import counted_phrase
+from sitroom.vocabulary import default_vocabulary
+
+
+def first(text: str) -> tuple[str, str | None, str, str]:
+    number = find_numbers(text)[0]
+    phrase = counted_phrase(text, number)
+    found = classify(text, 0, number, phrase, default_vocabulary())
+    assert found is not None
+    return text[number.start : phrase.end], found.group, found.indicator, found.unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rudskoy said 1,096 militants have left Aleppo voluntarily.",
+            ("1,096 militants", "combatants", "combatants.left", "people"),
+        ),
+        (
+            "more than 10,500 people have been taken from the Aleppo areas controlled by militants",
+            ("10,500 people", None, "people.evacuated", "people"),
+        ),
+        (
+            "Thirty militants in Aleppo agreed to lay down weapons and gave themselves up.",
+            ("Thirty militants", "combatants", "combatants.surrendered", "people"),
+        ),
+        (
+            "over 3,500 militants had been transferred from the Khan al-Shih township to Idlib",
+            ("3,500 militants", "combatants", "people.transferred", "people"),
+        ),
+        (
+            "the Russian military have delivered more than 270 tons of humanitarian aid",
+            ("270 tons", None, "aid.delivered", "tonnes"),
+        ),
+        (
+            "A total of 155 field kitchens have been deployed to provide hot meals",
+            ("155 field kitchens", None, "aid.field_kitchens", "kitchens"),
+        ),
+        (
+            "two temporary accommodation centers have been set up for civilians who have fled",
+            ("two temporary accommodation centers", None, "shelters.opened", "centres"),
+        ),
+        (
+            "52 neighborhoods in east Aleppo have been recaptured from militants",
+            ("52 neighborhoods", None, "territory.areas_taken", "areas"),
+        ),
+        (
+            "Some 9,600 IDPs were registered in Hanano and surroundings",
+            ("9,600 IDPs", None, "people.sheltered", "people"),
+        ),
+        (
+            "Close to 7,000 people left the shelters for unknown locations.",
+            ("7,000 people", None, "people.displaced", "people"),
+        ),
+        (
+            "Six orphaned and very young children were amongst the evacuees.",
+            ("Six orphaned and very young children", "children", "people.evacuated", "people"),
+        ),
+        (
+            "The Syrian Army now controls 93% of the city's territory.",
+            ("93%", None, "territory.share", "percent"),
+        ),
+        (
+            "21 sites have been cleared of mines",
+            ("21 sites", None, "mine_action.sites_cleared", "sites"),
+        ),
+        (
+            "the area held by gunmen has decreased by one-third.",
+            ("one-third", None, "territory.held_change", "ratio"),
+        ),
+    ],
+)
+def test_indicator_group_and_unit(text: str, expected: tuple[str, str | None, str, str]) -> None:
+    assert first(text) == expected
+
+
+def test_a_figure_no_trigger_fits_is_left_to_the_caller() -> None:
+    text = "95 critically ill"
+    number = find_numbers(text)[0]
+    assert classify(text, 0, number, counted_phrase(text, number), default_vocabulary()) is None
+
+
+def test_n_of_them_counts_the_whole_named_before() -> None:
+    text = "1,096 militants have left, 953 of them have been amnestied"
+    phrase = counted_phrase(text, find_numbers(text)[1])
+    assert phrase.anaphoric and phrase.head == ""
