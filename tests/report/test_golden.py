@@ -29,8 +29,9 @@ def briefing(tmp_path_factory: pytest.TempPathFactory) -> Briefing:
 
 def _compare(name: str, text: str, update: bool) -> None:
     path = GOLDEN / name
-    if update or not path.exists():
+    if update:
         path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} is missing: run pytest --update-golden and review it"
     assert text == path.read_text(encoding="utf-8"), f"{name} changed: review, then --update-golden"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from sitroom.analysis.bounds import can_both_hold
@@ -16,25 +16,25 @@ from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Voices:
     """Known claimants, each found by its name or an alias as whole words of a longer name."""
 
     actors: tuple[Actor, ...]
 
-    def __post_init__(self) -> None:
-        spellings = sorted(
+    @cached_property
+    def _spellings(self) -> list[tuple[str, Actor]]:
+        return sorted(
             ((fold(s), a) for a in self.actors for s in (a.name, *a.aliases) if fold(s)),
             key=lambda pair: -len(pair[0]),
         )
-        object.__setattr__(self, "_spellings", spellings)
 
     def resolve(self, claimant: str | None) -> Actor | None:
         """The known actor a claimant's name refers to, the longest alias winning, or None."""
         if not claimant:
             return None
         folded = f" {fold(claimant)} "
-        for spelling, actor in self._spellings:  # type: ignore[attr-defined]
+        for spelling, actor in self._spellings:
             if re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", folded):
                 return actor
         return None

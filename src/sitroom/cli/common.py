@@ -9,6 +9,7 @@ from enum import IntEnum
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from sitroom.domain import SitroomError
 from sitroom.progress import Progress, ProgressBar, null_progress
@@ -61,9 +62,7 @@ class _RichBar:
         self._progress.stop()
 
 
-def _stderr_console() -> object:
-    from rich.console import Console
-
+def _stderr_console() -> Console:
     return Console(stderr=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,7 +94,7 @@ def add_claims(session: Session, source_id: int, claims: Sequence[Claim]) -> int
     return len(claims)
 
 
-def _filtered(query: Select[tuple[ClaimRow]], where: ClaimFilter) -> Select[tuple[ClaimRow]]:
+def _filtered(query: Select[Any], where: ClaimFilter) -> Select[Any]:
     if where.indicator:
         query = query.where(ClaimRow.indicator == where.indicator)
     if where.place:
