@@ -135,3 +135,20 @@ def test_territory_claims_name_the_side_whose_control_they_state() -> None:
         ("Government of Syria and allies", 93, "percent"),
         ("Armed opposition groups", -0.3333, "ratio"),
     ]
+
+
+def test_gazetteer_mentions_prefer_the_longest_spelling_in_any_case_and_hyphenation() -> None:
+    from sitroom.domain import Place, PlaceKind
+
+    gazetteer = Gazetteer(
+        [
+            Place("Khan", PlaceKind.SETTLEMENT),
+            Place("Khan al-Shih", PlaceKind.SETTLEMENT, aliases=("Khan Eshieh",)),
+        ]
+    )
+    found = gazetteer.mentions("from KHAN AL SHIH and Khan-Eshieh to Khan.")
+    assert [(m.written, m.place.name) for m in found] == [
+        ("KHAN AL SHIH", "Khan al-Shih"),
+        ("Khan-Eshieh", "Khan al-Shih"),
+        ("Khan", "Khan"),
+    ]

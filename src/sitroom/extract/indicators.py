@@ -75,21 +75,20 @@ def classify(
     start, end = number.start - offset, phrase.end - offset
     scores: dict[str, float] = {}
     lower = sentence.lower()
-    for trigger in _triggers(vocabulary):
-        if trigger.key not in candidates:
+    for key, weight, t_start, t_end in _hits(lower, _table(vocabulary)):
+        if key not in candidates:
             continue
-        for match in trigger.pattern.finditer(lower):
-            inside = start <= match.start() and match.end() <= end
-            if inside and cls is NounClass.PEOPLE:
-                continue  # "IDPs" says who, not what happened to them
-            if after_only and match.start() < end:
-                continue
-            score = trigger.weight * _nearness(lower, start, end, match.start(), match.end())
-            if inside or _in_complement(phrase, match.group(0)):
-                score *= 3
-            if group in _COMBATANT_GROUPS and trigger.key.startswith(_COMBATANT_INDICATORS):
-                score *= 1.5  # fighters who "left" left as combatants, not as displaced
-            scores[trigger.key] = max(scores.get(trigger.key, 0.0), score)
+        inside = start <= t_start and t_end <= end
+        if inside and cls is NounClass.PEOPLE:
+            continue  # "IDPs" says who, not what happened to them
+        if after_only and t_start < end:
+            continue
+        score = weight * _nearness(lower, start, end, t_start, t_end)
+        if inside or _in_complement(phrase, lower[t_start:t_end]):
+            score *= 3
+        if group in _COMBATANT_GROUPS and key.startswith(_COMBATANT_INDICATORS):
+            score *= 1.5  # fighters who "left" left as combatants, not as displaced
+        scores[key] = max(scores.get(key, 0.0), score)
     if not scores:
         return None
     best = max(scores, key=lambda key: (scores[key], -list(vocabulary.indicators).index(key)))
@@ -160,17 +159,41 @@ def _in_complement(phrase: CountedPhrase, found: str) -> bool:
     return bool(phrase.complement) and found in " ".join(phrase.complement)
 
 
-def _triggers(vocabulary: Vocabulary) -> tuple[_Trigger, ...]:
-    return _compiled(tuple((key, ind.triggers) for key, ind in vocabulary.indicators.items()))
+_Table = tuple[tuple[str, tuple[str, ...]], ...]
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _table(vocabulary: Vocabulary) -> _Table:
+    return tuple((key, ind.triggers) for key, ind in vocabulary.indicators.items())
 
 
 @lru_cache(maxsize=8)
-def _compiled(table: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Trigger, ...]:
-    triggers: list[_Trigger] = []
+def _compiled(table: _Table) -> dict[str, tuple[_Trigger, ...]]:
+    """Return the triggers of a vocabulary by the first two letters they start with."""
+    buckets: dict[str, list[_Trigger]] = {}
     for key, words in table:
         for word in words:
             body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
             tail = r"\w*" if word.endswith("*") else r"\b"
-            pattern = re.compile(rf"(?<!\w){body}{tail}")
-            triggers.append(_Trigger(key, pattern, 1.0 + 0.5 * len(word.split())))
-    return tuple(triggers)
+            pattern = re.compile(rf"{body}{tail}")
+            trigger = _Trigger(key, pattern, 1.0 + 0.5 * len(word.split()))
+            buckets.setdefault(word[:2], []).append(trigger)
+    return {prefix: tuple(triggers) for prefix, triggers in buckets.items()}
+
+
+@lru_cache(maxsize=512)
+def _hits(lower: str, table: _Table) -> tuple[tuple[str, float, int, int], ...]:
+    """Return (key, weight, start, end) of every trigger in a lower-case sentence.
+
+    Cached: the figures of one sentence share its hits. Only triggers sharing a word's
+    first two letters are tried at that word, instead of every trigger everywhere.
+    """
+    buckets = _compiled(table)
+    found: list[tuple[str, float, int, int]] = []
+    for word in _WORD_START.finditer(lower):
+        pos = word.start()
+        for trigger in buckets.get(lower[pos : pos + 2], ()):
+            match = trigger.pattern.match(lower, pos)
+            if match is not None:
+                found.append((trigger.key, trigger.weight, pos, match.end()))
+    return tuple(found)

