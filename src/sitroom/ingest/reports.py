@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sitroom.domain import ImportResult, InputError, InputErrors, Source, SourceKind
 from sitroom.extract.pipeline import extract_claims
+from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.progress import Progress, null_progress
 from sitroom.store.claims import add_claims
@@ -132,8 +133,10 @@ def import_reports(
     """Import reports and extract their claims; one transaction per file, idempotent by sha256.
 
     Every file is read and checked before anything is written: if any is refused, all
-    problems are raised together (InputErrors) and the database is untouched.
+    problems are raised together (InputErrors) and the database is untouched. Places are
+    found with `gazetteer`, by default the bundled one.
     """
+    gazetteer = gazetteer if gazetteer is not None else bundled_gazetteer()
     sources: list[Source] = []
     problems: list[InputError] = []
     for path in paths:
