@@ -152,3 +152,28 @@ def test_gazetteer_mentions_prefer_the_longest_spelling_in_any_case_and_hyphenat
         ("Khan-Eshieh", "Khan al-Shih"),
         ("Khan", "Khan"),
     ]
+
+
+def test_reports_of_other_publishers_read_the_same_way() -> None:
+    text = (
+        "Over the past 24 hours, 2,934 people, including 1,251 children, left the eastern "
+        "districts through humanitarian corridors, said Lt. Gen. Sergei Rudskoy.\n"
+        "The militants shelled a residential area, killing 3 civilians and injuring 12 others, "
+        "SANA reported.\n"
+        "In total, 108,000 people have left the eastern districts, 48,000 of them children.\n"
+        "Army units restored security and stability to 12 villages and farms.\n"
+        "A 72-hour ceasefire began at 11:00 Moscow time."
+    )
+    got = [
+        (c.quote, c.indicator, c.group, c.claimant, c.part_of)
+        for c in extract_claims(text, PUBLISHED)
+    ]
+    assert got == [
+        ("2,934 people", "people.displaced", None, "Sergei Rudskoy", None),
+        ("1,251 children", "people.displaced", "children", "Sergei Rudskoy", 0),
+        ("3 civilians", "casualties.killed", "civilians", "SANA", None),
+        ("12 others", "casualties.injured", None, "SANA", None),
+        ("108,000 people", "people.displaced", None, "Sergei Rudskoy", None),
+        ("48,000", "people.displaced", "children", "Sergei Rudskoy", 4),
+        ("12 villages and farms", "territory.areas_taken", None, "Sergei Rudskoy", None),
+    ]

@@ -100,6 +100,7 @@ _ORGANISATION_WORDS = frozenset(
         "Red",
     ]
 )
+_ABBREVIATED = re.compile(r"\b(Lt|Gen|Col|Maj|Brig|Capt|Sgt|Adm|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Amb)\.")
 _NOT_NAMES = frozenset(
     {
         "The",
@@ -186,7 +187,8 @@ def _paragraph_speaker(
 
 
 def _attribution(sentence: str, known: dict[str, str], last: _Speaker | None) -> _Speaker | None:
-    outside = _outside_quotes(sentence)
+    # "Lt. Gen. Sergei Rudskoy": a title's full stop does not end the speaker's name
+    outside = _ABBREVIATED.sub(lambda m: m.group(1) + " ", _outside_quotes(sentence))
     for pattern in (_ACCORDING, _SUBJECT_VERB):
         for match in pattern.finditer(outside):
             speaker = _resolve(match.group("name"), known, last)

@@ -55,6 +55,7 @@ _PEOPLE = {
     "casualty", "casualties", "body", "bodies", "dead", "wounded", "injured", "victim",
     "orphan", "elderly", "newborn", "baby", "babies", "boy", "girl", "kid", "minor",
     "commander", "leader", "household", "relative", "youth", "adult", "defector", "deserter",
+    "other", "others",
 }  # fmt: skip
 _CLASSES: dict[str, NounClass] = {
     **dict.fromkeys(
@@ -100,10 +101,14 @@ def noun_class(words: tuple[str, ...]) -> NounClass | None:
         return None
     if any(w in ("km2", "km²") for w in words) or words[-2:] in (("square", "kilometres"),):
         return NounClass.AREA_KM2
-    head = noun_key(words[-1])
-    if head in _PEOPLE:
-        return NounClass.PEOPLE
-    return _CLASSES.get(head, NounClass.OTHER)
+    # the head decides; "12 villages and farms" falls back on the first noun we know
+    for word in reversed(words):
+        key = noun_key(word)
+        if key in _PEOPLE:
+            return NounClass.PEOPLE
+        if key in _CLASSES:
+            return _CLASSES[key]
+    return NounClass.OTHER
 
 
 def group_of(words: tuple[str, ...]) -> str | None:

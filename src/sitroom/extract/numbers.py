@@ -83,7 +83,7 @@ _WORD = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion)\b(?:\s+(?:and\s+)?" + _WORD + r")?)*"
-_NUM = r"(?:(?<![\w.,/-])" + _DIGITS + r"(?![\w]|[.,/]\d)|\b" + _WORD + r"\b)" + _SCALE
+_NUM = r"(?:(?<![\w.,/:-])" + _DIGITS + r"(?![\w]|[.,/]\d)|\b" + _WORD + r"\b)" + _SCALE
 _FRACTION_WORD = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 
 _PATTERN = re.compile(
@@ -95,7 +95,7 @@ _PATTERN = re.compile(
   | (?P<multiple>(?P<mn>{_NUM}|\ba|\bhalf\s+a)\s+dozen\b)
   | (?P<fraction>\b(?P<fn>one|a|two|three|four|nine)[-\s](?P<fd>{_FRACTION_WORD})\b
         |\b(?P<half>half)\b(?=\s+(?:of|the|a|an|their|its|all)\b))
-  | (?P<range>(?P<r1>(?<![\w.,/-]){_DIGITS})\s*(?:-|–|—|\bto\b)\s*(?P<r2>{_DIGITS}(?![\w]|[.,/]\d)))
+  | (?P<range>(?P<r1>(?<![\w.,/:-]){_DIGITS})\s*(?:-|–|—|\bto\b)\s*(?P<r2>{_DIGITS}(?![\w]|[.,/]\d)))
   | (?P<plain>(?P<pn>{_NUM})(?P<pct>\s*%|\s+per\s?cent\b|\s+percent\b)?)
     """,
     re.IGNORECASE | re.VERBOSE,

@@ -232,8 +232,11 @@ class CountedPhrase:
 def counted_phrase(text: str, number: NumberMention) -> CountedPhrase:
     """Return the noun phrase that `number` counts, read forward from the number."""
     pos = number.end
-    if re.match(r"\s+of\s+(?:them|whom|these|those|which)\b", text[pos : pos + 20], re.I):
-        return CountedPhrase((), "", number.end, anaphoric=True)
+    anaphor = re.match(r"\s+of\s+(?:them|whom|these|those|which)\b", text[pos : pos + 20], re.I)
+    if anaphor is not None:
+        # "48,000 of them children": the words after the anaphor narrow the group
+        words, _ = _read_words(text, pos + anaphor.end())
+        return CountedPhrase((), "", number.end, anaphoric=True, possessed=tuple(words))
     if number.vague or (re.match(r"\s+of\s", text[pos : pos + 5]) and _is_fraction(number)):
         skip = re.match(r"\s+of\b", text[pos:])
         if skip is not None:
@@ -274,6 +277,7 @@ def _read_words(text: str, pos: int) -> tuple[list[str], list[int]]:
                 or following is None
                 or not following.group(1)[0].isalpha()
                 or following.group(1).lower() in _STOP | _NEW_ITEM
+                or following.group(1).lower().endswith(("ing", "ed"))
             ):
                 break
             words.append(low)
@@ -282,7 +286,7 @@ def _read_words(text: str, pos: int) -> tuple[list[str], list[int]]:
             continue
         if low in _STOP:
             break
-        if low.endswith("ed") and len(low) > 4 and not _continues(text, match.end()):
+        if low.endswith(("ed", "ing")) and len(low) > 4 and not _continues(text, match.end()):
             break  # "people displaced in ...": the participle starts the predicate
         words.append(low)
         ends.append(match.end())

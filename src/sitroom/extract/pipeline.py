@@ -128,7 +128,7 @@ def _classify_all(
         if whole is not None:
             inherited = kinds[whole]
             group = group_for(figure.phrase)
-            if figure.phrase.anaphoric or not (figure.phrase.words or figure.phrase.possessed):
+            if not (figure.phrase.words or figure.phrase.possessed):
                 group = inherited.group
             indicator = found.indicator if found is not None else inherited.indicator
             unit = unit_for(indicator, figure.number, vocabulary, figure.phrase)
