@@ -95,7 +95,8 @@ _PATTERN = re.compile(
   | (?P<multiple>(?P<mn>{_NUM}|\ba|\bhalf\s+a)\s+dozen\b)
   | (?P<fraction>\b(?P<fn>one|a|two|three|four|nine)[-\s](?P<fd>{_FRACTION_WORD})\b
         |\b(?P<half>half)\b(?=\s+(?:of|the|a|an|their|its|all)\b))
-  | (?P<range>(?P<r1>(?<![\w.,/:-]){_DIGITS})\s*(?:-|–|—|\bto\b)\s*(?P<r2>{_DIGITS}(?![\w]|[.,/]\d)))
+  | (?P<range>(?P<r1>(?<![\w.,/:-]){_DIGITS})\s*(?:-|–|—|\bto\b)\s*
+        (?P<r2>{_DIGITS}(?![\w]|[.,/]\d)))
   | (?P<plain>(?P<pn>{_NUM})(?P<pct>\s*%|\s+per\s?cent\b|\s+percent\b)?)
     """,
     re.IGNORECASE | re.VERBOSE,
