@@ -177,3 +177,16 @@ def test_reports_of_other_publishers_read_the_same_way() -> None:
         ("48,000", "people.displaced", "children", "Sergei Rudskoy", 4),
         ("12 villages and farms", "territory.areas_taken", None, "Sergei Rudskoy", None),
     ]
+
+
+def test_a_side_of_the_city_is_written_as_the_side_and_the_city(gazetteer: Gazetteer) -> None:
+    text = (
+        "The Syrian Army has gained control of 93% of Aleppo’s territory, with 52 "
+        "neighborhoods in the eastern part of the city liberated. 3 schools in Aleppo’s "
+        "western districts were cleared of mines."
+    )
+    assert [c.place for c in extract_claims(text, PUBLISHED, gazetteer)] == [
+        "Aleppo",
+        "east Aleppo",
+        "west Aleppo",
+    ]

@@ -69,7 +69,43 @@ def find_places(text: str, gazetteer: Gazetteer | None) -> list[PlaceSpan]:
     for match in _CONTROLLED.finditer(text):
         spans.append(PlaceSpan(match.start(), match.end(), match.group(0), controlled_area=True))
     spans = _without_overlaps(spans)
-    return _without_possessors(text, _with_list_suffix(text, spans))
+    spans = _without_possessors(text, _with_list_suffix(text, spans))
+    return _with_city_parts(text, spans)
+
+
+# "the eastern part of the city", "Aleppo's eastern districts": a side of the city named
+# just before, written as the gold files write it ("east Aleppo").
+_PART_OF_CITY = re.compile(
+    r"\b(?:the\s+)?(?P<side>north|south|east|west)(?:ern)?\s+"
+    r"(?:part|parts|side|districts|neighbou?rhoods|quarters|areas)\s+of\s+the\s+city\b",
+    re.IGNORECASE,
+)
+_CITY_SIDE = re.compile(
+    r"['’]s\s+(?P<side>north|south|east|west)(?:ern)?\s+"
+    r"(?:part|parts|side|districts|neighbou?rhoods|quarters|areas)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_city_parts(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    result = []
+    for span in spans:
+        side = _CITY_SIDE.match(text, span.end)
+        if side is not None and not span.controlled_area:
+            result.append(
+                PlaceSpan(span.start, side.end(), f"{side.group('side').lower()} {span.name}")
+            )
+        else:
+            result.append(span)
+    for match in _PART_OF_CITY.finditer(text):
+        before = [p for p in result if p.end <= match.start() and not p.controlled_area]
+        if before:
+            city = re.sub(r"^(?:north|south|east|west)\w*\s+", "", before[-1].name, flags=re.I)
+            result.append(
+                PlaceSpan(match.start(), match.end(), f"{match.group('side').lower()} {city}")
+            )
+    result.sort(key=lambda p: p.start)
+    return result
 
 
 def _widen(text: str, start: int, end: int) -> PlaceSpan:
