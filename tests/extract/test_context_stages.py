@@ -190,3 +190,25 @@ def test_a_side_of_the_city_is_written_as_the_side_and_the_city(gazetteer: Gazet
         "east Aleppo",
         "west Aleppo",
     ]
+
+
+def test_figures_that_add_up_to_an_earlier_total_are_its_parts(gazetteer: Gazetteer) -> None:
+    text = (
+        "Nearly 150 civilians were evacuated late night from a hospital in Aleppo.\n\n"
+        "Three dozen other civilians had also sought refuge there.\n\n"
+        "118 patients were taken to hospitals, while 30 men, women and children were "
+        "transferred to shelters. Six orphaned children were amongst the evacuees.\n\n"
+        "A total of 3,690 people have been transferred. A total of 2,054 people have been "
+        "transferred; amnesty has been granted to 1,595 former militants."
+    )
+    got = [(c.value, c.part_of) for c in extract_claims(text, PUBLISHED, gazetteer)]
+    assert got == [
+        (150, None),
+        (36, None),
+        (118, 0),
+        (30, 0),
+        (6, 0),
+        (3690, None),
+        (2054, None),
+        (1595, None),
+    ]

@@ -45,7 +45,83 @@ def link_parts(
         if whole is not None and _fits(numbers[whole], number):
             parts[i] = whole
     _bullets(sentences, numbers, sentence_of, parts)
+    _sums(sentences, numbers, sentence_of, parts)
+    _amongst(sentences, numbers, sentence_of, parts)
     return parts
+
+
+# A figure said to be among a group named before: "Six ... children were amongst the evacuees".
+_AMONGST = re.compile(
+    r"\b(?:were|are|was|is)\s+(?:among|amongst)\s+(?:the|them|those)\b", re.IGNORECASE
+)
+_REACH = 3  # paragraphs back that a breakdown may refer to
+
+
+def _wholes_before(
+    i: int,
+    numbers: list[NumberMention],
+    sentence_of: list[int],
+    sentences: list[Sentence],
+    parts: list[int | None],
+) -> list[int]:
+    paragraph = sentences[sentence_of[i]].paragraph
+    return [
+        j
+        for j in range(i)
+        if parts[j] is None
+        and sentence_of[j] != sentence_of[i]
+        and sentences[sentence_of[j]].paragraph >= paragraph - _REACH
+        and numbers[j].kind is numbers[i].kind
+        and not numbers[j].vague
+    ]
+
+
+def _sums(
+    sentences: list[Sentence],
+    numbers: list[NumberMention],
+    sentence_of: list[int],
+    parts: list[int | None],
+) -> None:
+    """Link the figures of a sentence that add up to a figure stated shortly before.
+
+    "Nearly 150 civilians ... were evacuated." then "118 patients were taken to ...,
+    while 30 men, women and children were transferred ...": 148 is within 5% of 150.
+    """
+    for s_index in range(len(sentences)):
+        own = [i for i, k in enumerate(sentence_of) if k == s_index and parts[i] is None]
+        if len(own) < 2 or any(numbers[i].kind is not NumberKind.COUNT for i in own):
+            continue
+        if any(parts[j] in own for j in range(len(parts))):
+            continue  # the sentence has its own breakdown: its figures are wholes
+        if ";" in sentences[s_index].text:
+            continue  # independent clauses state independent figures
+        added = sum(numbers[i].value for i in own)
+        for j in reversed(_wholes_before(own[0], numbers, sentence_of, sentences, parts)):
+            if 0.95 * numbers[j].value <= added <= numbers[j].value:
+                for i in own:
+                    parts[i] = j
+                break
+
+
+def _amongst(
+    sentences: list[Sentence],
+    numbers: list[NumberMention],
+    sentence_of: list[int],
+    parts: list[int | None],
+) -> None:
+    for i, number in enumerate(numbers):
+        sentence = sentences[sentence_of[i]]
+        if parts[i] is not None or not _AMONGST.search(sentence.text, number.end - sentence.start):
+            continue
+        wholes = [
+            j
+            for j in _wholes_before(i, numbers, sentence_of, sentences, parts)
+            if numbers[j].value >= number.value
+        ]
+        broken_down = [j for j in wholes if j in parts]
+        if broken_down or wholes:
+            # the whole of the latest breakdown, or the latest figure
+            parts[i] = (broken_down or wholes)[-1]
 
 
 def _opened_whole(
