@@ -65,9 +65,25 @@ _PATTERN = re.compile(
 _ACTOR_OF = [actor for actor, aliases in ALIASES.items() for _ in aliases]
 
 
+# "recaptured from militants", "liberated from terrorists": the side named after "from" is
+# the one that lost the ground, not the one whose control the sentence states
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def subject_in(sentence: str) -> str | None:
-    """Return the side whose control `sentence` states: the first side named in it, or None."""
-    match = _PATTERN.search(sentence)
-    if match is None or match.lastgroup is None:
-        return None
-    return _ACTOR_OF[int(match.lastgroup[1:])]
+    """Return the side whose control `sentence` states, or None.
+
+    The first side named wins, unless it is named as the one ground was taken from; a
+    sentence that only names the losing side gives the other side (there are two).
+    """
+    losers: list[str] = []
+    for match in _PATTERN.finditer(sentence):
+        if match.lastgroup is None:
+            continue
+        actor = _ACTOR_OF[int(match.lastgroup[1:])]
+        if _FROM.search(sentence, max(0, match.start() - 12), match.start()):
+            losers.append(actor)
+            continue
+        return actor
+    others = [side for side in ALIASES if side not in losers]
+    return others[0] if losers and len(others) == 1 else None

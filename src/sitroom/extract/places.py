@@ -87,6 +87,14 @@ _CITY_SIDE = re.compile(
 )
 
 
+# "93% of the city's territory", "across the city": the whole city named just before, not
+# the side of it the previous sentence spoke of
+_WHOLE_CITY = re.compile(
+    r"\b(?:of|across|throughout|within)\s+(?P<city>the\s+city\b(?:['’]s)?)(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+
 def _with_city_parts(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
     result = []
     for span in spans:
@@ -104,6 +112,14 @@ def _with_city_parts(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
             result.append(
                 PlaceSpan(match.start(), match.end(), f"{match.group('side').lower()} {city}")
             )
+    parts = [(p.start, p.end) for p in result if p.start not in {s.start for s in spans}]
+    for match in _WHOLE_CITY.finditer(text):
+        if any(start <= match.start("city") < end for start, end in parts):
+            continue
+        before = [p for p in result if p.end <= match.start() and not p.controlled_area]
+        if before:
+            city = re.sub(r"^(?:north|south|east|west)\w*\s+", "", before[-1].name, flags=re.I)
+            result.append(PlaceSpan(match.start("city"), match.end("city"), city))
     result.sort(key=lambda p: p.start)
     return result
 
