@@ -7,12 +7,30 @@ from sitroom.domain import InputError
 from sitroom.vocabulary import default_vocabulary, parse_vocabulary
 
 DESIGN_KEYS = [
-    "territory.share", "territory.areas_taken", "territory.held_change", "territory.area",
-    "population.in_area", "people.evacuated", "people.returned", "people.transferred",
-    "people.displaced", "people.sheltered", "people.remaining", "combatants.left",
-    "combatants.amnestied", "combatants.surrendered", "casualties.killed", "casualties.injured",
-    "mine_action.sites_cleared", "aid.delivered", "aid.beneficiaries", "aid.field_kitchens",
-    "shelters.opened", "evacuation.vehicles", "incidents.reported", "other",
+    "territory.share",
+    "territory.areas_taken",
+    "territory.held_change",
+    "territory.area",
+    "population.in_area",
+    "people.evacuated",
+    "people.returned",
+    "people.transferred",
+    "people.displaced",
+    "people.sheltered",
+    "people.remaining",
+    "combatants.left",
+    "combatants.amnestied",
+    "combatants.surrendered",
+    "casualties.killed",
+    "casualties.injured",
+    "mine_action.sites_cleared",
+    "aid.delivered",
+    "aid.beneficiaries",
+    "aid.field_kitchens",
+    "shelters.opened",
+    "evacuation.vehicles",
+    "incidents.reported",
+    "other",
 ]
 
 GOOD = """
@@ -35,11 +53,26 @@ def test_bundled_vocabulary_holds_every_key_of_the_design() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (('kind = "flow"', 'kind = "river"'), 'field "indicators.people.evacuated.kind": "river" is not flow or stock'),
-        (('hxl = "#affected+evacuated"\n', ""), 'field "indicators.people.evacuated.hxl": is missing'),
-        (('hxl = "#affected+evacuated"', 'hxl = "affected"'), 'field "indicators.people.evacuated.hxl": "affected" is not a HXL hashtag'),
-        (('triggers = ["evacuat*"]', "triggers = [1]"), 'field "indicators.people.evacuated.triggers": must be a list of non-empty texts'),
-        (('unit = "people"', 'unit = "people"\ncolour = "red"'), 'field "indicators.people.evacuated.colour": is not a known field'),
+        (
+            ('kind = "flow"', 'kind = "river"'),
+            'field "indicators.people.evacuated.kind": "river" is not flow or stock',
+        ),
+        (
+            ('hxl = "#affected+evacuated"\n', ""),
+            'field "indicators.people.evacuated.hxl": is missing',
+        ),
+        (
+            ('hxl = "#affected+evacuated"', 'hxl = "affected"'),
+            'field "indicators.people.evacuated.hxl": "affected" is not a HXL hashtag',
+        ),
+        (
+            ('triggers = ["evacuat*"]', "triggers = [1]"),
+            'field "indicators.people.evacuated.triggers": must be a list of non-empty texts',
+        ),
+        (
+            ('unit = "people"', 'unit = "people"\ncolour = "red"'),
+            'field "indicators.people.evacuated.colour": is not a known field',
+        ),
     ],
 )
 def test_bad_entry_is_refused_naming_key_and_field(change: tuple[str, str], message: str) -> None:

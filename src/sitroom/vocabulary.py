@@ -63,9 +63,7 @@ def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabul
             if not isinstance(entry[name], str) or not entry[name].strip():
                 raise InputError(path, None, f"{where}.{name}", f"{entry[name]!r} is not a text")
         if entry["kind"] not in ("flow", "stock"):
-            raise InputError(
-                path, None, f"{where}.kind", f'"{entry["kind"]}" is not flow or stock'
-            )
+            raise InputError(path, None, f"{where}.kind", f'"{entry["kind"]}" is not flow or stock')
         if not entry["hxl"].startswith("#"):
             raise InputError(path, None, f"{where}.hxl", f'"{entry["hxl"]}" is not a HXL hashtag')
         triggers = entry["triggers"]
@@ -74,7 +72,9 @@ def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabul
         ):
             raise InputError(path, None, f"{where}.triggers", "must be a list of non-empty texts")
         maximum = entry.get("max")
-        if maximum is not None and (isinstance(maximum, bool) or not isinstance(maximum, int | float)):
+        if maximum is not None and (
+            isinstance(maximum, bool) or not isinstance(maximum, int | float)
+        ):
             raise InputError(path, None, f"{where}.max", f"{maximum!r} is not a number")
         unknown = set(entry) - {*_REQUIRED, "max"}
         if unknown:

@@ -26,13 +26,30 @@ def gold_claims(doc: str, source_id: int = 1) -> list[SourcedClaim]:
     claims = []
     for line in (GOLD / f"{doc}.jsonl").read_text(encoding="utf-8").splitlines():
         g = json.loads(line)
-        claims.append(SourcedClaim(Claim(
-            indicator=g["indicator"], value=g["value"], quote=g["quote"], start=g["start"],
-            end=g["end"], sentence=g["quote"], qualifier=Qualifier(g["qualifier"]), unit=g["unit"],
-            group=g["group"], place=g["place"], origin=g["origin"], destination=g["destination"],
-            window=g["window"], claimant=g["claimant"], local_id=g["id"], part_of=g["part_of"],
-            id=source_id * 1000 + g["id"],
-        ), source))
+        claims.append(
+            SourcedClaim(
+                Claim(
+                    indicator=g["indicator"],
+                    value=g["value"],
+                    quote=g["quote"],
+                    start=g["start"],
+                    end=g["end"],
+                    sentence=g["quote"],
+                    qualifier=Qualifier(g["qualifier"]),
+                    unit=g["unit"],
+                    group=g["group"],
+                    place=g["place"],
+                    origin=g["origin"],
+                    destination=g["destination"],
+                    window=g["window"],
+                    claimant=g["claimant"],
+                    local_id=g["id"],
+                    part_of=g["part_of"],
+                    id=source_id * 1000 + g["id"],
+                ),
+                source,
+            )
+        )
     return claims
 
 

@@ -39,12 +39,20 @@ def test_parts_exceeding_total_fire(rudskoy: list[SourcedClaim]) -> None:
 
 def test_cumulative_figure_that_shrinks_fires(unhcr: list[SourcedClaim]) -> None:
     total = next(c for c in unhcr if c.claim.quote == "464,767 people")
-    first = SourcedClaim(replace(total.claim, window_start=date(2016, 2, 1), window_end=date(2016, 11, 30)), total.source)
-    later = SourcedClaim(replace(first.claim, value=400_000, window_end=date(2016, 12, 15), id=99),
-                         replace(total.source, id=5, published_at=date(2016, 12, 16)))
+    first = SourcedClaim(
+        replace(total.claim, window_start=date(2016, 2, 1), window_end=date(2016, 11, 30)),
+        total.source,
+    )
+    later = SourcedClaim(
+        replace(first.claim, value=400_000, window_end=date(2016, 12, 15), id=99),
+        replace(total.source, id=5, published_at=date(2016, 12, 16)),
+    )
     [result] = check_cumulative([first, later])
     assert result.rule == "cumulative_decreased"
-    assert check_cumulative([first, SourcedClaim(replace(later.claim, value=470_000), later.source)]) == []
+    assert (
+        check_cumulative([first, SourcedClaim(replace(later.claim, value=470_000), later.source)])
+        == []
+    )
 
 
 def test_value_outside_plausible_range_fires(rudskoy: list[SourcedClaim]) -> None:

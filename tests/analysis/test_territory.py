@@ -20,8 +20,11 @@ def control(tmp_path_factory: pytest.TempPathFactory) -> ControlMap:
 
 
 def _shares(claims: list[SourcedClaim]) -> list[SourcedClaim]:
-    return [SourcedClaim(replace(c.claim, subject="Syrian Army"), c.source)
-            for c in claims if c.claim.indicator == "territory.share"]
+    return [
+        SourcedClaim(replace(c.claim, subject="Syrian Army"), c.source)
+        for c in claims
+        if c.claim.indicator == "territory.share"
+    ]
 
 
 def test_rudskoy_93_percent_is_set_beside_the_mapped_share(rudskoy, control) -> None:
@@ -30,7 +33,9 @@ def test_rudskoy_93_percent_is_set_beside_the_mapped_share(rudskoy, control) -> 
     assert first.share.actor == "Government of Syria and allies"
     assert first.share.claimed == 93
     assert 0 < first.share.mapped_held <= first.share.mapped_held_or_unsettled <= 100
-    assert first.text.startswith("Government of Syria and allies in Aleppo on 2016-12-09: claimed 93%")
+    assert first.text.startswith(
+        "Government of Syria and allies in Aleppo on 2016-12-09: claimed 93%"
+    )
 
 
 def test_share_far_from_the_map_fails_and_one_within_it_does_not(rudskoy, control) -> None:

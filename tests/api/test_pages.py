@@ -85,7 +85,7 @@ def test_source_page_marks_every_claim_with_its_exact_quote(client: TestClient) 
     parser.feed(html)
     assert sorted(parser.ids) == sorted(f"claim-{c['id']}" for c in claims)
     for claim in claims:
-        assert parser.text[str(claim["id"])] == text[claim["start"]:claim["end"]]
+        assert parser.text[str(claim["id"])] == text[claim["start"] : claim["end"]]
     assert 'data-label="territory.share: 93%' in html
 
 

@@ -26,12 +26,22 @@ def db(tmp_path: Path) -> str:
 
 
 def test_share_json_has_the_documented_keys_and_the_disputed_claims(db: str) -> None:
-    result = runner.invoke(app, ["control", "share", "Aleppo", "--date", "2016-12-09",
-                                 "--json", "--db", db])
+    result = runner.invoke(
+        app, ["control", "share", "Aleppo", "--date", "2016-12-09", "--json", "--db", db]
+    )
     assert result.exit_code == 0, result.output
     shares = json.loads(result.stdout)
-    assert set(shares) == {"place", "date", "area_km2", "held", "held_or_unsettled",
-                           "contested", "disputed", "unknown", "disputed_places"}
+    assert set(shares) == {
+        "place",
+        "date",
+        "area_km2",
+        "held",
+        "held_or_unsettled",
+        "contested",
+        "disputed",
+        "unknown",
+        "disputed_places",
+    }
     assert shares["held"]["Government of Syria and allies"] == pytest.approx(80.7, abs=0.05)
     disputed = {p["place"]: p for p in shares["disputed_places"]}
     assert "Karm al-Myassar" in disputed
@@ -39,8 +49,9 @@ def test_share_json_has_the_documented_keys_and_the_disputed_claims(db: str) -> 
 
 
 def test_share_text_names_each_actor(db: str) -> None:
-    result = runner.invoke(app, ["control", "share", "eastern Aleppo", "--date", "2016-12-14",
-                                 "--db", db])
+    result = runner.invoke(
+        app, ["control", "share", "eastern Aleppo", "--date", "2016-12-14", "--db", db]
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("East Aleppo on 2016-12-14")
     assert "Armed opposition groups:" in result.stdout
@@ -48,16 +59,31 @@ def test_share_text_names_each_actor(db: str) -> None:
 
 def test_timeline_prints_each_day_and_draws_a_png(db: str, tmp_path: Path) -> None:
     png = tmp_path / "timeline.png"
-    result = runner.invoke(app, ["control", "timeline", "Aleppo", "--from", "2016-11-15",
-                                 "--to", "2016-12-22", "--png", str(png), "--db", db])
+    result = runner.invoke(
+        app,
+        [
+            "control",
+            "timeline",
+            "Aleppo",
+            "--from",
+            "2016-11-15",
+            "--to",
+            "2016-12-22",
+            "--png",
+            str(png),
+            "--db",
+            db,
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert len(result.stdout.strip().splitlines()) == 1 + 38
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_geojson_gives_each_polygon_its_state(db: str) -> None:
-    result = runner.invoke(app, ["control", "geojson", "Aleppo", "--date", "2016-12-09",
-                                 "--db", db])
+    result = runner.invoke(
+        app, ["control", "geojson", "Aleppo", "--date", "2016-12-09", "--db", db]
+    )
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert document["type"] == "FeatureCollection" and len(document["features"]) == 126
@@ -74,8 +100,11 @@ def test_control_import_twice_says_unchanged(db: str) -> None:
 
 def test_control_import_refuses_an_unknown_place_with_exit_1(db: str, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
-    bad.write_text("place,actor,status,observed_at,claimant,source_title\n"
-                   "Bustan al-Qasrr Heights,rebels,held,2016-11-20,SOHR,t\n", encoding="utf-8")
+    bad.write_text(
+        "place,actor,status,observed_at,claimant,source_title\n"
+        "Bustan al-Qasrr Heights,rebels,held,2016-11-20,SOHR,t\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["control", "import", str(bad), "--db", db])
     assert result.exit_code == 1
     expected = f'{bad}:2: field "place": "Bustan al-Qasrr Heights" is not in the gazetteer'
@@ -85,14 +114,23 @@ def test_control_import_refuses_an_unknown_place_with_exit_1(db: str, tmp_path: 
 def test_places_import_geojson_with_parent(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'p.db'}"
     path = sample_geo_dir() / "aleppo-neighbourhoods.geojson"
-    result = runner.invoke(app, ["places", "import", str(path), "--parent", "Aleppo",
-                                 "--db", db])
+    result = runner.invoke(app, ["places", "import", str(path), "--parent", "Aleppo", "--db", db])
     assert result.exit_code == 0, result.output
     assert "126 places written" in result.stdout
 
 
 def test_share_without_data_says_how_to_load_it(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["control", "share", "Aleppo", "--date", "2016-12-09",
-                                 "--db", f"sqlite:///{tmp_path / 'empty.db'}"])
+    result = runner.invoke(
+        app,
+        [
+            "control",
+            "share",
+            "Aleppo",
+            "--date",
+            "2016-12-09",
+            "--db",
+            f"sqlite:///{tmp_path / 'empty.db'}",
+        ],
+    )
     assert result.exit_code == 1
     assert "sitroom sample load" in result.stderr

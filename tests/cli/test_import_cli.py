@@ -30,8 +30,17 @@ def test_import_refuses_undated_file_with_exit_1(tmp_path: Path) -> None:
 def test_every_command_explains_itself_with_an_example() -> None:
     top = runner.invoke(app, ["--help"])
     assert top.exit_code == 0
-    for command in (["import"], ["extract"], ["eval"], ["claims"], ["briefing"], ["serve"],
-                    ["demo"], ["sample", "load"], ["db", "upgrade"]):
+    for command in (
+        ["import"],
+        ["extract"],
+        ["eval"],
+        ["claims"],
+        ["briefing"],
+        ["serve"],
+        ["demo"],
+        ["sample", "load"],
+        ["db", "upgrade"],
+    ):
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0, command
         assert "Example: sitroom" in result.stdout, command

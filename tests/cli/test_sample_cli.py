@@ -14,11 +14,17 @@ def test_sample_load_is_repeatable_and_briefing_footnotes_rudskoy(tmp_path: Path
     assert first.stdout.startswith("4 new, 0 unchanged")
     second = runner.invoke(app, ["sample", "load", "--db", db])
     assert second.stdout.startswith("0 new, 4 unchanged, 0 claims")
-    briefing = runner.invoke(app, ["briefing", "--place", "Aleppo", "--date", "2016-12-09", "--db", db])
+    briefing = runner.invoke(
+        app, ["briefing", "--place", "Aleppo", "--date", "2016-12-09", "--db", db]
+    )
     assert briefing.exit_code == 0, briefing.output
     text = briefing.stdout
     assert "**93%" in text
-    note = next(line for line in text.splitlines() if line.startswith("[^") and "“93%”" in line and "Rudskoy" in line)
+    note = next(
+        line
+        for line in text.splitlines()
+        if line.startswith("[^") and "“93%”" in line and "Rudskoy" in line
+    )
     assert "93% of Aleppo in Syrian Control" in note
 
 

@@ -215,8 +215,10 @@ def test_figures_that_add_up_to_an_earlier_total_are_its_parts(gazetteer: Gazett
 
 
 def test_the_whole_city_after_a_side_of_it_is_the_city(gazetteer: Gazetteer) -> None:
-    text = ("Troops recaptured 12 districts in east Aleppo. The army now controls 85% of the "
-            "city's territory. Near Aleppo, in Jibrin, two shelters housed people who fled the city.")
+    text = (
+        "Troops recaptured 12 districts in east Aleppo. The army now controls 85% of the "
+        "city's territory. Near Aleppo, in Jibrin, two shelters housed people who fled the city."
+    )
     claims = {c.quote: c for c in extract_claims(text, date(2016, 12, 9), gazetteer)}
     assert claims["12 districts"].place == "east Aleppo"
     assert claims["85%"].place == "Aleppo"

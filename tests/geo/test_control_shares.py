@@ -16,9 +16,17 @@ CONTROL_CSV = bundled_control_file()
 
 def _observations() -> list[ControlObservation]:
     with CONTROL_CSV.open(encoding="utf-8") as handle:
-        return [ControlObservation(row["place"], row["actor"], ControlStatus(row["status"]),
-                                   date.fromisoformat(row["observed_at"]), row["claimant"],
-                                   row["source_title"]) for row in csv.DictReader(handle)]
+        return [
+            ControlObservation(
+                row["place"],
+                row["actor"],
+                ControlStatus(row["status"]),
+                date.fromisoformat(row["observed_at"]),
+                row["claimant"],
+                row["source_title"],
+            )
+            for row in csv.DictReader(handle)
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -27,16 +35,19 @@ def control() -> ControlMap:
 
 
 def _obs(place: str, actor: str, status: str, day: str, claimant: str) -> ControlObservation:
-    return ControlObservation(place, actor, ControlStatus(status), date.fromisoformat(day),
-                              claimant, "a source")
+    return ControlObservation(
+        place, actor, ControlStatus(status), date.fromisoformat(day), claimant, "a source"
+    )
 
 
 def test_two_claimants_disagreeing_on_the_latest_day_make_a_place_disputed() -> None:
-    ledger = ControlLedger([
-        _obs("X", GOVERNMENT, "held", "2016-12-01", "A"),
-        _obs("X", GOVERNMENT, "held", "2016-12-05", "Syrian army"),
-        _obs("X", OPPOSITION, "held", "2016-12-05", "rebel spokesman"),
-    ])
+    ledger = ControlLedger(
+        [
+            _obs("X", GOVERNMENT, "held", "2016-12-01", "A"),
+            _obs("X", GOVERNMENT, "held", "2016-12-05", "Syrian army"),
+            _obs("X", OPPOSITION, "held", "2016-12-05", "rebel spokesman"),
+        ]
+    )
     state = ledger.on("X", date(2016, 12, 6))
     assert state.state is ControlState.DISPUTED
     assert state.actors == (OPPOSITION, GOVERNMENT)
@@ -45,15 +56,25 @@ def test_two_claimants_disagreeing_on_the_latest_day_make_a_place_disputed() -> 
 
 
 def test_contested_rows_stay_contested_between_the_actors_named() -> None:
-    state = judge("X", [_obs("X", GOVERNMENT, "contested", "2016-12-05", "A"),
-                        _obs("X", KURDISH, "contested", "2016-12-05", "B")])
+    state = judge(
+        "X",
+        [
+            _obs("X", GOVERNMENT, "contested", "2016-12-05", "A"),
+            _obs("X", KURDISH, "contested", "2016-12-05", "B"),
+        ],
+    )
     assert state.state is ControlState.CONTESTED
     assert state.actors == (GOVERNMENT, KURDISH) and state.controller is None
 
 
 def test_held_and_contested_mixed_is_disputed_not_resolved() -> None:
-    state = judge("X", [_obs("X", GOVERNMENT, "held", "2016-12-05", "A"),
-                        _obs("X", OPPOSITION, "contested", "2016-12-05", "B")])
+    state = judge(
+        "X",
+        [
+            _obs("X", GOVERNMENT, "held", "2016-12-05", "A"),
+            _obs("X", OPPOSITION, "contested", "2016-12-05", "B"),
+        ],
+    )
     assert state.state is ControlState.DISPUTED
 
 
@@ -80,8 +101,7 @@ def test_rudskoy_93_per_cent_is_held_against_the_map(control: ControlMap) -> Non
     assert not check.within_mapped_range
 
 
-def test_east_aleppo_is_named_from_the_opposition_state_of_15_november(
-        control: ControlMap) -> None:
+def test_east_aleppo_is_named_from_the_opposition_state_of_15_november(control: ControlMap) -> None:
     east = {p.name for p in control.members("eastern Aleppo")}
     west = {p.name for p in control.members("west Aleppo")}
     city = {p.name for p in control.members("Aleppo")}
@@ -95,8 +115,9 @@ def test_east_aleppo_is_named_from_the_opposition_state_of_15_november(
 
 
 def test_areas_taken_counts_polygons_that_changed_hands(control: ControlMap) -> None:
-    check = compare_areas_taken(52, date(2016, 11, 15), date(2016, 12, 9), control,
-                                actor="government forces")
+    check = compare_areas_taken(
+        52, date(2016, 11, 15), date(2016, 12, 9), control, actor="government forces"
+    )
     assert check.mapped == len(check.places) > 20
     assert check.mapped_with_unsettled >= check.mapped
     assert "Hanano" in check.places
@@ -114,11 +135,21 @@ def test_timeline_has_one_row_per_day(control: ControlMap) -> None:
     assert series[-1].held[GOVERNMENT] >= series[0].held[GOVERNMENT]
 
 
-@pytest.mark.parametrize(("words", "actor"), [
-    ("Syrian Army", GOVERNMENT), ("government forces", GOVERNMENT), ("GoS", GOVERNMENT),
-    ("regime forces", GOVERNMENT), ("militants", OPPOSITION), ("the gunmen", OPPOSITION),
-    ("NSAG", OPPOSITION), ("terrorists", OPPOSITION), ("YPG", KURDISH), ("SDF", KURDISH),
-])
+@pytest.mark.parametrize(
+    ("words", "actor"),
+    [
+        ("Syrian Army", GOVERNMENT),
+        ("government forces", GOVERNMENT),
+        ("GoS", GOVERNMENT),
+        ("regime forces", GOVERNMENT),
+        ("militants", OPPOSITION),
+        ("the gunmen", OPPOSITION),
+        ("NSAG", OPPOSITION),
+        ("terrorists", OPPOSITION),
+        ("YPG", KURDISH),
+        ("SDF", KURDISH),
+    ],
+)
 def test_actor_words_resolve_through_aliases(words: str, actor: str) -> None:
     assert resolve_actor(words) == actor
 

@@ -36,21 +36,25 @@ def test_second_import_of_the_same_file_writes_nothing(store: Store) -> None:
 
 
 def test_import_refuses_unknown_place_with_line_field_and_closest_names(
-        store: Store, tmp_path: Path) -> None:
+    store: Store, tmp_path: Path
+) -> None:
     load_bundled_places(store)
     bad = tmp_path / "control.csv"
-    bad.write_text(HEADER
-                   + "Hanano,Syrian Army,held,2016-11-27,SANA,a title,,,\n"
-                   + "Sheikh Saeed,rebels,held,2016-12-07,Al-Masdar,a title,,,\n"
-                   + "Hananno Barracks,rebels,held,2016-13-07,SOHR,a title,,,\n"
-                   + "Jibreen,government forces,taken,2016-12-07,,a title,,,\n",
-                   encoding="utf-8")
+    bad.write_text(
+        HEADER
+        + "Hanano,Syrian Army,held,2016-11-27,SANA,a title,,,\n"
+        + "Sheikh Saeed,rebels,held,2016-12-07,Al-Masdar,a title,,,\n"
+        + "Hananno Barracks,rebels,held,2016-13-07,SOHR,a title,,,\n"
+        + "Jibreen,government forces,taken,2016-12-07,,a title,,,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputErrors) as caught:
         import_control_file(store, bad)
     messages = [str(e) for e in caught.value.errors]
     assert [e.line for e in caught.value.errors] == [4, 4, 5, 5]
-    assert messages[0].startswith(f'{bad}:4: field "place": "Hananno Barracks" is not in '
-                                  "the gazetteer (closest: ")
+    assert messages[0].startswith(
+        f'{bad}:4: field "place": "Hananno Barracks" is not in the gazetteer (closest: '
+    )
     assert '"Hanano Barrack"' in messages[0]
     assert any('field "observed_at": "2016-13-07" is not a date' in m for m in messages)
     assert any('field "status": "taken"' in m for m in messages)
@@ -58,19 +62,23 @@ def test_import_refuses_unknown_place_with_line_field_and_closest_names(
     assert _count(store) == 0  # nothing written, not even the good rows
 
 
-def test_import_resolves_actor_aliases_and_keeps_claimants(store: Store, tmp_path: Path
-                                                           ) -> None:
+def test_import_resolves_actor_aliases_and_keeps_claimants(store: Store, tmp_path: Path) -> None:
     load_bundled_places(store)
     good = tmp_path / "control.csv"
-    good.write_text(HEADER + "Jibrin,Syrian Army,held,2016-11-27,SANA,a title,https://x,,\n"
-                    + "Mahalej,Kurdish forces,contested,2016-11-27,SOHR,b title,,,\n",
-                    encoding="utf-8")
+    good.write_text(
+        HEADER
+        + "Jibrin,Syrian Army,held,2016-11-27,SANA,a title,https://x,,\n"
+        + "Mahalej,Kurdish forces,contested,2016-11-27,SOHR,b title,,,\n",
+        encoding="utf-8",
+    )
     assert import_control_file(store, good).claims == 2
     with store.session() as session:
         observations = list_observations(session)
         actors = {a.name: a for a in list_actors(session)}
     assert [(o.place, o.actor, o.claimant) for o in observations] == [
-        ("Jibreen", GOVERNMENT, "SANA"), ("Mahalej", "YPG/SDF", "SOHR")]
+        ("Jibreen", GOVERNMENT, "SANA"),
+        ("Mahalej", "YPG/SDF", "SOHR"),
+    ]
     assert actors[GOVERNMENT].is_party and "GoS" in actors[GOVERNMENT].aliases
 
 

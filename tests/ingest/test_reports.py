@@ -50,7 +50,9 @@ def test_second_import_reports_unchanged_and_writes_nothing(store: Store) -> Non
         assert count_claims(session) == first.claims
 
 
-def test_report_without_date_is_refused_and_nothing_written(sqlite_store: Store, tmp_path: Path) -> None:
+def test_report_without_date_is_refused_and_nothing_written(
+    sqlite_store: Store, tmp_path: Path
+) -> None:
     good = copy_report(tmp_path)
     bad = tmp_path / "undated.txt"
     bad.write_text("Over 300 people were evacuated.", encoding="utf-8")
@@ -71,18 +73,30 @@ def test_flags_give_metadata_for_a_bare_file(sqlite_store: Store, tmp_path: Path
     import_reports(sqlite_store, [bare], given=given)
     with sqlite_store.session() as session:
         [source] = list_sources(session)
-    assert (source.title, source.published_at, source.publisher) == ("Field note", date(2016, 12, 10), "Us")
+    assert (source.title, source.published_at, source.publisher) == (
+        "Field note",
+        date(2016, 12, 10),
+        "Us",
+    )
 
 
 @pytest.mark.parametrize(
     ("meta", "message"),
     [
-        ('{"published_at": "2016-13-02"}', 'field "published_at": "2016-13-02" is not a date (use YYYY-MM-DD)'),
-        ('{"published_at": "2016-12-09",\n "kind": "rumour"}', 'field "kind": "rumour" is not a source kind'),
+        (
+            '{"published_at": "2016-13-02"}',
+            'field "published_at": "2016-13-02" is not a date (use YYYY-MM-DD)',
+        ),
+        (
+            '{"published_at": "2016-12-09",\n "kind": "rumour"}',
+            'field "kind": "rumour" is not a source kind',
+        ),
         ('{"published_at": "2016-12-09",\n "title": }', ":2: is not valid JSON"),
     ],
 )
-def test_bad_metadata_is_refused_naming_file_and_field(tmp_path: Path, meta: str, message: str) -> None:
+def test_bad_metadata_is_refused_naming_file_and_field(
+    tmp_path: Path, meta: str, message: str
+) -> None:
     report = copy_report(tmp_path)
     (tmp_path / "aleppo-2016-12-09-rudskoy.meta.json").write_text(meta, encoding="utf-8")
     with pytest.raises(Exception) as refused:

@@ -16,16 +16,20 @@ runner = CliRunner()
 
 def test_highlight_escapes_text_and_label() -> None:
     html = highlight('a <b> & "c"', [MarkSpan(1, 2, 5, 'x: <"y">')])
-    assert html == ('a <mark id="claim-1" class="claim" data-claim="1" '
-                    'data-label="x: &lt;&#34;y&#34;&gt;" title="x: &lt;&#34;y&#34;&gt;">'
-                    '&lt;b&gt;</mark> &amp; &#34;c&#34;')
+    assert html == (
+        'a <mark id="claim-1" class="claim" data-claim="1" '
+        'data-label="x: &lt;&#34;y&#34;&gt;" title="x: &lt;&#34;y&#34;&gt;">'
+        "&lt;b&gt;</mark> &amp; &#34;c&#34;"
+    )
 
 
 def test_highlight_nests_a_span_inside_another() -> None:
-    html = highlight("control of 93% of Aleppo", [MarkSpan(2, 11, 14, "share"),
-                                                  MarkSpan(1, 0, 24, "whole")])
+    html = highlight(
+        "control of 93% of Aleppo", [MarkSpan(2, 11, 14, "share"), MarkSpan(1, 0, 24, "whole")]
+    )
     assert re.sub(r" (class|data-\w+|title)=\"[^\"]*\"", "", html) == (
-        '<mark id="claim-1">control of <mark id="claim-2">93%</mark> of Aleppo</mark>')
+        '<mark id="claim-1">control of <mark id="claim-2">93%</mark> of Aleppo</mark>'
+    )
 
 
 def test_highlight_splits_crossing_spans_keeping_one_id_each() -> None:
@@ -34,14 +38,16 @@ def test_highlight_splits_crossing_spans_keeping_one_id_each() -> None:
     assert bare == (
         '<mark id="claim-1" class="claim" data-claim="1">ab'
         '<mark id="claim-2" class="claim" data-claim="2">cd</mark></mark>'
-        '<mark class="claim cont" data-claim="2">ef</mark>')
+        '<mark class="claim cont" data-claim="2">ef</mark>'
+    )
 
 
 def test_highlight_clips_spans_outside_the_text_and_drops_empty_ones() -> None:
-    html = highlight("abc", [MarkSpan(1, 2, 10, "x"), MarkSpan(2, 1, 1, "y"),
-                             MarkSpan(3, 7, 9, "z")])
+    html = highlight(
+        "abc", [MarkSpan(1, 2, 10, "x"), MarkSpan(2, 1, 1, "y"), MarkSpan(3, 7, 9, "z")]
+    )
     assert html.count("<mark") == 1
-    assert html.startswith("ab<mark id=\"claim-1\"")
+    assert html.startswith('ab<mark id="claim-1"')
     assert html.endswith(">c</mark>")
 
 
@@ -63,8 +69,22 @@ def test_standalone_html_file_links_footnotes_to_appendix_excerpts(
     sample_db: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "b.html"
-    result = runner.invoke(app, ["briefing", "--place", "Aleppo", "--date", "2016-12-09",
-                                 "--format", "html", "-o", str(out), "--db", sample_db])
+    result = runner.invoke(
+        app,
+        [
+            "briefing",
+            "--place",
+            "Aleppo",
+            "--date",
+            "2016-12-09",
+            "--format",
+            "html",
+            "-o",
+            str(out),
+            "--db",
+            sample_db,
+        ],
+    )
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>")
@@ -81,8 +101,20 @@ def test_standalone_html_file_links_footnotes_to_appendix_excerpts(
 
 
 def test_standalone_html_to_stdout(sample_db: str) -> None:
-    result = runner.invoke(app, ["briefing", "--place", "Aleppo", "--date", "2016-12-09",
-                                 "--format", "html", "--db", sample_db])
+    result = runner.invoke(
+        app,
+        [
+            "briefing",
+            "--place",
+            "Aleppo",
+            "--date",
+            "2016-12-09",
+            "--format",
+            "html",
+            "--db",
+            sample_db,
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "<h1>Briefing: Aleppo, 2016-12-09</h1>" in result.stdout
     assert 'class="topbar"' not in result.stdout

@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from sitroom.cli import app
 
 runner = CliRunner()
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                     reason="pdftotext (poppler-utils) not installed")
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed"
+)
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +25,22 @@ def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     loaded = runner.invoke(app, ["sample", "load", "--db", db])
     assert loaded.exit_code == 0, loaded.output
     out = folder / "b.pdf"
-    result = runner.invoke(app, ["briefing", "--place", "Aleppo", "--date", "2016-12-09",
-                                 "--format", "pdf", "-o", str(out), "--db", db])
+    result = runner.invoke(
+        app,
+        [
+            "briefing",
+            "--place",
+            "Aleppo",
+            "--date",
+            "2016-12-09",
+            "--format",
+            "pdf",
+            "-o",
+            str(out),
+            "--db",
+            db,
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -33,8 +48,9 @@ def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @needs_pdftotext
 def test_pdf_text_holds_the_93_percent_figure_and_its_footnotes(pdf_path: Path) -> None:
     assert pdf_path.read_bytes().startswith(b"%PDF-")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf_path), "-"], check=True, capture_output=True, text=True
+    ).stdout
     assert "Briefing: Aleppo, 2016-12-09" in text
     assert "93%" in text
     assert "Sources" in text and "Source excerpts" in text
@@ -45,18 +61,24 @@ def test_pdf_text_holds_the_93_percent_figure_and_its_footnotes(pdf_path: Path) 
 
 @needs_pdftotext
 def test_pdf_links_footnotes_to_the_excerpts_inside_the_document(pdf_path: Path) -> None:
-    dests = subprocess.run(["pdfinfo", "-dests", str(pdf_path)], check=True,
-                           capture_output=True, text=True).stdout
+    dests = subprocess.run(
+        ["pdfinfo", "-dests", str(pdf_path)], check=True, capture_output=True, text=True
+    ).stdout
     assert '"fn-1"' in dests
     assert re.search(r'"excerpt-\d+-\d+"', dests)
     # pdftohtml -xml writes each link annotation as <a href="...#page">
-    xml = subprocess.run(["pdftohtml", "-xml", "-stdout", "-i", str(pdf_path)], check=True,
-                         capture_output=True, text=True).stdout
+    xml = subprocess.run(
+        ["pdftohtml", "-xml", "-stdout", "-i", str(pdf_path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert len(re.findall(r'<a href="[^"]*#\d+"', xml)) > 10
 
 
 def test_pdf_needs_an_output_file() -> None:
-    result = runner.invoke(app, ["briefing", "--place", "Aleppo", "--date", "2016-12-09",
-                                 "--format", "pdf"])
+    result = runner.invoke(
+        app, ["briefing", "--place", "Aleppo", "--date", "2016-12-09", "--format", "pdf"]
+    )
     assert result.exit_code == 2
     assert "PDF needs a file: add -o FILE.pdf" in result.output

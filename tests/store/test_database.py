@@ -5,7 +5,14 @@ from sitroom.store.database import Store, database_url, downgrade, upgrade
 
 def test_schema_is_built_by_migrations(store: Store) -> None:
     tables = set(inspect(store.engine).get_table_names())
-    assert {"sources", "claims", "places", "control_observations", "actors", "alembic_version"} <= tables
+    assert {
+        "sources",
+        "claims",
+        "places",
+        "control_observations",
+        "actors",
+        "alembic_version",
+    } <= tables
 
 
 def test_migrations_go_down_and_up_again(store: Store) -> None:

@@ -24,8 +24,10 @@ def bounds(claim: Claim) -> tuple[float, float]:
             spread = abs(value) * APPROX_TOLERANCE
             return value - spread, value + spread
         case Qualifier.RANGE:
-            return (claim.low if claim.low is not None else value,
-                    claim.high if claim.high is not None else value)
+            return (
+                claim.low if claim.low is not None else value,
+                claim.high if claim.high is not None else value,
+            )
         case _:
             spread = abs(value) * EXACT_TOLERANCE
             return value - spread, value + spread

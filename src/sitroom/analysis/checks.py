@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from sitroom.analysis.bounds import bounds, least
 from sitroom.analysis.scope import claim_places
@@ -39,27 +40,37 @@ def check_parts(claims: list[SourcedClaim]) -> list[CheckResult]:
         same_unit = [p for p in parts if p.claim.unit == whole.claim.unit]
         for part in same_unit:
             if least(part.claim) > whole_high:
-                results.append(CheckResult(
-                    "part_larger_than_whole",
-                    f"{part.claim.quote!r} is larger than its whole {whole.claim.quote!r}",
-                    (whole, part),
-                    {"part": part.claim.value, "whole": whole.claim.value},
-                ))
+                results.append(
+                    CheckResult(
+                        "part_larger_than_whole",
+                        f"{part.claim.quote!r} is larger than its whole {whole.claim.quote!r}",
+                        (whole, part),
+                        {"part": part.claim.value, "whole": whole.claim.value},
+                    )
+                )
         if len(same_unit) < 2:
             continue
         total = sum(least(p.claim) for p in same_unit)
         if total > whole_high:
-            results.append(CheckResult(
-                "parts_exceed_total",
-                f"the parts of {whole.claim.quote!r} add up to {total:,.0f}, more than the total",
-                (whole, *same_unit), {"parts_sum": total, "total": whole.claim.value},
-            ))
+            results.append(
+                CheckResult(
+                    "parts_exceed_total",
+                    f"the parts of {whole.claim.quote!r} add up to {total:,.0f}, "
+                    "more than the total",
+                    (whole, *same_unit),
+                    {"parts_sum": total, "total": whole.claim.value},
+                )
+            )
         elif _complete(whole, same_unit) and not whole_low <= total <= whole_high:
-            results.append(CheckResult(
-                "breakdown_not_total",
-                f"the breakdown of {whole.claim.quote!r} adds up to {total:,.0f}, not to the total",
-                (whole, *same_unit), {"parts_sum": total, "total": whole.claim.value},
-            ))
+            results.append(
+                CheckResult(
+                    "breakdown_not_total",
+                    f"the breakdown of {whole.claim.quote!r} adds up to {total:,.0f}, "
+                    "not to the total",
+                    (whole, *same_unit),
+                    {"parts_sum": total, "total": whole.claim.value},
+                )
+            )
     return results
 
 
@@ -76,21 +87,30 @@ def check_cumulative(claims: list[SourcedClaim]) -> list[CheckResult]:
     for c in claims:
         if c.claim.window_start is None or c.claim.part_of is not None:
             continue
-        key = (c.speaker, c.claim.indicator, c.claim.group, c.claim.unit, c.claim.window_start,
-               tuple(sorted(fold(p) for p in claim_places(c.claim))))
+        key = (
+            c.speaker,
+            c.claim.indicator,
+            c.claim.group,
+            c.claim.unit,
+            c.claim.window_start,
+            tuple(sorted(fold(p) for p in claim_places(c.claim))),
+        )
         series[key].append(c)
     for items in series.values():
         items.sort(key=lambda c: (c.claim.window_end or c.published_at, c.published_at))
-        for earlier, later in zip(items, items[1:], strict=False):
+        for earlier, later in pairwise(items):
             later_end = later.claim.window_end or later.published_at
             earlier_end = earlier.claim.window_end or earlier.published_at
             if later_end > earlier_end and bounds(later.claim)[1] < bounds(earlier.claim)[0]:
-                results.append(CheckResult(
-                    "cumulative_decreased",
-                    f"{later.speaker} gives {later.claim.quote!r} {later.claim.window!r}, "
-                    f"less than the earlier {earlier.claim.quote!r}",
-                    (earlier, later), {"earlier": earlier.claim.value, "later": later.claim.value},
-                ))
+                results.append(
+                    CheckResult(
+                        "cumulative_decreased",
+                        f"{later.speaker} gives {later.claim.quote!r} {later.claim.window!r}, "
+                        f"less than the earlier {earlier.claim.quote!r}",
+                        (earlier, later),
+                        {"earlier": earlier.claim.value, "later": later.claim.value},
+                    )
+                )
     return results
 
 
@@ -103,10 +123,13 @@ def check_ranges(claims: list[SourcedClaim], vocabulary: Vocabulary) -> list[Che
             continue
         too_big = entry.max is not None and c.claim.unit == entry.unit and c.claim.value > entry.max
         if c.claim.value < 0 or too_big:
-            results.append(CheckResult(
-                "value_out_of_range",
-                f"{c.claim.quote!r} is outside the plausible range of {entry.label.lower()}"
-                + (f" (0 to {entry.max:,.0f})" if entry.max is not None else ""),
-                (c,), {"value": c.claim.value, "max": entry.max},
-            ))
+            results.append(
+                CheckResult(
+                    "value_out_of_range",
+                    f"{c.claim.quote!r} is outside the plausible range of {entry.label.lower()}"
+                    + (f" (0 to {entry.max:,.0f})" if entry.max is not None else ""),
+                    (c,),
+                    {"value": c.claim.value, "max": entry.max},
+                )
+            )
     return results

@@ -34,7 +34,8 @@ def _same_window(a: SourcedClaim, b: SourcedClaim) -> bool:
     """Same resolved days; windows whose words could not be resolved must read the same."""
     if not _resolved(a) and not _resolved(b):
         return fold(a.claim.window or "") == fold(b.claim.window or "") and (
-            a.claim.window is not None or a.published_at == b.published_at)
+            a.claim.window is not None or a.published_at == b.published_at
+        )
     return window_of(a.claim, a.published_at) == window_of(b.claim, b.published_at)
 
 
@@ -56,7 +57,12 @@ def _inside(inner: SourcedClaim, outer: SourcedClaim, gazetteer: Gazetteer | Non
 
 def _comparable(a: SourcedClaim, b: SourcedClaim) -> bool:
     ca, cb = a.claim, b.claim
-    if (ca.indicator, ca.unit, ca.group, ca.subject) != (cb.indicator, cb.unit, cb.group, cb.subject):
+    if (ca.indicator, ca.unit, ca.group, ca.subject) != (
+        cb.indicator,
+        cb.unit,
+        cb.group,
+        cb.subject,
+    ):
         return False
     # "other" holds unlike figures; nothing says they count the same thing. Two mentions of
     # one voice are compared too: a briefing that gives 24 and 21 sites for the same day
@@ -78,7 +84,7 @@ def find_disagreements(
     found: list[Disagreement] = []
     seen: set[tuple[tuple[float, float], tuple[float, float], str]] = set()
     for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
+        for b in claims[i + 1 :]:
             if not _comparable(a, b):
                 continue
             reason = _conflict(a, b, vocabulary, gazetteer)

@@ -10,9 +10,20 @@ from sitroom.geo.names import fold
 
 def _key(c: SourcedClaim) -> tuple[object, ...]:
     claim = c.claim
-    return (c.source.id, claim.indicator, round(claim.value, 4), claim.qualifier, claim.unit,
-            claim.group, claim.subject, fold(claim.place or ""), fold(claim.origin or ""),
-            fold(claim.destination or ""), claim.window_start, claim.window_end)
+    return (
+        c.source.id,
+        claim.indicator,
+        round(claim.value, 4),
+        claim.qualifier,
+        claim.unit,
+        claim.group,
+        claim.subject,
+        fold(claim.place or ""),
+        fold(claim.origin or ""),
+        fold(claim.destination or ""),
+        claim.window_start,
+        claim.window_end,
+    )
 
 
 def group_mentions(claims: list[SourcedClaim]) -> list[list[SourcedClaim]]:

@@ -45,8 +45,7 @@ def same_area(a: Claim, b: Claim, gazetteer: Gazetteer | None) -> bool:
     if not places_a or not places_b:
         return not places_a and not places_b
     return any(
-        is_within(x, y, gazetteer) or is_within(y, x, gazetteer)
-        for x in places_a for y in places_b
+        is_within(x, y, gazetteer) or is_within(y, x, gazetteer) for x in places_a for y in places_b
     )
 
 

@@ -30,16 +30,20 @@ class TerritoryComparison:
         """A line for the briefing: "claimed 93%, mapped 80.7% held, 87.9% with ..."."""
         if self.share is not None:
             s = self.share
-            return (f"{s.actor} in {s.area} on {s.date.isoformat()}: claimed {s.claimed:g}%, "
-                    f"mapped {s.mapped_held:.1f}% held, {s.mapped_held_or_unsettled:.1f}% with "
-                    f"the places it contests or disputes (gap {s.gap_held:+.1f} / "
-                    f"{s.gap_held_or_unsettled:+.1f} points; {s.unknown:.1f}% unknown)")
+            return (
+                f"{s.actor} in {s.area} on {s.date.isoformat()}: claimed {s.claimed:g}%, "
+                f"mapped {s.mapped_held:.1f}% held, {s.mapped_held_or_unsettled:.1f}% with "
+                f"the places it contests or disputes (gap {s.gap_held:+.1f} / "
+                f"{s.gap_held_or_unsettled:+.1f} points; {s.unknown:.1f}% unknown)"
+            )
         if self.areas is not None:
             a = self.areas
-            return (f"{a.actor} in {a.area}, {a.window_start.isoformat()} to "
-                    f"{a.window_end.isoformat()}: claimed {a.claimed:g} areas taken, "
-                    f"{a.mapped} mapped neighbourhoods changed hands ({a.mapped_with_unsettled} "
-                    "with those newly contested or disputed)")
+            return (
+                f"{a.actor} in {a.area}, {a.window_start.isoformat()} to "
+                f"{a.window_end.isoformat()}: claimed {a.claimed:g} areas taken, "
+                f"{a.mapped} mapped neighbourhoods changed hands ({a.mapped_with_unsettled} "
+                "with those newly contested or disputed)"
+            )
         return f"{self.claim.claim.quote!r}: not compared ({self.problem})"
 
 
@@ -69,14 +73,30 @@ def compare_territory(
                 if not claim.subject:
                     found.append(TerritoryComparison(c, problem="the claim names no actor"))
                     continue
-                found.append(TerritoryComparison(c, share=compare_share_claim(
-                    claim.value, claim.subject, area, _day(c), control, known)))
+                found.append(
+                    TerritoryComparison(
+                        c,
+                        share=compare_share_claim(
+                            claim.value, claim.subject, area, _day(c), control, known
+                        ),
+                    )
+                )
             elif first_day is not None:
                 start = claim.window_start or first_day
-                found.append(TerritoryComparison(c, areas=compare_areas_taken(
-                    claim.value, start, _day(c), control,
-                    actor=claim.subject or "Government of Syria and allies", area_name=area,
-                    actors=known)))
+                found.append(
+                    TerritoryComparison(
+                        c,
+                        areas=compare_areas_taken(
+                            claim.value,
+                            start,
+                            _day(c),
+                            control,
+                            actor=claim.subject or "Government of Syria and allies",
+                            area_name=area,
+                            actors=known,
+                        ),
+                    )
+                )
         except SitroomError as err:
             found.append(TerritoryComparison(c, problem=str(err)))
     return found
@@ -98,16 +118,30 @@ def territory_checks(comparisons: list[TerritoryComparison]) -> list[CheckResult
             <= s.claimed
             <= s.mapped_held_or_unsettled + SHARE_TOLERANCE_POINTS
         ):
-            results.append(CheckResult(
-                "territory_share_vs_mapped", comparison.text, (comparison.claim,),
-                {"claimed": s.claimed, "mapped_held": round(s.mapped_held, 2),
-                 "mapped_held_or_unsettled": round(s.mapped_held_or_unsettled, 2),
-                 "gap_points": round(s.gap_held, 2)},
-            ))
+            results.append(
+                CheckResult(
+                    "territory_share_vs_mapped",
+                    comparison.text,
+                    (comparison.claim,),
+                    {
+                        "claimed": s.claimed,
+                        "mapped_held": round(s.mapped_held, 2),
+                        "mapped_held_or_unsettled": round(s.mapped_held_or_unsettled, 2),
+                        "gap_points": round(s.gap_held, 2),
+                    },
+                )
+            )
         if a is not None and a.claimed > a.mapped_with_unsettled:
-            results.append(CheckResult(
-                "areas_taken_vs_mapped", comparison.text, (comparison.claim,),
-                {"claimed": a.claimed, "mapped": a.mapped,
-                 "mapped_with_unsettled": a.mapped_with_unsettled},
-            ))
+            results.append(
+                CheckResult(
+                    "areas_taken_vs_mapped",
+                    comparison.text,
+                    (comparison.claim,),
+                    {
+                        "claimed": a.claimed,
+                        "mapped": a.mapped,
+                        "mapped_with_unsettled": a.mapped_with_unsettled,
+                    },
+                )
+            )
     return results

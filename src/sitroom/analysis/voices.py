@@ -63,12 +63,21 @@ def parse_voices(text: str, path: str = "claimants.toml") -> Voices:
         try:
             kind = ActorKind(entry.get("kind", "unknown"))
         except ValueError as err:
-            raise InputError(path, None, f"{where}.kind", f'"{entry.get("kind")}" is not an actor kind') from err
+            raise InputError(
+                path, None, f"{where}.kind", f'"{entry.get("kind")}" is not an actor kind'
+            ) from err
         aliases = entry.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise InputError(path, None, f"{where}.aliases", "must be a list of texts")
-        actors.append(Actor(name=name, kind=kind, aliases=tuple(aliases),
-                            parent=entry.get("parent"), is_party=bool(entry.get("party", False))))
+        actors.append(
+            Actor(
+                name=name,
+                kind=kind,
+                aliases=tuple(aliases),
+                parent=entry.get("parent"),
+                is_party=bool(entry.get("party", False)),
+            )
+        )
     return Voices(tuple(actors))
 
 
@@ -79,8 +88,9 @@ def default_voices() -> Voices:
     return parse_voices(text, "sitroom/claimants.toml")
 
 
-def party_only(figure: SourcedClaim, others: list[SourcedClaim], voices: Voices,
-               gazetteer: Gazetteer | None) -> bool:
+def party_only(
+    figure: SourcedClaim, others: list[SourcedClaim], voices: Voices, gazetteer: Gazetteer | None
+) -> bool:
     """True when a party gives this figure and no independent voice gives a figure that
     agrees with it (same indicator, group and area, overlapping window, both can hold)."""
     if not voices.is_party(figure.claim.claimant or figure.source.publisher):
@@ -90,12 +100,21 @@ def party_only(figure: SourcedClaim, others: list[SourcedClaim], voices: Voices,
         if other is figure or voices.is_party(other.claim.claimant or other.source.publisher):
             continue
         c = other.claim
-        if (c.indicator, c.group, c.unit) != (figure.claim.indicator, figure.claim.group,
-                                              figure.claim.unit):
+        if (c.indicator, c.group, c.unit) != (
+            figure.claim.indicator,
+            figure.claim.group,
+            figure.claim.unit,
+        ):
             continue
-        same_area = any(is_within(a, b, gazetteer) or is_within(b, a, gazetteer)
-                        for a in claim_places(c) for b in claim_places(figure.claim))
-        if same_area and windows_overlap(span, window_of(c, other.published_at)) \
-                and can_both_hold(c, figure.claim):
+        same_area = any(
+            is_within(a, b, gazetteer) or is_within(b, a, gazetteer)
+            for a in claim_places(c)
+            for b in claim_places(figure.claim)
+        )
+        if (
+            same_area
+            and windows_overlap(span, window_of(c, other.published_at))
+            and can_both_hold(c, figure.claim)
+        ):
             return False
     return True

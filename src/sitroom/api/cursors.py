@@ -22,8 +22,11 @@ def decode_cursor(cursor: str, kind: str) -> list[int | str]:
         loaded = json.loads(raw)
     except (binascii.Error, ValueError) as err:
         raise _bad(cursor) from err
-    if not isinstance(loaded, dict) or loaded.get("k") != kind \
-            or not isinstance(loaded.get("a"), list):
+    if (
+        not isinstance(loaded, dict)
+        or loaded.get("k") != kind
+        or not isinstance(loaded.get("a"), list)
+    ):
         raise _bad(cursor)
     after: list[int | str] = loaded["a"]
     return after
@@ -31,5 +34,10 @@ def decode_cursor(cursor: str, kind: str) -> list[int | str]:
 
 def _bad(cursor: str) -> InputError:
     shown = cursor if len(cursor) <= 40 else cursor[:40] + "…"
-    return InputError("query", None, "cursor", f'"{shown}" is not a cursor of this list',
-                      hint="use the next URL of the previous page, or leave cursor out")
+    return InputError(
+        "query",
+        None,
+        "cursor",
+        f'"{shown}" is not a cursor of this list',
+        hint="use the next URL of the previous page, or leave cursor out",
+    )

@@ -44,8 +44,10 @@ def claims(
     request: Request,
     store: StoreDep,
     indicator: Annotated[str | None, Query(description="Exact indicator key.")] = None,
-    place: Annotated[str | None, Query(description="Place, origin or destination contains "
-                                       "this, case-insensitively.")] = None,
+    place: Annotated[
+        str | None,
+        Query(description="Place, origin or destination contains this, case-insensitively."),
+    ] = None,
     claimant: Annotated[str | None, Query(description="Claimant contains this.")] = None,
     source: Annotated[int | None, Query(description="Source id.")] = None,
     limit: LimitQuery = 50,
@@ -64,8 +66,9 @@ def claims(
 
 
 @router.get("/sources", response_model=SourcePage, summary="Sources, oldest first")
-def sources(request: Request, store: StoreDep, limit: LimitQuery = 50,
-            cursor: CursorQuery = None) -> SourcePage:
+def sources(
+    request: Request, store: StoreDep, limit: LimitQuery = 50, cursor: CursorQuery = None
+) -> SourcePage:
     """Return one page of sources (without full texts), by publication day then id."""
     with store.session() as session:
         everything = list_sources(session)
@@ -75,17 +78,25 @@ def sources(request: Request, store: StoreDep, limit: LimitQuery = 50,
         keys = [[s.published_at.isoformat(), s.id] for s in everything]
         # the first source sorting after the key, so a page survives sources added since
         start = next((i for i, key in enumerate(keys) if _key(key) > _key(after)), len(keys))
-    page = everything[start:start + limit]
+    page = everything[start : start + limit]
     more = start + limit < len(everything)
-    following = encode_cursor("sources", [page[-1].published_at.isoformat(), page[-1].id or 0]) \
-        if more else None
+    following = (
+        encode_cursor("sources", [page[-1].published_at.isoformat(), page[-1].id or 0])
+        if more
+        else None
+    )
     return SourcePage(items=[SourceOut.of(s) for s in page], next=_next_url(request, following))
 
 
 def _key(key: list[Any]) -> tuple[str, int]:
     if len(key) != 2 or not isinstance(key[0], str) or not isinstance(key[1], int):
-        raise InputError("query", None, "cursor", "is not a cursor of this list",
-                         hint="use the next URL of the previous page, or leave cursor out")
+        raise InputError(
+            "query",
+            None,
+            "cursor",
+            "is not a cursor of this list",
+            hint="use the next URL of the previous page, or leave cursor out",
+        )
     return key[0], key[1]
 
 
@@ -102,8 +113,13 @@ def source(source_id: int, store: StoreDep) -> SourceDetail:
 def briefing(
     store: StoreDep,
     place: Annotated[str | None, Query(min_length=1, description="Default: Aleppo.")] = None,
-    on: Annotated[date | None, Query(alias="date", description="YYYY-MM-DD. Default: the "
-                                     "sample's day, else the latest source's.")] = None,
+    on: Annotated[
+        date | None,
+        Query(
+            alias="date",
+            description="YYYY-MM-DD. Default: the sample's day, else the latest source's.",
+        ),
+    ] = None,
 ) -> dict[str, Any]:
     """Return the briefing for a place and day, as `sitroom briefing --format json` writes it."""
     return briefing_record(briefing_or_default(store, place, on))

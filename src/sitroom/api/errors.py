@@ -17,8 +17,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
 }
 
 
-def error_response(status: int, message: str, details: list[ErrorDetail] | None = None
-                   ) -> JSONResponse:
+def error_response(
+    status: int, message: str, details: list[ErrorDetail] | None = None
+) -> JSONResponse:
     """The JSON response of one error body."""
     body = ErrorBody(error=ErrorInfo(status=status, message=message, details=details or []))
     return JSONResponse(body.model_dump(), status_code=status)
@@ -49,15 +50,18 @@ async def _on_validation_error(_request: Request, err: Exception) -> JSONRespons
         for e in err.errors()
     ]
     fields = ", ".join(d.field for d in details if d.field)
-    return error_response(422, f"invalid request: {fields}" if fields else "invalid request",
-                          details)
+    return error_response(
+        422, f"invalid request: {fields}" if fields else "invalid request", details
+    )
 
 
 async def _on_http_error(_request: Request, err: Exception) -> JSONResponse:
     assert isinstance(err, HTTPException)
     message = str(err.detail) if err.detail else "error"
-    response = error_response(err.status_code, message.lower() if message[:1].isupper()
-                              and message[1:2].islower() else message)
+    response = error_response(
+        err.status_code,
+        message.lower() if message[:1].isupper() and message[1:2].islower() else message,
+    )
     if err.headers:
         response.headers.update(err.headers)
     return response

@@ -29,8 +29,9 @@ def briefing_page(
     on: Annotated[date | None, Query(alias="date", description="YYYY-MM-DD.")] = None,
 ) -> HTMLResponse:
     """Return the briefing as HTML, each figure footnoted and each footnote linked to its quote."""
-    html = render_html(briefing_or_default(store, place, on), standalone=False,
-                       source_url=source_page_url)
+    html = render_html(
+        briefing_or_default(store, place, on), standalone=False, source_url=source_page_url
+    )
     return HTMLResponse(html)
 
 
@@ -38,10 +39,12 @@ def briefing_page(
 def sources_page(store: StoreDep) -> HTMLResponse:
     """Return the table of sources with their claim counts."""
     with store.session() as session:
-        rows = [(s, count_claims(session, ClaimFilter(source_id=s.id)))
-                for s in list_sources(session)]
-    return HTMLResponse(templates().get_template("sources.html").render(
-        sources=rows, standalone=False))
+        rows = [
+            (s, count_claims(session, ClaimFilter(source_id=s.id))) for s in list_sources(session)
+        ]
+    return HTMLResponse(
+        templates().get_template("sources.html").render(sources=rows, standalone=False)
+    )
 
 
 @router.get("/sources/{source_id}", summary="One source, every claim's quote highlighted")
@@ -51,5 +54,8 @@ def source_page(source_id: int, store: StoreDep) -> HTMLResponse:
         source = get_source(session, source_id)
         claims = list_claims(session, ClaimFilter(source_id=source_id))
     text = highlight(source.text or "", mark_spans(claims))
-    return HTMLResponse(templates().get_template("source.html").render(
-        source=source, claims=claims, text=text, standalone=False))
+    return HTMLResponse(
+        templates()
+        .get_template("source.html")
+        .render(source=source, claims=claims, text=text, standalone=False)
+    )

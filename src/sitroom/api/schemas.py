@@ -62,14 +62,31 @@ class ClaimOut(BaseModel):
         """The response body of a stored claim (one with id and source id)."""
         assert claim.id is not None and claim.source_id is not None  # stored claims have both
         return cls(
-            id=claim.id, source_id=claim.source_id, local_id=claim.local_id,
-            part_of=claim.part_of, indicator=claim.indicator, value=claim.value,
-            low=claim.low, high=claim.high, qualifier=claim.qualifier.value, unit=claim.unit,
-            group=claim.group, place=claim.place, origin=claim.origin,
-            destination=claim.destination, subject=claim.subject, window=claim.window,
-            window_start=claim.window_start, window_end=claim.window_end,
-            claimant=claim.claimant, quote=claim.quote, start=claim.start, end=claim.end,
-            sentence=claim.sentence, review=claim.review.value, credibility=claim.credibility,
+            id=claim.id,
+            source_id=claim.source_id,
+            local_id=claim.local_id,
+            part_of=claim.part_of,
+            indicator=claim.indicator,
+            value=claim.value,
+            low=claim.low,
+            high=claim.high,
+            qualifier=claim.qualifier.value,
+            unit=claim.unit,
+            group=claim.group,
+            place=claim.place,
+            origin=claim.origin,
+            destination=claim.destination,
+            subject=claim.subject,
+            window=claim.window,
+            window_start=claim.window_start,
+            window_end=claim.window_end,
+            claimant=claim.claimant,
+            quote=claim.quote,
+            start=claim.start,
+            end=claim.end,
+            sentence=claim.sentence,
+            review=claim.review.value,
+            credibility=claim.credibility,
             extracted_by=claim.extracted_by,
             page=f"/sources/{claim.source_id}#claim-{claim.id}",
         )
@@ -102,10 +119,17 @@ class SourceOut(BaseModel):
         """The response body of a stored source (one with an id)."""
         assert source.id is not None  # stored sources have one
         return cls(
-            id=source.id, title=source.title, kind=source.kind.value,
-            publisher=source.publisher, url=source.url, published_at=source.published_at,
-            language=source.language, sha256=source.sha256, filename=source.filename,
-            reliability=source.reliability, page=f"/sources/{source.id}",
+            id=source.id,
+            title=source.title,
+            kind=source.kind.value,
+            publisher=source.publisher,
+            url=source.url,
+            published_at=source.published_at,
+            language=source.language,
+            sha256=source.sha256,
+            filename=source.filename,
+            reliability=source.reliability,
+            page=f"/sources/{source.id}",
         )
 
 

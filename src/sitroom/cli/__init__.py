@@ -24,16 +24,16 @@ app = typer.Typer(
 
 # The command modules register on `app`; imported for that side effect, in --help order.
 from sitroom.cli import (  # noqa: E402
-    db_commands,
-    import_commands,
-    extract_commands,
-    claims_commands,
     briefing_commands,
-    places_commands,
+    claims_commands,
     control_commands,
+    db_commands,
+    extract_commands,
+    grade_commands,
+    import_commands,
+    places_commands,
     sample_commands,
     serve_commands,
-    grade_commands,
 )
 
 __all__ = [

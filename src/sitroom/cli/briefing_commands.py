@@ -12,9 +12,9 @@ import typer
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, ExitCode, refuse_on
 from sitroom.report.build import DEFAULT_DAYS, briefing_for
-from sitroom.report.model import Briefing
 from sitroom.report.json_out import render_json
 from sitroom.report.markdown import render_markdown
+from sitroom.report.model import Briefing
 from sitroom.store.database import open_store
 
 
@@ -28,16 +28,25 @@ class BriefingFormat(StrEnum):
 @app.command("briefing")
 def briefing_command(
     place: Annotated[str, typer.Option(help="Place the briefing is about, e.g. Aleppo.")],
-    on: Annotated[datetime, typer.Option("--date", formats=["%Y-%m-%d"],
-                                         help="Day of the briefing, YYYY-MM-DD.")],
-    days: Annotated[int, typer.Option(help="Take sources published in this many days up to "
-                                      "--date.")] = DEFAULT_DAYS,
-    output_format: Annotated[BriefingFormat, typer.Option("--format", help="Output format.")]
-    = BriefingFormat.md,
-    output: Annotated[Path | None, typer.Option("--output", "-o",
-                                                help="Write to this file, not stdout.")] = None,
-    fail_on_check: Annotated[bool, typer.Option(
-        "--fail-on-check", help="Exit 3 when a consistency check failed (for scripts).")] = False,
+    on: Annotated[
+        datetime,
+        typer.Option("--date", formats=["%Y-%m-%d"], help="Day of the briefing, YYYY-MM-DD."),
+    ],
+    days: Annotated[
+        int, typer.Option(help="Take sources published in this many days up to --date.")
+    ] = DEFAULT_DAYS,
+    output_format: Annotated[
+        BriefingFormat, typer.Option("--format", help="Output format.")
+    ] = BriefingFormat.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+    fail_on_check: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-check", help="Exit 3 when a consistency check failed (for scripts)."
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Write the briefing for a place and day: every figure footnoted to its source.
@@ -63,8 +72,11 @@ def briefing_command(
 
         text = render_html(briefing, standalone=True, source_url=appendix_url)
     else:
-        text = render_json(briefing) if output_format is BriefingFormat.json \
+        text = (
+            render_json(briefing)
+            if output_format is BriefingFormat.json
             else render_markdown(briefing)
+        )
     if output is None:
         typer.echo(text)
     else:

@@ -16,8 +16,12 @@ from sitroom.store.database import open_store
 
 @app.command("claims")
 def claims_command(
-    indicator: Annotated[str | None, typer.Option(help="Indicator key, e.g. people.evacuated.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place named as place, origin or destination.")] = None,
+    indicator: Annotated[
+        str | None, typer.Option(help="Indicator key, e.g. people.evacuated.")
+    ] = None,
+    place: Annotated[
+        str | None, typer.Option(help="Place named as place, origin or destination.")
+    ] = None,
     claimant: Annotated[str | None, typer.Option(help="Claimant, e.g. Rudskoy.")] = None,
     source: Annotated[int | None, typer.Option(help="Source id.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 200,

@@ -39,9 +39,10 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 @contextmanager
 def refuse_on(*errors: type[BaseException]) -> Iterator[None]:
     """Print "error: ..." to stderr and exit 1 when one of `errors` is raised."""
+    caught: tuple[type[BaseException], ...] = errors or (SitroomError,)
     try:
         yield
-    except errors or (SitroomError,) as err:
+    except caught as err:
         for line in str(err).splitlines() or [type(err).__name__]:
             typer.echo(f"error: {line}", err=True)
         raise typer.Exit(ExitCode.REFUSED) from err

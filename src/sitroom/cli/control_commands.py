@@ -16,21 +16,29 @@ from sitroom.geo.stored import control_map
 from sitroom.ingest.control import import_control_file
 from sitroom.store.database import open_store
 
-control_app = typer.Typer(help="Who holds what: control observations, shares, timelines.",
-                          no_args_is_help=True)
+control_app = typer.Typer(
+    help="Who holds what: control observations, shares, timelines.", no_args_is_help=True
+)
 app.add_typer(control_app, name="control")
 
-PlaceArgument = Annotated[str, typer.Argument(
-    help='An area: a city ("Aleppo"), a neighbourhood, or "east Aleppo".')]
-DateOption = Annotated[datetime, typer.Option("--date", formats=["%Y-%m-%d"],
-                                              help="The day, YYYY-MM-DD.")]
+PlaceArgument = Annotated[
+    str, typer.Argument(help='An area: a city ("Aleppo"), a neighbourhood, or "east Aleppo".')
+]
+DateOption = Annotated[
+    datetime, typer.Option("--date", formats=["%Y-%m-%d"], help="The day, YYYY-MM-DD.")
+]
 
 
 @control_app.command("import")
 def control_import(
-    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False,
-                                         help="CSV: place, actor, status, observed_at, "
-                                              "claimant, source_title, source_url, ...")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            help="CSV: place, actor, status, observed_at, claimant, source_title, source_url, ...",
+        ),
+    ],
     db: DbOption = None,
 ) -> None:
     """Import control observations, all or nothing; the same file twice changes nothing.
@@ -49,8 +57,9 @@ def control_import(
 
 
 @control_app.command("share")
-def control_share(place: PlaceArgument, date: DateOption, json_out: JsonOption = False,
-                  db: DbOption = None) -> None:
+def control_share(
+    place: PlaceArgument, date: DateOption, json_out: JsonOption = False, db: DbOption = None
+) -> None:
     """Print each actor's share of PLACE's area on a date: held, contested, disputed, unknown.
 
     Disputed places (claimants disagree on their latest day) are listed with their claims.
@@ -68,13 +77,16 @@ def control_share(place: PlaceArgument, date: DateOption, json_out: JsonOption =
 @control_app.command("timeline")
 def control_timeline(
     place: PlaceArgument,
-    start: Annotated[datetime, typer.Option("--from", formats=["%Y-%m-%d"],
-                                            help="First day, YYYY-MM-DD.")],
-    end: Annotated[datetime, typer.Option("--to", formats=["%Y-%m-%d"],
-                                          help="Last day, YYYY-MM-DD.")],
-    png: Annotated[Path | None, typer.Option("--png", dir_okay=False,
-                                             help="Also draw the timeline to this PNG.")]
-        = None,
+    start: Annotated[
+        datetime, typer.Option("--from", formats=["%Y-%m-%d"], help="First day, YYYY-MM-DD.")
+    ],
+    end: Annotated[
+        datetime, typer.Option("--to", formats=["%Y-%m-%d"], help="Last day, YYYY-MM-DD.")
+    ],
+    png: Annotated[
+        Path | None,
+        typer.Option("--png", dir_okay=False, help="Also draw the timeline to this PNG."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Print each actor's daily share of PLACE's area (percent held), one row per day.

@@ -19,16 +19,24 @@ from sitroom.store.database import open_store
 def import_command(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Report files (.txt), each with a sibling .meta.json unless the "
-                       "flags below give its metadata.", show_default=False),
+        typer.Argument(
+            help="Report files (.txt), each with a sibling .meta.json unless the "
+            "flags below give its metadata.",
+            show_default=False,
+        ),
     ],
     title: Annotated[str | None, typer.Option(help="Title, if no .meta.json gives one.")] = None,
     published_at: Annotated[
         datetime | None,
-        typer.Option("--published-at", formats=["%Y-%m-%d"],
-                     help="Publication date YYYY-MM-DD, if no .meta.json gives one."),
+        typer.Option(
+            "--published-at",
+            formats=["%Y-%m-%d"],
+            help="Publication date YYYY-MM-DD, if no .meta.json gives one.",
+        ),
     ] = None,
-    publisher: Annotated[str | None, typer.Option(help="Publisher, if no .meta.json gives one.")] = None,
+    publisher: Annotated[
+        str | None, typer.Option(help="Publisher, if no .meta.json gives one.")
+    ] = None,
     db: DbOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -42,6 +50,11 @@ def import_command(
     """
     given = Metadata(title, published_at.date() if published_at else None, publisher)
     with refuse_on():
-        result = import_reports(open_store(db), paths, gazetteer=bundled_gazetteer(),
-                                given=given, progress=progress_for(quiet))
+        result = import_reports(
+            open_store(db),
+            paths,
+            gazetteer=bundled_gazetteer(),
+            given=given,
+            progress=progress_for(quiet),
+        )
     typer.echo(f"{result.new} new, {result.unchanged} unchanged, {result.claims} claims")

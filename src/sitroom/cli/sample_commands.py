@@ -17,8 +17,9 @@ from sitroom.report.build import briefing_for
 from sitroom.report.markdown import render_markdown
 from sitroom.store.database import Store, database_url, open_store
 
-sample_app = typer.Typer(help="The bundled sample: four reports of Aleppo, December 2016.",
-                         no_args_is_help=True)
+sample_app = typer.Typer(
+    help="The bundled sample: four reports of Aleppo, December 2016.", no_args_is_help=True
+)
 app.add_typer(sample_app, name="sample")
 
 
@@ -31,16 +32,18 @@ def sample_load(db: DbOption = None, quiet: QuietOption = False) -> None:
     Example: sitroom sample load --db sqlite:///sitroom.db
     """
     with refuse_on():
-        result = load_sample(open_store(db), gazetteer=bundled_gazetteer(),
-                             progress=progress_for(quiet))
+        result = load_sample(
+            open_store(db), gazetteer=bundled_gazetteer(), progress=progress_for(quiet)
+        )
     typer.echo(f"{result.new} new, {result.unchanged} unchanged, {result.claims} claims")
 
 
 @app.command("demo")
 def demo(
     db: DbOption = None,
-    serve: Annotated[bool, typer.Option("--serve/--no-serve",
-                                        help="Serve the dashboard after printing.")] = True,
+    serve: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the dashboard after printing.")
+    ] = True,
     host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
     quiet: QuietOption = False,
@@ -52,13 +55,19 @@ def demo(
 
     Example: sitroom demo --no-serve
     """
-    url = database_url(db) if db else database_url(
-        str(Path(tempfile.mkdtemp(prefix="sitroom-demo-")) / "sitroom.db"))
+    url = (
+        database_url(db)
+        if db
+        else database_url(str(Path(tempfile.mkdtemp(prefix="sitroom-demo-")) / "sitroom.db"))
+    )
     with refuse_on():
         store = Store(url)
         result = load_sample(store, gazetteer=bundled_gazetteer(), progress=progress_for(quiet))
-        typer.echo(f"sample: {result.new} new, {result.unchanged} unchanged, "
-                   f"{result.claims} claims ({url})", err=True)
+        typer.echo(
+            f"sample: {result.new} new, {result.unchanged} unchanged, "
+            f"{result.claims} claims ({url})",
+            err=True,
+        )
         briefing = briefing_for(store, SAMPLE_PLACE, date.fromisoformat(SAMPLE_DATE))
     typer.echo(render_markdown(briefing))
     if serve:

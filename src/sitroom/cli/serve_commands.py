@@ -20,8 +20,9 @@ def run_server(url: str, host: str, port: int) -> None:
 
     from sitroom.api import create_app
 
-    typer.echo(f"serving {url} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops",
-               err=True)
+    typer.echo(
+        f"serving {url} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", err=True
+    )
     uvicorn.run(create_app(url), host=host, port=port, log_level="info")
 
 

@@ -12,19 +12,69 @@ OPPOSITION = "Armed opposition groups"
 KURDISH = "YPG/SDF"
 
 DEFAULT_ACTORS: tuple[Actor, ...] = (
-    Actor(GOVERNMENT, ActorKind.PARTY, is_party=True, aliases=(
-        "Syrian Army", "Syrian Arab Army", "SAA", "government forces", "government troops",
-        "Syrian government", "Syrian government forces", "Syrian troops", "GoS", "regime",
-        "regime forces", "the regime", "pro-government forces", "Government of Syria",
-        "Syrian army and its allies", "government", "Assad forces", "loyalist forces")),
-    Actor(OPPOSITION, ActorKind.PARTY, is_party=True, aliases=(
-        "militants", "gunmen", "rebels", "rebel groups", "rebel forces", "NSAG",
-        "non-state armed groups", "terrorists", "terrorist groups", "armed groups",
-        "armed opposition", "opposition", "opposition fighters", "opposition forces",
-        "insurgents", "fighters")),
-    Actor(KURDISH, ActorKind.PARTY, is_party=True, aliases=(
-        "YPG", "SDF", "Syrian Democratic Forces", "People's Protection Units",
-        "Kurdish forces", "Kurdish fighters", "Kurdish militia", "YPG/SDF forces")),
+    Actor(
+        GOVERNMENT,
+        ActorKind.PARTY,
+        is_party=True,
+        aliases=(
+            "Syrian Army",
+            "Syrian Arab Army",
+            "SAA",
+            "government forces",
+            "government troops",
+            "Syrian government",
+            "Syrian government forces",
+            "Syrian troops",
+            "GoS",
+            "regime",
+            "regime forces",
+            "the regime",
+            "pro-government forces",
+            "Government of Syria",
+            "Syrian army and its allies",
+            "government",
+            "Assad forces",
+            "loyalist forces",
+        ),
+    ),
+    Actor(
+        OPPOSITION,
+        ActorKind.PARTY,
+        is_party=True,
+        aliases=(
+            "militants",
+            "gunmen",
+            "rebels",
+            "rebel groups",
+            "rebel forces",
+            "NSAG",
+            "non-state armed groups",
+            "terrorists",
+            "terrorist groups",
+            "armed groups",
+            "armed opposition",
+            "opposition",
+            "opposition fighters",
+            "opposition forces",
+            "insurgents",
+            "fighters",
+        ),
+    ),
+    Actor(
+        KURDISH,
+        ActorKind.PARTY,
+        is_party=True,
+        aliases=(
+            "YPG",
+            "SDF",
+            "Syrian Democratic Forces",
+            "People's Protection Units",
+            "Kurdish forces",
+            "Kurdish fighters",
+            "Kurdish militia",
+            "YPG/SDF forces",
+        ),
+    ),
 )
 
 

@@ -34,8 +34,7 @@ VARIANTS_FILE = "aleppo-neighbourhood-name-variants.json"
 GOVERNORATES_FILE = "syria-governorates.geojson"
 GEONAMES_FILE = "syria-places-geonames.csv"
 KEY_PLACES_FILE = "key-places.csv"
-GEO_FILES = (KEY_PLACES_FILE, GOVERNORATES_FILE, NEIGHBOURHOODS_FILE, VARIANTS_FILE,
-             GEONAMES_FILE)
+GEO_FILES = (KEY_PLACES_FILE, GOVERNORATES_FILE, NEIGHBOURHOODS_FILE, VARIANTS_FILE, GEONAMES_FILE)
 
 # geoBoundaries/OCHA spell governorates one way, GeoNames and the press another
 GOVERNORATE_SPELLINGS: dict[str, tuple[str, ...]] = {
@@ -52,9 +51,16 @@ GOVERNORATE_SPELLINGS: dict[str, tuple[str, ...]] = {
 }
 # GeoNames admin1 names -> geoBoundaries governorate names
 _GEONAMES_ADMIN1 = {
-    "Idlib": "Idleb", "Latakia": "Lattakia", "Tartus": "Tartous", "Deir ez-Zor": "Deir-ez-Zor",
-    "Al-Hasakah": "Al-Hasakeh", "Ar-Raqqah": "Ar-Raqqa", "Daraa": "Dar'a",
-    "As-Suwayda": "As-Sweida", "Rif-dimashq": "Rural Damascus", "Dimashq": "Damascus",
+    "Idlib": "Idleb",
+    "Latakia": "Lattakia",
+    "Tartus": "Tartous",
+    "Deir ez-Zor": "Deir-ez-Zor",
+    "Al-Hasakah": "Al-Hasakeh",
+    "Ar-Raqqah": "Ar-Raqqa",
+    "Daraa": "Dar'a",
+    "As-Suwayda": "As-Sweida",
+    "Rif-dimashq": "Rural Damascus",
+    "Dimashq": "Damascus",
 }
 _KEY_KINDS = {
     "city point": PlaceKind.CITY,
@@ -117,13 +123,21 @@ def _key_places(path: Path) -> tuple[list[Place], dict[str, tuple[str, ...]]]:
                 # Jibrin is the Jibreen polygon: its spellings become that polygon's aliases
                 polygon_aliases[name] = (name, *aliases)
                 continue
-            geometry = (point(float(row["lon"]), float(row["lat"]))
-                        if row["lat"] and row["lon"] else None)
+            geometry = (
+                point(float(row["lon"]), float(row["lat"])) if row["lat"] and row["lon"] else None
+            )
             admin1 = _GEONAMES_ADMIN1.get(row["admin1"], row["admin1"])
             parent = _KEY_PARENTS.get(name, governorate_name(admin1))
-            places.append(Place(name, _KEY_KINDS.get(row["kind"], PlaceKind.SITE),
-                                aliases=aliases, name_ar=arabic, parent=parent,
-                                geometry=geometry))
+            places.append(
+                Place(
+                    name,
+                    _KEY_KINDS.get(row["kind"], PlaceKind.SITE),
+                    aliases=aliases,
+                    name_ar=arabic,
+                    parent=parent,
+                    geometry=geometry,
+                )
+            )
     return places, polygon_aliases
 
 
@@ -132,21 +146,31 @@ def _neighbourhoods(folder: Path, polygon_aliases: dict[str, tuple[str, ...]]) -
     places = with_variants(places, read_variants(folder / VARIANTS_FILE))
     places = with_variants(places, _REPORT_NAMES)
     by_key = {name_key(name): aliases for name, aliases in polygon_aliases.items()}
-    return [replace(p, aliases=tuple(dict.fromkeys((*p.aliases, *by_key[name_key(p.name)]))))
-            if name_key(p.name) in by_key else p for p in places]
+    return [
+        replace(p, aliases=tuple(dict.fromkeys((*p.aliases, *by_key[name_key(p.name)]))))
+        if name_key(p.name) in by_key
+        else p
+        for p in places
+    ]
 
 
 def _governorates(folder: Path) -> list[Place]:
-    places = read_geojson(folder / GOVERNORATES_FILE, GeoJsonFields(
-        name="shapeName", name_ar=None, kind=PlaceKind.ADMIN1, parent="Syria",
-        name_suffix="Governorate"))
+    places = read_geojson(
+        folder / GOVERNORATES_FILE,
+        GeoJsonFields(
+            name="shapeName",
+            name_ar=None,
+            kind=PlaceKind.ADMIN1,
+            parent="Syria",
+            name_suffix="Governorate",
+        ),
+    )
     out = []
     for place in places:
         short = place.aliases[0]
         extra = GOVERNORATE_SPELLINGS.get(short, ())
         more = tuple(f"{s} Governorate" for s in extra if not s.endswith("Governorate"))
-        out.append(replace(place, aliases=(*place.aliases, *extra, *more,
-                                           f"{short} province")))
+        out.append(replace(place, aliases=(*place.aliases, *extra, *more, f"{short} province")))
     return out
 
 
@@ -155,13 +179,21 @@ def _geonames(folder: Path, taken: list[Place]) -> list[Place]:
 
     Only the key places are matched: a town sharing a neighbourhood's name is another place.
     """
-    keys = {name_key(s) for p in taken for s in (p.name, *p.aliases)
-            if p.kind in (PlaceKind.CITY, PlaceKind.SETTLEMENT, PlaceKind.SITE)}
+    keys = {
+        name_key(s)
+        for p in taken
+        for s in (p.name, *p.aliases)
+        if p.kind in (PlaceKind.CITY, PlaceKind.SETTLEMENT, PlaceKind.SITE)
+    }
     names = {p.name for p in taken}
     out = []
-    for place in read_points_csv(folder / GEONAMES_FILE, parent_column="admin1",
-                                 parent_suffix="Governorate", parents=_GEONAMES_ADMIN1,
-                                 skip_unnamed=True):
+    for place in read_points_csv(
+        folder / GEONAMES_FILE,
+        parent_column="admin1",
+        parent_suffix="Governorate",
+        parents=_GEONAMES_ADMIN1,
+        skip_unnamed=True,
+    ):
         if name_key(place.name) in keys:
             continue
         name = place.name if place.name not in names else f"{place.name} ({place.parent})"
@@ -179,19 +211,46 @@ def build_places(folder: Path) -> list[Place]:
     for place in keyed:
         if place.name == CITY:
             # no separate city boundary exists: the city is the union of its neighbourhoods
-            place = replace(place, aliases=(*place.aliases, "Aleppo city", "city of Aleppo"),
-                            geometry=union(p.geometry for p in neighbourhoods if p.geometry),
-                            area_km2=city_area)
+            place = replace(
+                place,
+                aliases=(*place.aliases, "Aleppo city", "city of Aleppo"),
+                geometry=union(p.geometry for p in neighbourhoods if p.geometry),
+                area_km2=city_area,
+            )
         places.append(place)
         if place.name == CITY:
-            places.append(Place(EAST, PlaceKind.AREA, parent=CITY, aliases=(
-                "east Aleppo", "eastern Aleppo", "former east Aleppo", "Aleppo's east",
-                "eastern districts of Aleppo", "eastern neighbourhoods of Aleppo")))
-            places.append(Place(WEST, PlaceKind.AREA, parent=CITY, aliases=(
-                "west Aleppo", "western Aleppo", "Aleppo's west",
-                "western districts of Aleppo", "western neighbourhoods of Aleppo")))
-    places.append(Place("Syria", PlaceKind.COUNTRY, aliases=("Syrian Arab Republic",),
-                        name_ar="سوريا"))
+            places.append(
+                Place(
+                    EAST,
+                    PlaceKind.AREA,
+                    parent=CITY,
+                    aliases=(
+                        "east Aleppo",
+                        "eastern Aleppo",
+                        "former east Aleppo",
+                        "Aleppo's east",
+                        "eastern districts of Aleppo",
+                        "eastern neighbourhoods of Aleppo",
+                    ),
+                )
+            )
+            places.append(
+                Place(
+                    WEST,
+                    PlaceKind.AREA,
+                    parent=CITY,
+                    aliases=(
+                        "west Aleppo",
+                        "western Aleppo",
+                        "Aleppo's west",
+                        "western districts of Aleppo",
+                        "western neighbourhoods of Aleppo",
+                    ),
+                )
+            )
+    places.append(
+        Place("Syria", PlaceKind.COUNTRY, aliases=("Syrian Arab Republic",), name_ar="سوريا")
+    )
     places.extend(_governorates(folder))
     places.extend(neighbourhoods)
     places.extend(_geonames(folder, places))

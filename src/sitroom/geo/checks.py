@@ -63,13 +63,20 @@ class AreasTakenCheck:
 def _actor(name: str, actors: Iterable[Actor]) -> str:
     resolved = resolve_actor(name, actors)
     if resolved is None:
-        raise NotFound(f'no actor "{name}"', )
+        raise NotFound(
+            f'no actor "{name}"',
+        )
     return resolved
 
 
-def compare_share_claim(claim_value_percent: float, actor: str, area_name: str, on: date,
-                        control: ControlMap, actors: Iterable[Actor] = DEFAULT_ACTORS
-                        ) -> ShareCheck:
+def compare_share_claim(
+    claim_value_percent: float,
+    actor: str,
+    area_name: str,
+    on: date,
+    control: ControlMap,
+    actors: Iterable[Actor] = DEFAULT_ACTORS,
+) -> ShareCheck:
     """Hold "`actor` controls X% of `area_name` on `on`" against the mapped control.
 
     `actor` goes through aliases ("Syrian Army" is "Government of Syria and allies");
@@ -83,15 +90,29 @@ def compare_share_claim(claim_value_percent: float, actor: str, area_name: str, 
     shares = control.shares(area_name, on)
     held = shares.held.get(name, 0.0)
     either = shares.held_or_unsettled.get(name, 0.0)
-    return ShareCheck(name, on, shares.area, shares.area_km2, claim_value_percent, held,
-                      either, claim_value_percent - held, claim_value_percent - either,
-                      shares.unknown)
+    return ShareCheck(
+        name,
+        on,
+        shares.area,
+        shares.area_km2,
+        claim_value_percent,
+        held,
+        either,
+        claim_value_percent - held,
+        claim_value_percent - either,
+        shares.unknown,
+    )
 
 
-def compare_areas_taken(claimed_count: float, window_start: date, window_end: date,
-                        control: ControlMap, actor: str = "Government of Syria and allies",
-                        area_name: str = "Aleppo", actors: Iterable[Actor] = DEFAULT_ACTORS
-                        ) -> AreasTakenCheck:
+def compare_areas_taken(
+    claimed_count: float,
+    window_start: date,
+    window_end: date,
+    control: ControlMap,
+    actor: str = "Government of Syria and allies",
+    area_name: str = "Aleppo",
+    actors: Iterable[Actor] = DEFAULT_ACTORS,
+) -> AreasTakenCheck:
     """Hold "`actor` took N areas of `area_name` from `window_start` to `window_end`".
 
     Compares the control on `window_start` with that on `window_end`. Returns an
@@ -110,6 +131,14 @@ def compare_areas_taken(claimed_count: float, window_start: date, window_end: da
             touched += 1
         elif after.held_or_party(name) and not before.held_or_party(name):
             touched += 1
-    return AreasTakenCheck(name, window_start, window_end, control.resolve(area_name).name,
-                           claimed_count, len(taken), touched, tuple(taken),
-                           claimed_count - len(taken))
+    return AreasTakenCheck(
+        name,
+        window_start,
+        window_end,
+        control.resolve(area_name).name,
+        claimed_count,
+        len(taken),
+        touched,
+        tuple(taken),
+        claimed_count - len(taken),
+    )

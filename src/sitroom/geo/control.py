@@ -74,7 +74,8 @@ class ControlLedger:
 
     def __init__(self, observations: Iterable[ControlObservation]) -> None:
         by_place_day: dict[str, dict[date, list[ControlObservation]]] = defaultdict(
-            lambda: defaultdict(list))
+            lambda: defaultdict(list)
+        )
         for observation in observations:
             by_place_day[observation.place][observation.observed_on].append(observation)
         self._days: dict[str, list[date]] = {}

@@ -98,9 +98,7 @@ def _trie_regex(node: _Trie) -> str:
     """Return a regular expression matching every path of a character trie."""
     ends = "" in node
     branches = [
-        _char_regex(char) + _trie_regex(child)
-        for char, child in sorted(node.items())
-        if char
+        _char_regex(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
     ]
     if not branches:
         return ""

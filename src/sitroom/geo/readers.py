@@ -54,13 +54,24 @@ def read_geojson(path: Path, fields: GeoJsonFields, *, with_areas: bool = True) 
         geometry = feature.get("geometry")
         name = str(properties.get(fields.name) or "").strip()
         if not name:
-            errors.append(InputError(path, number, fields.name, "feature has no name",
-                                     f"properties: {', '.join(sorted(properties))}"))
+            errors.append(
+                InputError(
+                    path,
+                    number,
+                    fields.name,
+                    "feature has no name",
+                    f"properties: {', '.join(sorted(properties))}",
+                )
+            )
             continue
         if not isinstance(geometry, dict) or geometry.get("type") not in (
-                "Polygon", "MultiPolygon", "Point"):
-            errors.append(InputError(path, number, "geometry",
-                                     f'"{name}" has no polygon or point geometry'))
+            "Polygon",
+            "MultiPolygon",
+            "Point",
+        ):
+            errors.append(
+                InputError(path, number, "geometry", f'"{name}" has no polygon or point geometry')
+            )
             continue
         kind = fields.kind
         if fields.kind_property:
@@ -68,9 +79,15 @@ def read_geojson(path: Path, fields: GeoJsonFields, *, with_areas: bool = True) 
             try:
                 kind = PlaceKind(raw)
             except ValueError:
-                errors.append(InputError(path, number, fields.kind_property,
-                                         f'"{raw}" is not a place kind',
-                                         "use one of " + ", ".join(k.value for k in PlaceKind)))
+                errors.append(
+                    InputError(
+                        path,
+                        number,
+                        fields.kind_property,
+                        f'"{raw}" is not a place kind',
+                        "use one of " + ", ".join(k.value for k in PlaceKind),
+                    )
+                )
                 continue
         full = f"{name} {fields.name_suffix}".strip()
         geometries.setdefault(full, []).append(geometry)
@@ -78,8 +95,9 @@ def read_geojson(path: Path, fields: GeoJsonFields, *, with_areas: bool = True) 
         known = firsts.get(full)
         if known is None:
             aliases = (name,) if fields.name_suffix else ()
-            firsts[full] = Place(full, kind, aliases=aliases, name_ar=arabic or None,
-                                 parent=fields.parent)
+            firsts[full] = Place(
+                full, kind, aliases=aliases, name_ar=arabic or None, parent=fields.parent
+            )
         elif arabic and not known.name_ar:
             firsts[full] = replace(known, name_ar=arabic)
     if errors:
@@ -91,15 +109,22 @@ def read_geojson(path: Path, fields: GeoJsonFields, *, with_areas: bool = True) 
             geometry = parts[0]
         else:
             geometry = merge_polygons([p for p in parts if p["type"] != "Point"])
-        places.append(replace(place, geometry=geometry,
-                              area_km2=area_km2(geometry) if with_areas else None))
+        places.append(
+            replace(place, geometry=geometry, area_km2=area_km2(geometry) if with_areas else None)
+        )
     return places
 
 
-def read_points_csv(path: Path, *, name_column: str = "name", kind: PlaceKind =
-                    PlaceKind.SETTLEMENT, parent_column: str | None = None,
-                    parent_suffix: str = "", parents: Mapping[str, str] | None = None,
-                    skip_unnamed: bool = False) -> list[Place]:
+def read_points_csv(
+    path: Path,
+    *,
+    name_column: str = "name",
+    kind: PlaceKind = PlaceKind.SETTLEMENT,
+    parent_column: str | None = None,
+    parent_suffix: str = "",
+    parents: Mapping[str, str] | None = None,
+    skip_unnamed: bool = False,
+) -> list[Place]:
     """The places of a CSV with `lat` and `lon` columns, one point each, in file order.
 
     `parents` maps the parent column's values to gazetteer names (GeoNames "Idlib" to
@@ -112,8 +137,17 @@ def read_points_csv(path: Path, *, name_column: str = "name", kind: PlaceKind =
         reader = csv.DictReader(handle)
         missing = {name_column, "lat", "lon"} - set(reader.fieldnames or [])
         if missing:
-            raise InputErrors([InputError(path, 1, sorted(missing)[0], "column missing",
-                                          f"columns: {', '.join(reader.fieldnames or [])}")])
+            raise InputErrors(
+                [
+                    InputError(
+                        path,
+                        1,
+                        sorted(missing)[0],
+                        "column missing",
+                        f"columns: {', '.join(reader.fieldnames or [])}",
+                    )
+                ]
+            )
         for line, row in enumerate(reader, start=2):
             name = (row[name_column] or "").strip()
             if not name:
@@ -123,8 +157,15 @@ def read_points_csv(path: Path, *, name_column: str = "name", kind: PlaceKind =
             try:
                 lat, lon = float(row["lat"]), float(row["lon"])
             except ValueError:
-                errors.append(InputError(path, line, "lat", f'"{row["lat"]},{row["lon"]}" '
-                                         "is not a coordinate", "decimal degrees"))
+                errors.append(
+                    InputError(
+                        path,
+                        line,
+                        "lat",
+                        f'"{row["lat"]},{row["lon"]}" is not a coordinate',
+                        "decimal degrees",
+                    )
+                )
                 continue
             parent = None
             if parent_column and row.get(parent_column):
@@ -153,8 +194,7 @@ def read_variants(path: Path) -> dict[str, tuple[str, ...]]:
     return variants
 
 
-def with_variants(places: Sequence[Place], variants: Mapping[str, tuple[str, ...]]
-                  ) -> list[Place]:
+def with_variants(places: Sequence[Place], variants: Mapping[str, tuple[str, ...]]) -> list[Place]:
     """`places` with the variants of their name (exact, else the same `name_key`) as aliases."""
     by_key = {name_key(name): spellings for name, spellings in variants.items()}
     out = []

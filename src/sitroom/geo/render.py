@@ -14,9 +14,17 @@ _COLOURS = {GOVERNMENT: "#c0392b", OPPOSITION: "#27864a", KURDISH: "#d4a017"}
 
 
 def _claims(control: PlaceControl) -> list[dict[str, object]]:
-    return [{"actor": c.actor, "status": c.status.value, "claimant": c.claimant,
-             "observed_on": c.observed_on.isoformat(), "source_title": c.source_title,
-             "source_url": c.source_url} for c in control.claims]
+    return [
+        {
+            "actor": c.actor,
+            "status": c.status.value,
+            "claimant": c.claimant,
+            "observed_on": c.observed_on.isoformat(),
+            "source_title": c.source_title,
+            "source_url": c.source_url,
+        }
+        for c in control.claims
+    ]
 
 
 def shares_json(shares: ControlShares) -> dict[str, object]:
@@ -31,10 +39,16 @@ def shares_json(shares: ControlShares) -> dict[str, object]:
         "contested": round(shares.contested, 2),
         "disputed": round(shares.disputed, 2),
         "unknown": round(shares.unknown, 2),
-        "disputed_places": [{"place": name, "actors": list(p.actors),
-                             "observed_on": p.observed_on.isoformat() if p.observed_on else None,
-                             "claims": _claims(p)}
-                            for name, p in areas.items() if p in shares.disputed_places],
+        "disputed_places": [
+            {
+                "place": name,
+                "actors": list(p.actors),
+                "observed_on": p.observed_on.isoformat() if p.observed_on else None,
+                "claims": _claims(p),
+            }
+            for name, p in areas.items()
+            if p in shares.disputed_places
+        ],
     }
 
 
@@ -43,15 +57,20 @@ def shares_text(shares: ControlShares) -> str:
     lines = [f"{shares.area} on {shares.on.isoformat()}: {shares.area_km2:.2f} km²"]
     for actor, held in sorted(shares.held.items(), key=lambda item: -item[1]):
         either = shares.held_or_unsettled.get(actor, 0.0)
-        lines.append(f"  {actor}: {held:.1f}% held, {either:.1f}% held or unsettled "
-                     "where it is a party")
-    lines.append(f"  contested: {shares.contested:.1f}%  disputed: {shares.disputed:.1f}%  "
-                 f"unknown: {shares.unknown:.1f}%")
+        lines.append(
+            f"  {actor}: {held:.1f}% held, {either:.1f}% held or unsettled where it is a party"
+        )
+    lines.append(
+        f"  contested: {shares.contested:.1f}%  disputed: {shares.disputed:.1f}%  "
+        f"unknown: {shares.unknown:.1f}%"
+    )
     for place in shares.disputed_places:
         lines.append(f"  disputed: {place.place}")
         for claim in place.claims:
-            lines.append(f"    {claim.claimant}: {claim.status.value} by {claim.actor} "
-                         f"({claim.observed_on.isoformat()}, {claim.source_title})")
+            lines.append(
+                f"    {claim.claimant}: {claim.status.value} by {claim.actor} "
+                f"({claim.observed_on.isoformat()}, {claim.source_title})"
+            )
     return "\n".join(lines)
 
 
@@ -60,13 +79,23 @@ def state_geojson(control: ControlMap, area_name: str, on: date) -> dict[str, ob
     features: list[dict[str, object]] = []
     for place in control.members(area_name):
         state = control.ledger.on(place.name, on)
-        features.append({"type": "Feature", "geometry": place.geometry, "properties": {
-            "name": place.name, "name_ar": place.name_ar,
-            "area_km2": round(place.area_km2 or 0.0, 4), "date": on.isoformat(),
-            "state": state.state.value, "controller": state.controller,
-            "actors": list(state.actors),
-            "observed_on": state.observed_on.isoformat() if state.observed_on else None,
-            "claims": _claims(state)}})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": place.geometry,
+                "properties": {
+                    "name": place.name,
+                    "name_ar": place.name_ar,
+                    "area_km2": round(place.area_km2 or 0.0, 4),
+                    "date": on.isoformat(),
+                    "state": state.state.value,
+                    "controller": state.controller,
+                    "actors": list(state.actors),
+                    "observed_on": state.observed_on.isoformat() if state.observed_on else None,
+                    "claims": _claims(state),
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -80,22 +109,39 @@ def timeline_png(series: Sequence[ControlShares], path: Path) -> Path:
     import numpy as np
 
     days = np.array([s.on for s in series], dtype="datetime64[D]")
-    actors = sorted({a for s in series for a in s.held_or_unsettled},
-                    key=lambda a: -max(s.held_or_unsettled.get(a, 0.0) for s in series))
+    actors = sorted(
+        {a for s in series for a in s.held_or_unsettled},
+        key=lambda a: -max(s.held_or_unsettled.get(a, 0.0) for s in series),
+    )
     figure, axes = plt.subplots(figsize=(10, 5.6), dpi=120)
     for actor in actors:
         colour = _COLOURS.get(actor)
         held = [s.held.get(actor, 0.0) for s in series]
         either = [s.held_or_unsettled.get(actor, 0.0) for s in series]
-        line = axes.plot(days, held, label=f"{actor}: held", color=colour, linewidth=2,
-                         drawstyle="steps-post")[0]
-        axes.fill_between(days, held, either, step="post", color=line.get_color(),
-                          alpha=0.18, label=f"{actor}: + contested/disputed")
-    axes.plot(days, [s.unknown for s in series], color="grey", linestyle=":",
-              label="no observation", drawstyle="steps-post")
+        line = axes.plot(
+            days, held, label=f"{actor}: held", color=colour, linewidth=2, drawstyle="steps-post"
+        )[0]
+        axes.fill_between(
+            days,
+            held,
+            either,
+            step="post",
+            color=line.get_color(),
+            alpha=0.18,
+            label=f"{actor}: + contested/disputed",
+        )
+    axes.plot(
+        days,
+        [s.unknown for s in series],
+        color="grey",
+        linestyle=":",
+        label="no observation",
+        drawstyle="steps-post",
+    )
     first, last = series[0], series[-1]
-    axes.set_title(f"Share of {first.area}'s area by controller, "
-                   f"{first.on:%d %b %Y} – {last.on:%d %b %Y}")
+    axes.set_title(
+        f"Share of {first.area}'s area by controller, {first.on:%d %b %Y} – {last.on:%d %b %Y}"
+    )
     axes.set_xlabel("date (state of the latest claims on or before each day)")
     axes.set_ylabel(f"% of {first.area_km2:.1f} km² (equal-area)")
     axes.set_ylim(0, 100)
@@ -104,9 +150,14 @@ def timeline_png(series: Sequence[ControlShares], path: Path) -> Path:
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     axes.grid(True, alpha=0.3)
     axes.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
-    figure.text(0.01, 0.01, "Source: sitroom control observations (claims by named "
-                "claimants); bands: places contested or disputed with the actor as a party.",
-                fontsize=7, color="dimgrey")
+    figure.text(
+        0.01,
+        0.01,
+        "Source: sitroom control observations (claims by named "
+        "claimants); bands: places contested or disputed with the actor as a party.",
+        fontsize=7,
+        color="dimgrey",
+    )
     figure.tight_layout(rect=(0, 0.03, 1, 1))
     figure.savefig(path)
     plt.close(figure)

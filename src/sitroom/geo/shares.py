@@ -72,8 +72,12 @@ class ShareChange:
 class ControlMap:
     """Places with areas and the control ledger; answers shares, changes and timelines."""
 
-    def __init__(self, places: Sequence[Place], observations: Iterable[ControlObservation],
-                 derived: Mapping[str, DerivedArea] = DERIVED_AREAS) -> None:
+    def __init__(
+        self,
+        places: Sequence[Place],
+        observations: Iterable[ControlObservation],
+        derived: Mapping[str, DerivedArea] = DERIVED_AREAS,
+    ) -> None:
         self.places = {p.name: p for p in places}
         self.gazetteer = Gazetteer(places)
         self.ledger = ControlLedger(observations)
@@ -109,8 +113,9 @@ class ControlMap:
         if not found and place.area_km2:
             found = [place]
         if not found:
-            raise NotFound(f'"{place.name}" has no mapped area',
-                           ) from None
+            raise NotFound(
+                f'"{place.name}" has no mapped area',
+            ) from None
         return found
 
     def _in_state(self, place: str, definition: DerivedArea) -> bool:
@@ -119,8 +124,7 @@ class ControlMap:
             return control.held_or_party(definition.actor)
         return control.held_by(definition.actor)
 
-    def shares(self, name: str, on: date, members: Sequence[Place] | None = None
-               ) -> ControlShares:
+    def shares(self, name: str, on: date, members: Sequence[Place] | None = None) -> ControlShares:
         """The shares of the area `name` on `on`, as percentages of its total km²."""
         parts = list(members) if members is not None else self.members(name)
         total = sum(p.area_km2 or 0.0 for p in parts)
@@ -144,13 +148,16 @@ class ControlMap:
 
         actors = sorted(set(held) | set(either))
         return ControlShares(
-            area=self.resolve(name).name, on=on, area_km2=total,
+            area=self.resolve(name).name,
+            on=on,
+            area_km2=total,
             held={a: percent(held.get(a, 0.0)) for a in actors},
             held_or_unsettled={a: percent(either.get(a, 0.0)) for a in actors},
             contested=percent(by_state[ControlState.CONTESTED]),
             disputed=percent(by_state[ControlState.DISPUTED]),
             unknown=percent(by_state[ControlState.UNKNOWN]),
-            places=tuple(controls))
+            places=tuple(controls),
+        )
 
     def timeline(self, name: str, start: date, end: date) -> list[ControlShares]:
         """The shares of `name` on every day from `start` to `end`, both included."""
@@ -163,6 +170,9 @@ class ControlMap:
         before, after = self.shares(name, start), self.shares(name, end)
         actors = sorted(set(before.held) | set(after.held))
         points = {a: after.held.get(a, 0.0) - before.held.get(a, 0.0) for a in actors}
-        changed = tuple((b, a) for b, a in zip(before.places, after.places, strict=True)
-                        if (b.state, b.actors) != (a.state, a.actors))
+        changed = tuple(
+            (b, a)
+            for b, a in zip(before.places, after.places, strict=True)
+            if (b.state, b.actors) != (a.state, a.actors)
+        )
         return ShareChange(before.area, start, end, points, changed)

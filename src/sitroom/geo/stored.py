@@ -30,8 +30,10 @@ def control_map(store: Store) -> ControlMap:
         places = list_places(session)
         observations = list_observations(session)
     if not places or not observations:
-        raise NoControlData("no places or control observations in the store "
-                            "(load them: sitroom sample load, or sitroom control import FILE)")
+        raise NoControlData(
+            "no places or control observations in the store "
+            "(load them: sitroom sample load, or sitroom control import FILE)"
+        )
     return ControlMap(places, observations)
 
 
@@ -41,19 +43,33 @@ def stored_actors(store: Store) -> list[Actor]:
         return [*list_actors(session), *DEFAULT_ACTORS]
 
 
-def check_share_claim(store: Store, claim_value_percent: float, actor: str, area_name: str,
-                      on: date) -> ShareCheck:
+def check_share_claim(
+    store: Store, claim_value_percent: float, actor: str, area_name: str, on: date
+) -> ShareCheck:
     """`compare_share_claim` against the store's places and observations.
 
     Example: check_share_claim(store, 93, "Syrian Army", "Aleppo", date(2016, 12, 9)).
     """
-    return compare_share_claim(claim_value_percent, actor, area_name, on, control_map(store),
-                               stored_actors(store))
+    return compare_share_claim(
+        claim_value_percent, actor, area_name, on, control_map(store), stored_actors(store)
+    )
 
 
-def check_areas_taken(store: Store, claimed_count: float, window_start: date,
-                      window_end: date, actor: str = "Government of Syria and allies",
-                      area_name: str = "Aleppo") -> AreasTakenCheck:
+def check_areas_taken(
+    store: Store,
+    claimed_count: float,
+    window_start: date,
+    window_end: date,
+    actor: str = "Government of Syria and allies",
+    area_name: str = "Aleppo",
+) -> AreasTakenCheck:
     """`compare_areas_taken` against the store's places and observations."""
-    return compare_areas_taken(claimed_count, window_start, window_end, control_map(store),
-                               actor, area_name, stored_actors(store))
+    return compare_areas_taken(
+        claimed_count,
+        window_start,
+        window_end,
+        control_map(store),
+        actor,
+        area_name,
+        stored_actors(store),
+    )

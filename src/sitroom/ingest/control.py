@@ -28,8 +28,17 @@ from sitroom.store.control import add_import, add_observations, find_import
 from sitroom.store.database import Store
 from sitroom.store.places import list_places
 
-COLUMNS = ("place", "actor", "status", "observed_at", "claimant", "source_title",
-           "source_url", "evidence", "note")
+COLUMNS = (
+    "place",
+    "actor",
+    "status",
+    "observed_at",
+    "claimant",
+    "source_title",
+    "source_url",
+    "evidence",
+    "note",
+)
 REQUIRED = ("place", "actor", "status", "observed_at", "claimant", "source_title")
 BUNDLED_FILE = "aleppo-2016-control-observations.csv"
 
@@ -44,8 +53,9 @@ def closest_names(name: str, gazetteer: Gazetteer, limit: int = 3) -> list[str]:
     return list(dict.fromkeys(spellings[s] for s in found))[:limit]
 
 
-def parse_observations(path: Path, text: str, gazetteer: Gazetteer, actors: list[Actor]
-                       ) -> tuple[list[ControlObservation], list[Actor]]:
+def parse_observations(
+    path: Path, text: str, gazetteer: Gazetteer, actors: list[Actor]
+) -> tuple[list[ControlObservation], list[Actor]]:
     """The observations of a control CSV and the actors it names that are not yet known.
 
     Places are written as the gazetteer names them; actors through their aliases
@@ -55,8 +65,12 @@ def parse_observations(path: Path, text: str, gazetteer: Gazetteer, actors: list
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
-        raise InputErrors([InputError(path, 1, c, "column missing",
-                                      "columns: " + ", ".join(COLUMNS)) for c in missing])
+        raise InputErrors(
+            [
+                InputError(path, 1, c, "column missing", "columns: " + ", ".join(COLUMNS))
+                for c in missing
+            ]
+        )
     errors: list[InputError] = []
     observations: list[ControlObservation] = []
     new_actors: dict[str, Actor] = {}
@@ -69,36 +83,62 @@ def parse_observations(path: Path, text: str, gazetteer: Gazetteer, actors: list
         place = gazetteer.find(values["place"]) if values["place"] else None
         if values["place"] and place is None:
             close = closest_names(values["place"], gazetteer)
-            hint = ("closest: " + ", ".join(f'"{c}"' for c in close)) if close else (
-                "import places first: sitroom places import FILE, or sitroom sample load")
-            errors.append(InputError(path, line, "place",
-                                     f'"{values["place"]}" is not in the gazetteer', hint))
+            hint = (
+                ("closest: " + ", ".join(f'"{c}"' for c in close))
+                if close
+                else ("import places first: sitroom places import FILE, or sitroom sample load")
+            )
+            errors.append(
+                InputError(
+                    path, line, "place", f'"{values["place"]}" is not in the gazetteer', hint
+                )
+            )
         try:
             status = ControlStatus(values["status"].lower())
         except ValueError:
             if values["status"]:
-                errors.append(InputError(path, line, "status", f'"{values["status"]}" is not '
-                                         "a control status", "use held or contested"))
+                errors.append(
+                    InputError(
+                        path,
+                        line,
+                        "status",
+                        f'"{values["status"]}" is not a control status',
+                        "use held or contested",
+                    )
+                )
         try:
             observed_on = date.fromisoformat(values["observed_at"])
         except ValueError:
             if values["observed_at"]:
-                errors.append(InputError(path, line, "observed_at",
-                                         f'"{values["observed_at"]}" is not a date',
-                                         "use YYYY-MM-DD"))
+                errors.append(
+                    InputError(
+                        path,
+                        line,
+                        "observed_at",
+                        f'"{values["observed_at"]}" is not a date',
+                        "use YYYY-MM-DD",
+                    )
+                )
         if len(errors) > problems or place is None:
             continue
         actor = resolve_actor(values["actor"], [*actors, *new_actors.values()])
         if actor is None:
             # an actor said to hold or fight over a place is a party to the conflict
-            new_actors[values["actor"]] = Actor(values["actor"], ActorKind.PARTY,
-                                                is_party=True)
+            new_actors[values["actor"]] = Actor(values["actor"], ActorKind.PARTY, is_party=True)
             actor = values["actor"]
-        observations.append(ControlObservation(
-            place=place.name, actor=actor, status=status, observed_on=observed_on,
-            claimant=values["claimant"], source_title=values["source_title"],
-            source_url=values["source_url"] or None, evidence=values["evidence"] or None,
-            note=values["note"] or None))
+        observations.append(
+            ControlObservation(
+                place=place.name,
+                actor=actor,
+                status=status,
+                observed_on=observed_on,
+                claimant=values["claimant"],
+                source_title=values["source_title"],
+                source_url=values["source_url"] or None,
+                evidence=values["evidence"] or None,
+                note=values["note"] or None,
+            )
+        )
     if errors:
         raise InputErrors(errors)
     if not observations:
@@ -123,11 +163,9 @@ def import_control_file(store: Store, path: Path, *, label: str | None = None) -
             return ImportResult(unchanged=1)
         gazetteer = Gazetteer(list_places(session))
         known = [*DEFAULT_ACTORS, *list_actors(session)]
-        observations, new_actors = parse_observations(Path(label or path), text, gazetteer,
-                                                      known)
+        observations, new_actors = parse_observations(Path(label or path), text, gazetteer, known)
         upsert_actors(session, [*DEFAULT_ACTORS, *new_actors])
-        import_id = add_import(session, sha256, "control", label or str(path),
-                               len(observations))
+        import_id = add_import(session, sha256, "control", label or str(path), len(observations))
         written = add_observations(session, observations, import_id)
     return ImportResult(new=1, claims=written)
 
@@ -140,5 +178,6 @@ def bundled_control_file() -> Path:
 def load_bundled_control(store: Store) -> ImportResult:
     """Import the bundled places (if not yet) and control observations, idempotently."""
     load_bundled_places(store)
-    return import_control_file(store, bundled_control_file(),
-                               label=f"sitroom:sample/control/{BUNDLED_FILE}")
+    return import_control_file(
+        store, bundled_control_file(), label=f"sitroom:sample/control/{BUNDLED_FILE}"
+    )

@@ -29,8 +29,7 @@ def _sha256(*paths: Path) -> str:
     return digest.hexdigest()
 
 
-def _store_places(store: Store, places: list[Place], sha256: str, filename: str
-                  ) -> ImportResult:
+def _store_places(store: Store, places: list[Place], sha256: str, filename: str) -> ImportResult:
     with store.session() as session:
         if find_import(session, sha256) is not None:
             return ImportResult(unchanged=1)
@@ -39,10 +38,16 @@ def _store_places(store: Store, places: list[Place], sha256: str, filename: str
     return ImportResult(new=1, claims=created + updated)
 
 
-def read_places_file(path: Path, *, name_property: str = "NAME",
-                     arabic_property: str | None = "NAME_A", kind_property: str | None = None,
-                     kind: PlaceKind = PlaceKind.NEIGHBOURHOOD, parent: str | None = None,
-                     variants: Path | None = None) -> list[Place]:
+def read_places_file(
+    path: Path,
+    *,
+    name_property: str = "NAME",
+    arabic_property: str | None = "NAME_A",
+    kind_property: str | None = None,
+    kind: PlaceKind = PlaceKind.NEIGHBOURHOOD,
+    parent: str | None = None,
+    variants: Path | None = None,
+) -> list[Place]:
     """The places of a GeoJSON (.geojson/.json) or CSV file of points, areas computed.
 
     CSV files need `lat`, `lon` and the name column (`name_property`, default "name" when
@@ -51,34 +56,62 @@ def read_places_file(path: Path, *, name_property: str = "NAME",
     """
     suffix = path.suffix.lower()
     if suffix in (".geojson", ".json"):
-        places = read_geojson(path, GeoJsonFields(name=name_property, name_ar=arabic_property,
-                                                  kind_property=kind_property, kind=kind,
-                                                  parent=parent))
+        places = read_geojson(
+            path,
+            GeoJsonFields(
+                name=name_property,
+                name_ar=arabic_property,
+                kind_property=kind_property,
+                kind=kind,
+                parent=parent,
+            ),
+        )
     elif suffix == ".csv":
         header = path.read_text(encoding="utf-8").split("\n", 1)[0]
         column = name_property if name_property in header.split(",") else "name"
         places = read_points_csv(path, name_column=column, kind=kind)
         places = [replace(p, parent=parent) for p in places] if parent else places
     else:
-        raise InputErrors([InputError(path, None, None, f'"{suffix}" files are not read',
-                                      "use .geojson, .json or .csv")])
+        raise InputErrors(
+            [
+                InputError(
+                    path,
+                    None,
+                    None,
+                    f'"{suffix}" files are not read',
+                    "use .geojson, .json or .csv",
+                )
+            ]
+        )
     if variants is not None:
         places = with_variants(places, read_variants(variants))
     return places
 
 
-def import_places_file(store: Store, path: Path, *, name_property: str = "NAME",
-                       arabic_property: str | None = "NAME_A",
-                       kind_property: str | None = None,
-                       kind: PlaceKind = PlaceKind.NEIGHBOURHOOD, parent: str | None = None,
-                       variants: Path | None = None) -> ImportResult:
+def import_places_file(
+    store: Store,
+    path: Path,
+    *,
+    name_property: str = "NAME",
+    arabic_property: str | None = "NAME_A",
+    kind_property: str | None = None,
+    kind: PlaceKind = PlaceKind.NEIGHBOURHOOD,
+    parent: str | None = None,
+    variants: Path | None = None,
+) -> ImportResult:
     """Import one gazetteer file whole; a file imported before changes nothing.
 
     Options are those of `read_places_file`. `claims` in the result counts places written.
     """
-    places = read_places_file(path, name_property=name_property,
-                              arabic_property=arabic_property, kind_property=kind_property,
-                              kind=kind, parent=parent, variants=variants)
+    places = read_places_file(
+        path,
+        name_property=name_property,
+        arabic_property=arabic_property,
+        kind_property=kind_property,
+        kind=kind,
+        parent=parent,
+        variants=variants,
+    )
     sha256 = _sha256(path, *([variants] if variants else []))
     return _store_places(store, places, sha256, str(path))
 

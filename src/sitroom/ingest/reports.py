@@ -42,8 +42,13 @@ def read_report(path: Path, given: Metadata = Metadata()) -> Source:
     not JSON, an unknown kind or a missing or malformed publication date.
     """
     if path.suffix.lower() not in SUFFIXES:
-        raise InputError(path, None, None, f'"{path.suffix}" is not a report type sitroom reads',
-                         hint="give a .txt file")
+        raise InputError(
+            path,
+            None,
+            None,
+            f'"{path.suffix}" is not a report type sitroom reads',
+            hint="give a .txt file",
+        )
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -51,20 +56,30 @@ def read_report(path: Path, given: Metadata = Metadata()) -> Source:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(path, None, None, f"is not UTF-8 text (byte {err.start})",
-                         hint="convert it to UTF-8") from err
+        raise InputError(
+            path, None, None, f"is not UTF-8 text (byte {err.start})", hint="convert it to UTF-8"
+        ) from err
     meta = _read_meta(path)
     published = given.published_at or _published_at(meta, meta_path(path))
     if published is None:
-        raise InputError(meta_path(path) if meta else path, None, "published_at",
-                         "no publication date",
-                         hint="add it to the .meta.json or pass --published-at YYYY-MM-DD")
+        raise InputError(
+            meta_path(path) if meta else path,
+            None,
+            "published_at",
+            "no publication date",
+            hint="add it to the .meta.json or pass --published-at YYYY-MM-DD",
+        )
     kind_name = str(meta.get("kind") or "news")
     try:
         kind = SourceKind(kind_name)
     except ValueError as err:
-        raise InputError(meta_path(path), None, "kind", f'"{kind_name}" is not a source kind',
-                         hint="one of " + ", ".join(k.value for k in SourceKind)) from err
+        raise InputError(
+            meta_path(path),
+            None,
+            "kind",
+            f'"{kind_name}" is not a source kind',
+            hint="one of " + ", ".join(k.value for k in SourceKind),
+        ) from err
     title = given.title or _text_field(meta, "title", path) or _first_line(text) or path.stem
     return Source(
         title=title,
@@ -101,8 +116,9 @@ def _published_at(meta: dict[str, object], meta_file: Path) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError as err:
-        raise InputError(meta_file, None, "published_at", f'"{value}" is not a date',
-                         hint="use YYYY-MM-DD") from err
+        raise InputError(
+            meta_file, None, "published_at", f'"{value}" is not a date', hint="use YYYY-MM-DD"
+        ) from err
 
 
 def _text_field(meta: dict[str, object], name: str, path: Path) -> str | None:

@@ -9,12 +9,12 @@ from sitroom.analysis.disagreements import find_disagreements
 from sitroom.analysis.mentions import group_mentions
 from sitroom.analysis.scope import claim_places, is_within
 from sitroom.analysis.sourced import SourcedClaim
-from sitroom.analysis.voices import default_voices, party_only
 from sitroom.analysis.territory import compare_territory, territory_checks
+from sitroom.analysis.voices import default_voices, party_only
 from sitroom.domain import Claim, SitroomError
+from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
-from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.geo.shares import ControlMap
 from sitroom.geo.stored import NoControlData, control_map
 from sitroom.report.figures import figure
@@ -36,8 +36,9 @@ GENERATED_BY = "sitroom-briefing/0.1"
 DEFAULT_DAYS = 7
 
 
-def concerns(claim: Claim, place: str, source_text_names_place: bool,
-             gazetteer: Gazetteer | None) -> bool:
+def concerns(
+    claim: Claim, place: str, source_text_names_place: bool, gazetteer: Gazetteer | None
+) -> bool:
     """True when a claim speaks of `place` or of somewhere inside it.
 
     A claim that names no place at all concerns the place its source is about.
@@ -70,8 +71,11 @@ def build_briefing(
         texts = source_texts(session, {s.id for _, s in pairs if s.id is not None})
     target = f" {fold(place)} "
     named = {sid: target in f" {fold(text)} " for sid, text in texts.items()}
-    relevant = [SourcedClaim(c, s) for c, s in pairs
-                if concerns(c, place, named.get(s.id or -1, False), gazetteer)]
+    relevant = [
+        SourcedClaim(c, s)
+        for c, s in pairs
+        if concerns(c, place, named.get(s.id or -1, False), gazetteer)
+    ]
     groups = group_mentions(relevant)
     footnotes: list[Footnote] = []
     figures_by_section: dict[str, list[Figure]] = {key: [] for key, _, _ in SECTIONS}
@@ -82,10 +86,16 @@ def build_briefing(
         lead = members[0]
         number = len(footnotes) + 1
         footnotes.append(_footnote(number, members))
-        label = vocabulary[lead.claim.indicator].label if lead.claim.indicator in vocabulary \
+        label = (
+            vocabulary[lead.claim.indicator].label
+            if lead.claim.indicator in vocabulary
             else lead.claim.indicator
-        whole = lead_by_local.get((lead.source.id, lead.claim.part_of)) \
-            if lead.claim.part_of is not None else None
+        )
+        whole = (
+            lead_by_local.get((lead.source.id, lead.claim.part_of))
+            if lead.claim.part_of is not None
+            else None
+        )
         item = Figure(
             indicator=lead.claim.indicator,
             label=label,
@@ -100,7 +110,9 @@ def build_briefing(
             lead_by_local[(member.source.id, member.claim.local_id)] = item
         figures_by_section[section_for(lead.claim.indicator)].append(item)
     checks: list[CheckResult] = [
-        *check_parts(relevant), *check_cumulative(leads), *check_ranges(leads, vocabulary)
+        *check_parts(relevant),
+        *check_cumulative(leads),
+        *check_ranges(leads, vocabulary),
     ]
     notes: list[str] = []
     warnings: list[str] = []
@@ -113,8 +125,9 @@ def build_briefing(
         notes += [f"Claim against map: {t.text}" for t in territory]
         checks += territory_checks(territory)
     sections = tuple(
-        Section(key, title, tuple(figures_by_section[key]),
-                tuple(notes) if key == "control" else ())
+        Section(
+            key, title, tuple(figures_by_section[key]), tuple(notes) if key == "control" else ()
+        )
         for key, title, _ in SECTIONS
     )
     return Briefing(
@@ -139,9 +152,11 @@ def _mapped_note(control: ControlMap, place: str, on: date) -> str:
         "unsettled places it is party to)"
         for actor, percent in sorted(shares.held.items(), key=lambda item: -item[1])
     )
-    return (f"Mapped control of {shares.area} on {on.isoformat()} ({shares.area_km2:.1f} km², "
-            f"from neighbourhood polygons and dated observations): {held}; contested "
-            f"{shares.contested:.1f}%, disputed {shares.disputed:.1f}%, unknown {shares.unknown:.1f}%")
+    return (
+        f"Mapped control of {shares.area} on {on.isoformat()} ({shares.area_km2:.1f} km², "
+        f"from neighbourhood polygons and dated observations): {held}; contested "
+        f"{shares.contested:.1f}%, disputed {shares.disputed:.1f}%, unknown {shares.unknown:.1f}%"
+    )
 
 
 _SUBJECT_ROLE = {
@@ -182,8 +197,14 @@ def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
         reliability=lead.source.reliability,
         credibility=lead.claim.credibility,
         evidence=tuple(
-            Evidence(m.claim.id, m.claim.quote, m.claim.start, m.claim.end, m.claim.sentence,
-                     m.claim.claimant)
+            Evidence(
+                m.claim.id,
+                m.claim.quote,
+                m.claim.start,
+                m.claim.end,
+                m.claim.sentence,
+                m.claim.claimant,
+            )
             for m in sorted(members, key=lambda m: m.claim.start)
         ),
     )
@@ -196,5 +217,6 @@ def briefing_for(store: Store, place: str, on: date, *, days: int = DEFAULT_DAYS
         control: ControlMap | None = control_map(store)
     except NoControlData:
         control = None
-    return build_briefing(store, place, on, days=days, gazetteer=bundled_gazetteer(),
-                          control=control)
+    return build_briefing(
+        store, place, on, days=days, gazetteer=bundled_gazetteer(), control=control
+    )

@@ -44,12 +44,30 @@ def print_claims_table(claims: list[Claim]) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False)
-    for column in ("id", "src", "indicator", "figure", "group", "place", "window", "claimant", "quote"):
+    for column in (
+        "id",
+        "src",
+        "indicator",
+        "figure",
+        "group",
+        "place",
+        "window",
+        "claimant",
+        "quote",
+    ):
         table.add_column(column, overflow="fold")
     for claim in claims:
         place = claim.place or " → ".join(p for p in (claim.origin, claim.destination) if p)
-        table.add_row(str(claim.id), str(claim.source_id), claim.indicator, figure(claim),
-                      claim.group or "", place or "", claim.window or "", claim.claimant or "",
-                      claim.quote)
+        table.add_row(
+            str(claim.id),
+            str(claim.source_id),
+            claim.indicator,
+            figure(claim),
+            claim.group or "",
+            place or "",
+            claim.window or "",
+            claim.claimant or "",
+            claim.quote,
+        )
     Console().print(table)
     Console(stderr=True).print(f"{len(claims)} claims")

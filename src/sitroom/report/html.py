@@ -90,18 +90,38 @@ def _appendix(briefing: Briefing) -> list[_Excerpt]:
     for note in briefing.footnotes:
         for ev in note.evidence:
             anchor = _anchor(note.source_id, ev.claim_id)
-            item = found.setdefault(anchor, _Excerpt(
-                anchor, note.source_id, ev.claim_id, note.source_title, note.publisher,
-                note.published_at, ev.quote, ev.sentence))
+            item = found.setdefault(
+                anchor,
+                _Excerpt(
+                    anchor,
+                    note.source_id,
+                    ev.claim_id,
+                    note.source_title,
+                    note.publisher,
+                    note.published_at,
+                    ev.quote,
+                    ev.sentence,
+                ),
+            )
             if note.number not in item.footnotes:
                 item.footnotes.append(note.number)
     others = [c for d in briefing.disagreements for c in (d.first, d.second)]
     others += [c for check in briefing.checks for c in check.claims]
     for c in others:
         anchor = _anchor(c.source.id, c.claim.id)
-        found.setdefault(anchor, _Excerpt(
-            anchor, c.source.id, c.claim.id, c.source.title, c.source.publisher,
-            c.source.published_at, c.claim.quote, c.claim.sentence))
+        found.setdefault(
+            anchor,
+            _Excerpt(
+                anchor,
+                c.source.id,
+                c.claim.id,
+                c.source.title,
+                c.source.publisher,
+                c.source.published_at,
+                c.claim.quote,
+                c.claim.sentence,
+            ),
+        )
     return list(found.values())
 
 
@@ -113,12 +133,16 @@ def render_html(briefing: Briefing, *, standalone: bool, source_url: SourceUrl) 
     document inlines the stylesheet, drops the dashboard's navigation and form, and ends
     with the appendix of source excerpts.
     """
-    return templates().get_template("briefing.html").render(
-        briefing=briefing,
-        standalone=standalone,
-        source_url=source_url,
-        css=Markup(stylesheet()) if standalone else "",
-        appendix=_appendix(briefing) if standalone else [],
+    return (
+        templates()
+        .get_template("briefing.html")
+        .render(
+            briefing=briefing,
+            standalone=standalone,
+            source_url=source_url,
+            css=Markup(stylesheet()) if standalone else "",
+            appendix=_appendix(briefing) if standalone else [],
+        )
     )
 
 
@@ -147,8 +171,10 @@ def _open_tag(span: MarkSpan, first: bool) -> str:
     ident = f' id="claim-{span.claim_id}"' if first else ""
     css = "claim" if first else "claim cont"
     label = escape(span.label)
-    return (f'<mark{ident} class="{css}" data-claim="{span.claim_id}" '
-            f'data-label="{label}" title="{label}">')
+    return (
+        f'<mark{ident} class="{css}" data-claim="{span.claim_id}" '
+        f'data-label="{label}" title="{label}">'
+    )
 
 
 def highlight(text: str, spans: Sequence[MarkSpan]) -> Markup:

@@ -41,8 +41,11 @@ def render_markdown(briefing: Briefing) -> str:
         for item in section.figures:
             part = f" {item.part_of_text}" if item.part_of_text else ""
             said = f" ×{item.mentions}" if item.mentions > 1 else ""
-            said += " (a party to the conflict; no independent source agrees)" \
-                if item.party_only else ""
+            said += (
+                " (a party to the conflict; no independent source agrees)"
+                if item.party_only
+                else ""
+            )
             lines.append(
                 f"- {item.label}: **{item.text}**{part} — {_voice(item.claim)}{said}"
                 f"[^{item.footnote}]"
@@ -54,8 +57,10 @@ def render_markdown(briefing: Briefing) -> str:
     for d in briefing.disagreements:
         lines.append(f"- {d.indicator}: {d.reason}")
         for c in (d.first, d.second):
-            lines.append(f"  - **{figure(c.claim)}** ({c.claim.window or 'no window'}) — "
-                         f"{_voice(c)}, “{c.source.title}” (source {c.source.id}): “{c.claim.quote}”")
+            lines.append(
+                f"  - **{figure(c.claim)}** ({c.claim.window or 'no window'}) — "
+                f"{_voice(c)}, “{c.source.title}” (source {c.source.id}): “{c.claim.quote}”"
+            )
     lines += ["", "## Checks that failed", ""]
     if not briefing.checks:
         lines.append("All checks passed.")

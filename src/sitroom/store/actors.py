@@ -17,9 +17,15 @@ def upsert_actors(session: Session, actors: Iterable[Actor]) -> int:
     for actor in actors:
         row = session.scalar(select(ActorRow).where(ActorRow.name == actor.name))
         if row is None:
-            session.add(ActorRow(name=actor.name, kind=actor.kind.value,
-                                 aliases=list(actor.aliases), parent=actor.parent,
-                                 is_party=actor.is_party))
+            session.add(
+                ActorRow(
+                    name=actor.name,
+                    kind=actor.kind.value,
+                    aliases=list(actor.aliases),
+                    parent=actor.parent,
+                    is_party=actor.is_party,
+                )
+            )
             created += 1
             continue
         merged = list(dict.fromkeys([*(row.aliases or []), *actor.aliases]))
@@ -32,6 +38,14 @@ def upsert_actors(session: Session, actors: Iterable[Actor]) -> int:
 
 def list_actors(session: Session) -> list[Actor]:
     """Every stored actor, by name."""
-    return [Actor(name=row.name, kind=ActorKind(row.kind), aliases=tuple(row.aliases or ()),
-                  parent=row.parent, is_party=row.is_party, id=row.id)
-            for row in session.scalars(select(ActorRow).order_by(ActorRow.name))]
+    return [
+        Actor(
+            name=row.name,
+            kind=ActorKind(row.kind),
+            aliases=tuple(row.aliases or ()),
+            parent=row.parent,
+            is_party=row.is_party,
+            id=row.id,
+        )
+        for row in session.scalars(select(ActorRow).order_by(ActorRow.name))
+    ]

@@ -19,20 +19,33 @@ def find_import(session: Session, sha256: str) -> int | None:
 
 def add_import(session: Session, sha256: str, kind: str, filename: str, rows: int) -> int:
     """Record that a file was imported whole; return the import's id."""
-    row = ImportRow(sha256=sha256, kind=kind, filename=filename, rows=rows,
-                    imported_at=datetime.now(UTC))
+    row = ImportRow(
+        sha256=sha256, kind=kind, filename=filename, rows=rows, imported_at=datetime.now(UTC)
+    )
     session.add(row)
     session.flush()
     return row.id
 
 
-def add_observations(session: Session, observations: Iterable[ControlObservation],
-                     import_id: int | None = None) -> int:
+def add_observations(
+    session: Session, observations: Iterable[ControlObservation], import_id: int | None = None
+) -> int:
     """Store `observations` as they are (claims, never merged); return how many."""
-    rows = [ControlObservationRow(
-        place=o.place, actor=o.actor, status=o.status.value, observed_on=o.observed_on,
-        claimant=o.claimant, source_title=o.source_title, source_url=o.source_url,
-        evidence=o.evidence, note=o.note, import_id=import_id) for o in observations]
+    rows = [
+        ControlObservationRow(
+            place=o.place,
+            actor=o.actor,
+            status=o.status.value,
+            observed_on=o.observed_on,
+            claimant=o.claimant,
+            source_title=o.source_title,
+            source_url=o.source_url,
+            evidence=o.evidence,
+            note=o.note,
+            import_id=import_id,
+        )
+        for o in observations
+    ]
     session.add_all(rows)
     session.flush()
     return len(rows)
@@ -41,11 +54,22 @@ def add_observations(session: Session, observations: Iterable[ControlObservation
 def list_observations(session: Session, *, up_to: date | None = None) -> list[ControlObservation]:
     """Every stored control observation (on or before `up_to` if given), by day and place."""
     query = select(ControlObservationRow).order_by(
-        ControlObservationRow.observed_on, ControlObservationRow.place, ControlObservationRow.id)
+        ControlObservationRow.observed_on, ControlObservationRow.place, ControlObservationRow.id
+    )
     if up_to is not None:
         query = query.where(ControlObservationRow.observed_on <= up_to)
-    return [ControlObservation(
-        place=row.place, actor=row.actor, status=ControlStatus(row.status),
-        observed_on=row.observed_on, claimant=row.claimant, source_title=row.source_title,
-        source_url=row.source_url, evidence=row.evidence, note=row.note, id=row.id)
-        for row in session.scalars(query)]
+    return [
+        ControlObservation(
+            place=row.place,
+            actor=row.actor,
+            status=ControlStatus(row.status),
+            observed_on=row.observed_on,
+            claimant=row.claimant,
+            source_title=row.source_title,
+            source_url=row.source_url,
+            evidence=row.evidence,
+            note=row.note,
+            id=row.id,
+        )
+        for row in session.scalars(query)
+    ]

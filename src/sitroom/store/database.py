@@ -89,7 +89,9 @@ def _is_current(engine: Engine) -> bool:
 
     if not inspect(engine).has_table("alembic_version"):
         return False
-    script = ScriptDirectory.from_config(alembic_config(engine.url.render_as_string(hide_password=False)))
+    script = ScriptDirectory.from_config(
+        alembic_config(engine.url.render_as_string(hide_password=False))
+    )
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_heads()
     return set(current) == set(script.get_heads())

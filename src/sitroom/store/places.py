@@ -12,9 +12,17 @@ from sitroom.store.tables import PlaceRow
 
 
 def _to_domain(row: PlaceRow) -> Place:
-    return Place(name=row.name, kind=PlaceKind(row.kind), aliases=tuple(row.aliases or ()),
-                 name_ar=row.name_ar, parent=row.parent, pcode=row.pcode,
-                 geometry=row.geometry, area_km2=row.area_km2, id=row.id)
+    return Place(
+        name=row.name,
+        kind=PlaceKind(row.kind),
+        aliases=tuple(row.aliases or ()),
+        name_ar=row.name_ar,
+        parent=row.parent,
+        pcode=row.pcode,
+        geometry=row.geometry,
+        area_km2=row.area_km2,
+        id=row.id,
+    )
 
 
 def upsert_places(session: Session, places: Iterable[Place]) -> tuple[int, int]:
@@ -24,15 +32,26 @@ def upsert_places(session: Session, places: Iterable[Place]) -> tuple[int, int]:
     the new values where those are given (an import names a place more precisely).
     """
     wanted = list(places)
-    rows = {row.name: row for row in session.scalars(
-        select(PlaceRow).where(PlaceRow.name.in_([p.name for p in wanted])))}
+    rows = {
+        row.name: row
+        for row in session.scalars(
+            select(PlaceRow).where(PlaceRow.name.in_([p.name for p in wanted]))
+        )
+    }
     created = updated = 0
     for place in wanted:
         row = rows.get(place.name)
         if row is None:
-            row = PlaceRow(name=place.name, kind=place.kind.value, aliases=list(place.aliases),
-                           name_ar=place.name_ar, parent=place.parent, pcode=place.pcode,
-                           geometry=place.geometry, area_km2=place.area_km2)
+            row = PlaceRow(
+                name=place.name,
+                kind=place.kind.value,
+                aliases=list(place.aliases),
+                name_ar=place.name_ar,
+                parent=place.parent,
+                pcode=place.pcode,
+                geometry=place.geometry,
+                area_km2=place.area_km2,
+            )
             session.add(row)
             rows[place.name] = row
             created += 1
