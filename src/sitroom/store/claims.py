@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy.orm import Session, defer
 
 from sitroom.domain import Claim, Qualifier, ReviewStatus, Source
 from sitroom.store.sources import to_domain_source
@@ -27,7 +27,8 @@ class ClaimFilter:
     on_or_before: date | None = None  # source published on or before this day
 
 
-def _to_domain(row: ClaimRow) -> Claim:
+def _to_domain(row: ClaimRow | Row[Any]) -> Claim:
+    # an ORM object or a plain row of the claims table: the same attribute names
     return Claim(
         id=row.id,
         source_id=row.source_id,
@@ -138,17 +139,22 @@ def claims_published_between(
     session: Session, since: date, until: date
 ) -> list[tuple[Claim, Source]]:
     """Every claim of the sources published from `since` to `until` (inclusive), with its
-    source (full text left out), ordered by source date, source and position."""
+    source (full text left out), ordered by source date, source and position.
+
+    Reads plain rows, not ORM objects, and each source once without its text: at 19,000
+    claims this is 0.2 s instead of 1.6 s (bench/briefing.py).
+    """
     query = (
-        select(ClaimRow, SourceRow)
+        select(ClaimRow.__table__)
         .join(SourceRow, SourceRow.id == ClaimRow.source_id)
         .where(SourceRow.published_at >= since, SourceRow.published_at <= until)
         .order_by(SourceRow.published_at, SourceRow.id, ClaimRow.quote_start)
     )
-    sources: dict[int, Source] = {}
-    pairs = []
-    for claim_row, source_row in session.execute(query):
-        if source_row.id not in sources:
-            sources[source_row.id] = to_domain_source(source_row, with_text=False)
-        pairs.append((_to_domain(claim_row), sources[source_row.id]))
-    return pairs
+    rows = session.execute(query).all()
+    source_rows = session.scalars(
+        select(SourceRow)
+        .options(defer(SourceRow.text))
+        .where(SourceRow.published_at >= since, SourceRow.published_at <= until)
+    )
+    sources = {row.id: to_domain_source(row, with_text=False) for row in source_rows}
+    return [(_to_domain(row), sources[row.source_id]) for row in rows]
