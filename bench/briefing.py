@@ -1,0 +1,219 @@
+"""Benchmark: the briefing for one place and day on a store of many claims.
+
+Builds (or reuses) SQLite stores of generated claims (bench/generate_claims.py), then
+times, for Aleppo on 2016-12-09 over the default 7 days:
+- one plain SQL query reading the window's claims with their sources (sqlite3, fetchall);
+- the store's read (`claims_published_between`, rows into domain Claims);
+- `report.build.build_briefing` whole, in a child process stopped after --budget seconds;
+- with --stages-at N, the briefing's steps one by one, to show where the time goes.
+
+Usage: .venv/bin/python bench/briefing.py [--claims 2500 10000 100000] [--budget 120]
+       [--stages-at 10000] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import multiprocessing
+import pstats
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from generate_claims import generate
+from sitroom.geo.bundled import bundled_gazetteer
+from sitroom.report.build import DEFAULT_DAYS, build_briefing
+from sitroom.store.claims import claims_published_between
+from sitroom.store.database import Store
+
+PLACE, DAY = "Aleppo", date(2016, 12, 9)
+SINCE = DAY - timedelta(days=DEFAULT_DAYS - 1)
+CACHE = Path(tempfile.gettempdir()) / "sitroom-bench"  # generated stores, reused across runs
+GOAL_SECONDS = 1.0
+SQL = """SELECT c.*, s.title, s.publisher, s.published_at, s.reliability
+FROM claims c JOIN sources s ON s.id = c.source_id
+WHERE s.published_at BETWEEN ? AND ?"""
+
+
+def store_file(claims: int, seed: int) -> Path:
+    """The SQLite file of `claims` generated claims, made on first use."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"briefing-{claims}-{seed}.db"
+    if not path.exists():
+        made = generate(f"sqlite:///{path}", claims, seed)
+        print(
+            f"generated {path.name}: {made['claims']} claims, {made['sources']} sources "
+            f"from the {made['claims_from']} in {made['seconds']:.1f} s",
+            file=sys.stderr,
+        )
+    return path
+
+
+def timed(work: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
+    """The best of `repeat` runs, in seconds, and the last result."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def plain_sql(path: Path) -> tuple[float, int]:
+    """Seconds to read the window's claims with one SQL query, and how many rows."""
+
+    def read() -> int:
+        with sqlite3.connect(path) as connection:
+            return len(connection.execute(SQL, (SINCE.isoformat(), DAY.isoformat())).fetchall())
+
+    return timed(read)
+
+
+def store_read(path: Path) -> float:
+    """Seconds for the store's read of the same claims into domain objects."""
+    store = Store(f"sqlite:///{path}")
+
+    def read() -> int:
+        with store.session() as session:
+            return len(claims_published_between(session, SINCE, DAY))
+
+    seconds, _ = timed(read)
+    store.dispose()
+    return seconds
+
+
+def _briefing_child(path: str, queue: Any) -> None:
+    store = Store(f"sqlite:///{path}")
+    gazetteer = bundled_gazetteer()  # built before the clock starts, as a server keeps it
+    started = time.perf_counter()
+    briefing = build_briefing(store, PLACE, DAY, gazetteer=gazetteer)
+    queue.put((time.perf_counter() - started, len(briefing.footnotes)))
+
+
+def briefing_time(path: Path, budget: float) -> tuple[float | None, int | None]:
+    """Seconds for build_briefing and its figures; (None, None) past `budget` seconds."""
+    queue: Any = multiprocessing.Queue()
+    child = multiprocessing.Process(target=_briefing_child, args=(str(path), queue))
+    child.start()
+    child.join(budget)
+    if child.is_alive():
+        child.terminate()
+        child.join()
+        return None, None
+    return queue.get()
+
+
+def stages(path: Path) -> list[tuple[str, float]]:
+    """The briefing's steps timed one by one (the same calls build_briefing makes)."""
+    from sitroom.analysis.disagreements import find_disagreements
+    from sitroom.analysis.mentions import group_mentions
+    from sitroom.analysis.sourced import SourcedClaim
+    from sitroom.analysis.voices import default_voices, party_only
+    from sitroom.geo.names import fold
+    from sitroom.report.build import concerns
+    from sitroom.store.sources import source_texts
+    from sitroom.vocabulary import default_vocabulary
+
+    store, gazetteer, voices = Store(f"sqlite:///{path}"), bundled_gazetteer(), default_voices()
+    found: list[tuple[str, float]] = []
+
+    def step(name: str, work: Callable[[], Any]) -> Any:
+        started = time.perf_counter()
+        result = work()
+        found.append((name, time.perf_counter() - started))
+        return result
+
+    with store.session() as session:
+        pairs = step(
+            "store read (claims_published_between)",
+            lambda: claims_published_between(session, SINCE, DAY),
+        )
+        texts = step(
+            "source texts",
+            lambda: source_texts(session, {s.id for _, s in pairs if s.id is not None}),
+        )
+    target = f" {fold(PLACE)} "
+    named = {sid: target in f" {fold(text)} " for sid, text in texts.items()}
+    relevant = step(
+        "place filter (concerns)",
+        lambda: [
+            SourcedClaim(c, s)
+            for c, s in pairs
+            if concerns(c, PLACE, named.get(s.id or -1, False), gazetteer)
+        ],
+    )
+    groups = step("group_mentions", lambda: group_mentions(relevant))
+    leads = [members[0] for members in groups]
+    step(
+        f"party_only x {len(leads)} figures",
+        lambda: [party_only(lead, leads, voices, gazetteer) for lead in leads],
+    )
+    step("find_disagreements", lambda: find_disagreements(leads, default_vocabulary(), gazetteer))
+    store.dispose()
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, nargs="+", default=[2_500, 10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=2016)
+    parser.add_argument(
+        "--budget", type=float, default=120.0, help="stop build_briefing after this many seconds"
+    )
+    parser.add_argument(
+        "--stages-at",
+        type=int,
+        metavar="CLAIMS",
+        help="time the briefing's steps on the store of this many claims",
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile build_briefing on the smallest store"
+    )
+    args = parser.parse_args(argv)
+    bundled_gazetteer()
+    print(f"briefing for {PLACE} on {DAY}, sources of {SINCE} to {DAY}; best of 3 for reads\n")
+    print(
+        "| claims in store | claims in window | plain SQL s | store read s | "
+        "build_briefing s | figures | vs SQL |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    met = True
+    for total in args.claims:
+        path = store_file(total, args.seed)
+        sql_s, rows = plain_sql(path)
+        read_s = store_read(path)
+        brief_s, figures = briefing_time(path, args.budget)
+        shown = f"{brief_s:.3f}" if brief_s is not None else f"> {args.budget:.0f} (stopped)"
+        ratio = f"{brief_s / sql_s:.0f}x" if brief_s is not None else "-"
+        met = met and brief_s is not None and brief_s < GOAL_SECONDS
+        print(
+            f"| {total:,} | {rows:,} | {sql_s:.3f} | {read_s:.3f} | {shown} | "
+            f"{figures if figures is not None else '-'} | {ratio} |"
+        )
+    print(
+        f"\ngoal: build_briefing under {GOAL_SECONDS:.0f} s at every size: "
+        + ("met" if met else "NOT met")
+    )
+    if args.stages_at:
+        print(f"\nsteps at {args.stages_at:,} claims:")
+        for name, seconds in stages(store_file(args.stages_at, args.seed)):
+            print(f"  {name:45s} {seconds:9.3f} s")
+    if args.profile:
+        path = store_file(min(args.claims), args.seed)
+        store, gazetteer = Store(f"sqlite:///{path}"), bundled_gazetteer()
+        profiler = cProfile.Profile()
+        profiler.runcall(build_briefing, store, PLACE, DAY, gazetteer=gazetteer)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(20)
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
