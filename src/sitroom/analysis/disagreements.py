@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
 
-from sitroom.analysis.bounds import bounds, can_both_hold
-from sitroom.analysis.scope import claim_places, is_within, window_of
+from sitroom.analysis.scope import ancestors, is_within, window_of
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
@@ -20,10 +21,6 @@ class Disagreement:
     first: SourcedClaim
     second: SourcedClaim
     reason: str
-
-
-def _same_places(a: SourcedClaim, b: SourcedClaim) -> bool:
-    return {fold(p) for p in claim_places(a.claim)} == {fold(p) for p in claim_places(b.claim)}
 
 
 def _resolved(c: SourcedClaim) -> bool:
@@ -41,7 +38,7 @@ def _same_window(a: SourcedClaim, b: SourcedClaim) -> bool:
 
 def _inside(inner: SourcedClaim, outer: SourcedClaim, gazetteer: Gazetteer | None) -> bool:
     """True when every place of `inner` lies within some place of `outer`, and the window too."""
-    inner_places, outer_places = claim_places(inner.claim), claim_places(outer.claim)
+    inner_places, outer_places = inner.places, outer.places
     if not inner_places or not outer_places:
         return False
     if not _resolved(inner) and not _resolved(outer) and not _same_window(inner, outer):
@@ -55,58 +52,105 @@ def _inside(inner: SourcedClaim, outer: SourcedClaim, gazetteer: Gazetteer | Non
     return starts_ok and ends_ok
 
 
-def _comparable(a: SourcedClaim, b: SourcedClaim) -> bool:
-    ca, cb = a.claim, b.claim
-    if (ca.indicator, ca.unit, ca.group, ca.subject) != (
-        cb.indicator,
-        cb.unit,
-        cb.group,
-        cb.subject,
-    ):
-        return False
-    # "other" holds unlike figures; nothing says they count the same thing. Two mentions of
-    # one voice are compared too: a briefing that gives 24 and 21 sites for the same day
-    # contradicts itself, which a reader must see as much as two sources apart.
-    return ca.indicator != "other"
-
-
 def find_disagreements(
     claims: list[SourcedClaim], vocabulary: Vocabulary, gazetteer: Gazetteer | None = None
 ) -> list[Disagreement]:
-    """Pairs of claims that cannot both hold, each pair once.
+    """Pairs of claims that cannot both hold, each pair once, in the order of the claims.
 
     Same indicator, unit, group and subject (from any two voices, or one voice twice); and
-    either the
-    same places and window with disjoint bounds, or (for flows) a figure for a place and
-    window inside another's that is larger than the other allows. Two figures that can
-    both hold ("more than 10,500" and "around 11,000") are no disagreement.
+    either the same places and window with disjoint bounds, or (for flows) a figure for a
+    place and window inside another's that is larger than the other allows. Two figures
+    that can both hold ("more than 10,500" and "around 11,000") are no disagreement.
+
+    Pairs are looked up, not enumerated: figures are filed by what they count, then by
+    their places and window (first rule) or by every area that holds their places (second
+    rule), so a briefing over thousands of figures stays fast.
     """
+    order = {id(c): i for i, c in enumerate(claims)}
+    groups: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
+    for c in claims:
+        if c.claim.indicator != "other":  # unlike figures; nothing says they count one thing
+            groups[(c.claim.indicator, c.claim.unit, c.claim.group, c.claim.subject)].append(c)
+    pairs: dict[tuple[int, int], str] = {}
+    for members in groups.values():
+        _same_scope_pairs(members, order, pairs)
+        first = members[0].claim
+        is_flow = first.indicator in vocabulary and vocabulary[first.indicator].kind == "flow"
+        if is_flow and first.unit not in ("percent", "ratio"):
+            _part_whole_pairs(members, order, pairs, gazetteer)
     found: list[Disagreement] = []
     seen: set[tuple[tuple[float, float], tuple[float, float], str]] = set()
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            if not _comparable(a, b):
-                continue
-            reason = _conflict(a, b, vocabulary, gazetteer)
-            if reason is None:
-                continue
-            key = (bounds(a.claim), bounds(b.claim), a.claim.indicator)
-            if key in seen:
-                continue  # the same figures stated again are the same disagreement
-            seen.add(key)
-            found.append(Disagreement(a.claim.indicator, a, b, reason))
+    for (i, j), reason in sorted(pairs.items()):
+        a, b = claims[i], claims[j]
+        key = (a.bounds, b.bounds, a.claim.indicator)
+        if key in seen:
+            continue  # the same figures stated again are the same disagreement
+        seen.add(key)
+        found.append(Disagreement(a.claim.indicator, a, b, reason))
     return found
 
 
-def _conflict(
-    a: SourcedClaim, b: SourcedClaim, vocabulary: Vocabulary, gazetteer: Gazetteer | None
-) -> str | None:
-    if _same_places(a, b) and _same_window(a, b):
-        return None if can_both_hold(a.claim, b.claim) else "same place and window, values apart"
-    is_flow = a.claim.indicator in vocabulary and vocabulary[a.claim.indicator].kind == "flow"
-    if not is_flow or a.claim.unit in ("percent", "ratio"):
-        return None
-    for inner, outer in ((a, b), (b, a)):
-        if _inside(inner, outer, gazetteer) and bounds(inner.claim)[0] > bounds(outer.claim)[1]:
-            return "a figure for a part is larger than the figure for the whole"
-    return None
+def _window_key(c: SourcedClaim) -> tuple[object, ...]:
+    if not _resolved(c):
+        words = fold(c.claim.window or "")
+        return ("words", words, None if c.claim.window else c.published_at)
+    return ("days", *window_of(c.claim, c.published_at))
+
+
+def _pair(a: SourcedClaim, b: SourcedClaim, order: dict[int, int]) -> tuple[int, int]:
+    i, j = order[id(a)], order[id(b)]
+    return (i, j) if i < j else (j, i)
+
+
+def _same_scope_pairs(
+    members: list[SourcedClaim], order: dict[int, int], pairs: dict[tuple[int, int], str]
+) -> None:
+    buckets: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
+    for c in members:
+        buckets[(c.places_key, _window_key(c))].append(c)
+    for bucket in buckets.values():
+        # sorted by upper bound: the figures a figure is apart from are a prefix
+        ranked = sorted(bucket, key=lambda c: c.bounds[1])
+        highs = [c.bounds[1] for c in ranked]
+        for a in bucket:
+            for b in ranked[: bisect_left(highs, a.bounds[0])]:
+                pairs.setdefault(_pair(a, b, order), "same place and window, values apart")
+
+
+def _containers(name: str, gazetteer: Gazetteer | None) -> set[str]:
+    """Every folded area name `is_within` accepts for `name`: its gazetteer ancestors and
+    the runs of its own words ("Old City of Aleppo" lies within "Aleppo")."""
+    words = fold(name).split()
+    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return runs | set(ancestors(name, gazetteer))
+
+
+def _part_whole_pairs(
+    members: list[SourcedClaim],
+    order: dict[int, int],
+    pairs: dict[tuple[int, int], str],
+    gazetteer: Gazetteer | None,
+) -> None:
+    by_place: dict[str, list[SourcedClaim]] = defaultdict(list)
+    for c in members:
+        for place in c.places_key:
+            by_place[place].append(c)
+    for inner in members:
+        places = inner.places
+        if not places:
+            continue
+        low = inner.bounds[0]
+        candidates = {
+            id(outer): outer
+            for area in _containers(places[0], gazetteer)
+            for outer in by_place.get(area, ())
+        }
+        for outer in candidates.values():
+            if outer is inner or low <= outer.bounds[1]:
+                continue
+            same = inner.places_key == outer.places_key and _same_window(inner, outer)
+            if not same and _inside(inner, outer, gazetteer):
+                pairs.setdefault(
+                    _pair(inner, outer, order),
+                    "a figure for a part is larger than the figure for the whole",
+                )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from sitroom.domain import Claim
 from sitroom.geo.gazetteer import Gazetteer
@@ -15,7 +16,8 @@ def claim_places(claim: Claim) -> list[str]:
     return [part.strip() for name in names if name for part in name.split(";") if part.strip()]
 
 
-def ancestors(name: str, gazetteer: Gazetteer | None) -> set[str]:
+@lru_cache(maxsize=65536)
+def ancestors(name: str, gazetteer: Gazetteer | None) -> frozenset[str]:
     """The folded names of a place and of every place it lies inside."""
     found = {fold(name)}
     place = gazetteer.find(name) if gazetteer else None
@@ -24,7 +26,7 @@ def ancestors(name: str, gazetteer: Gazetteer | None) -> set[str]:
         found.add(fold(place.name))
         place = gazetteer.find(place.parent) if (gazetteer and place.parent) else None
         seen += 1
-    return found
+    return frozenset(found)
 
 
 def is_within(name: str, area: str, gazetteer: Gazetteer | None) -> bool:

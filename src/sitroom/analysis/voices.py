@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
 from sitroom.analysis.bounds import can_both_hold
-from sitroom.analysis.scope import claim_places, is_within, window_of, windows_overlap
+from sitroom.analysis.scope import is_within, window_of, windows_overlap
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Actor, ActorKind, InputError
 from sitroom.geo.gazetteer import Gazetteer
@@ -23,21 +24,29 @@ class Voices:
     actors: tuple[Actor, ...]
 
     @cached_property
-    def _spellings(self) -> list[tuple[str, Actor]]:
-        return sorted(
-            ((fold(s), a) for a in self.actors for s in (a.name, *a.aliases) if fold(s)),
-            key=lambda pair: -len(pair[0]),
-        )
+    def _pattern(self) -> tuple[re.Pattern[str], dict[str, Actor]]:
+        by_spelling: dict[str, Actor] = {}
+        for actor in self.actors:
+            for spelling in (actor.name, *actor.aliases):
+                by_spelling.setdefault(fold(spelling), actor)
+        by_spelling.pop("", None)
+        # longest first, so "UN OCHA" finds OCHA before "UN" finds the United Nations
+        body = "|".join(re.escape(s) for s in sorted(by_spelling, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), by_spelling
+
+    @cached_property
+    def _resolved(self) -> dict[str, Actor | None]:
+        return {}
 
     def resolve(self, claimant: str | None) -> Actor | None:
         """The known actor a claimant's name refers to, the longest alias winning, or None."""
         if not claimant:
             return None
-        folded = f" {fold(claimant)} "
-        for spelling, actor in self._spellings:
-            if re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", folded):
-                return actor
-        return None
+        if claimant not in self._resolved:
+            pattern, by_spelling = self._pattern
+            match = pattern.search(fold(claimant))
+            self._resolved[claimant] = by_spelling[match.group(0)] if match else None
+        return self._resolved[claimant]
 
     def is_party(self, claimant: str | None) -> bool:
         """True when the claimant is a party to the conflict (or speaks for one)."""
@@ -89,15 +98,24 @@ def default_voices() -> Voices:
 
 
 def party_only(
-    figure: SourcedClaim, others: list[SourcedClaim], voices: Voices, gazetteer: Gazetteer | None
+    figure: SourcedClaim,
+    others: Iterable[SourcedClaim],
+    voices: Voices,
+    gazetteer: Gazetteer | None,
 ) -> bool:
     """True when a party gives this figure and no independent voice gives a figure that
-    agrees with it (same indicator, group and area, overlapping window, both can hold)."""
+    agrees with it (same indicator, group and area, overlapping window, both can hold).
+
+    An independent voice is a non-party claimant in another source: an article that
+    repeats a party's figure in its own words does not corroborate it.
+    """
     if not voices.is_party(figure.claim.claimant or figure.source.publisher):
         return False
     span = window_of(figure.claim, figure.published_at)
     for other in others:
-        if other is figure or voices.is_party(other.claim.claimant or other.source.publisher):
+        if other.source.id == figure.source.id:
+            continue
+        if voices.is_party(other.claim.claimant or other.source.publisher):
             continue
         c = other.claim
         if (c.indicator, c.group, c.unit) != (
@@ -108,8 +126,8 @@ def party_only(
             continue
         same_area = any(
             is_within(a, b, gazetteer) or is_within(b, a, gazetteer)
-            for a in claim_places(c)
-            for b in claim_places(figure.claim)
+            for a in other.places
+            for b in figure.places
         )
         if (
             same_area

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"[’‘'`ʿʾ´]")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -16,6 +17,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _ROMAN = re.compile(r"^[ivx]+$")
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower case, accents off, apostrophes dropped, punctuation as single spaces."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, timedelta
 
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
@@ -82,6 +83,11 @@ def build_briefing(
     lead_by_local: dict[tuple[int | None, int], Figure] = {}
     voices = default_voices()
     leads = [members[0] for members in groups]
+    # only an independent figure counting the same thing can corroborate a party's
+    independent: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
+    for c in leads:
+        if not voices.is_party(c.claim.claimant or c.source.publisher):
+            independent[(c.claim.indicator, c.claim.group, c.claim.unit)].append(c)
     for members in groups:
         lead = members[0]
         number = len(footnotes) + 1
@@ -104,7 +110,12 @@ def build_briefing(
             footnote=number,
             mentions=len(members),
             part_of_text=f"of {whole.text}" if whole else None,
-            party_only=party_only(lead, leads, voices, gazetteer),
+            party_only=party_only(
+                lead,
+                independent.get((lead.claim.indicator, lead.claim.group, lead.claim.unit), []),
+                voices,
+                gazetteer,
+            ),
         )
         for member in members:
             lead_by_local[(member.source.id, member.claim.local_id)] = item
