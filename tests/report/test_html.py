@@ -118,3 +118,27 @@ def test_standalone_html_to_stdout(sample_db: str) -> None:
     assert result.exit_code == 0, result.output
     assert "<h1>Briefing: Aleppo, 2016-12-09</h1>" in result.stdout
     assert 'class="topbar"' not in result.stdout
+
+
+def test_html_briefing_holds_the_control_map_and_movement_charts(sample_db: str) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "briefing",
+            "--place",
+            "Aleppo",
+            "--date",
+            "2016-12-14",
+            "--format",
+            "html",
+            "--db",
+            sample_db,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    html = result.stdout
+    control = html[html.index('id="section-control"') : html.index('id="section-movements"')]
+    assert '<figure class="map"><svg' in control
+    assert "Held by Government of Syria and allies" in control  # the map's legend
+    movements = html[html.index('id="section-movements"') :]
+    assert movements.count('<figure class="chart"><svg') >= 2  # evacuated, displaced, ...

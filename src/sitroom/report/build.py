@@ -9,6 +9,7 @@ from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, 
 from sitroom.analysis.disagreements import find_disagreements
 from sitroom.analysis.mentions import group_mentions
 from sitroom.analysis.scope import claim_places, is_within
+from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
 from sitroom.analysis.voices import default_voices, party_only
@@ -18,6 +19,7 @@ from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
 from sitroom.geo.shares import ControlMap
 from sitroom.geo.stored import NoControlData, control_map
+from sitroom.report.control_map import MapPolygon, polygons_on
 from sitroom.report.figures import figure
 from sitroom.report.model import (
     SECTIONS,
@@ -128,9 +130,11 @@ def build_briefing(
     notes: list[str] = []
     warnings: list[str] = []
     territory = compare_territory(leads, control) if control is not None else []
+    map_polygons: tuple[MapPolygon, ...] = ()
     if control is not None:
         try:
             notes.append(_mapped_note(control, place, on))
+            map_polygons = tuple(polygons_on(control, place, on))
         except SitroomError as err:
             warnings.append(f"no mapped control for {place}: {err}")
         notes += [f"Claim against map: {t.text}" for t in territory]
@@ -152,6 +156,8 @@ def build_briefing(
         sources=len({s.id for _, s in pairs}),
         generated_by=GENERATED_BY,
         territory=tuple(territory),
+        series=tuple(build_series(leads, vocabulary, gazetteer, place)),
+        map_polygons=map_polygons,
         warnings=tuple(warnings),
     )
 

@@ -20,6 +20,8 @@ from markupsafe import Markup, escape
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Claim
 from sitroom.report.figures import figure
+from sitroom.report.charts import movement_charts
+from sitroom.report.control_map import control_map_svg
 from sitroom.report.model import Briefing
 
 SourceUrl = Callable[[int, int | None], str]
@@ -142,6 +144,18 @@ def render_html(briefing: Briefing, *, standalone: bool, source_url: SourceUrl) 
             source_url=source_url,
             css=Markup(stylesheet()) if standalone else "",
             appendix=_appendix(briefing) if standalone else [],
+            charts=movement_charts(
+                briefing.series,
+                {f.indicator: f.label for s in briefing.sections for f in s.figures},
+            ),
+            control_map=Markup(
+                control_map_svg(
+                    briefing.map_polygons,
+                    f"Control of {briefing.place} on {briefing.on.isoformat()} (mapped)",
+                )
+            )
+            if briefing.map_polygons
+            else "",
         )
     )
 

@@ -10,8 +10,10 @@ from datetime import date
 
 from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
+from sitroom.analysis.series import Series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import TerritoryComparison
+from sitroom.report.control_map import MapPolygon
 
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # key, title, indicator prefixes (first match wins, in this order)
@@ -88,6 +90,8 @@ class Briefing:
     sources: int
     generated_by: str
     territory: tuple[TerritoryComparison, ...] = ()
+    series: tuple[Series, ...] = ()  # for the charts of the HTML and PDF briefing
+    map_polygons: tuple[MapPolygon, ...] = ()  # the control map of the day, if mapped
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     def footnote(self, number: int) -> Footnote:
