@@ -34,9 +34,17 @@ GOAL_SECONDS, GOAL_SPEEDUP = 1.0, 20.0
 
 def observations() -> list[ControlObservation]:
     with bundled_control_file().open(encoding="utf-8") as handle:
-        return [ControlObservation(r["place"], r["actor"], ControlStatus(r["status"]),
-                                   date.fromisoformat(r["observed_at"]), r["claimant"],
-                                   r["source_title"]) for r in csv.DictReader(handle)]
+        return [
+            ControlObservation(
+                r["place"],
+                r["actor"],
+                ControlStatus(r["status"]),
+                date.fromisoformat(r["observed_at"]),
+                r["claimant"],
+                r["source_title"],
+            )
+            for r in csv.DictReader(handle)
+        ]
 
 
 def sitroom_way(obs: list[ControlObservation]) -> list[dict[str, float]]:
@@ -74,8 +82,9 @@ def naive_way(obs: list[ControlObservation]) -> list[dict[str, float]]:
     return out
 
 
-def timed(run: Callable[[list[ControlObservation]], list[dict[str, float]]],
-          obs: list[ControlObservation]) -> tuple[float, list[dict[str, float]]]:
+def timed(
+    run: Callable[[list[ControlObservation]], list[dict[str, float]]], obs: list[ControlObservation]
+) -> tuple[float, list[dict[str, float]]]:
     started = time.perf_counter()
     result = run(obs)
     return time.perf_counter() - started, result
@@ -97,18 +106,24 @@ def main() -> None:
             # LAEA per place and EPSG:6933 agree on shares to well under 0.01 point
             assert abs(mine.get(actor, 0.0) - theirs.get(actor, 0.0)) < 0.01, actor
     speedup = slow / fast
-    print(f"daily timeline of {CITY}, {DAYS} days from {START}, "
-          f"{len(places)} places (133 polygons), {len(obs)} claims\n")
+    print(
+        f"daily timeline of {CITY}, {DAYS} days from {START}, "
+        f"{len(places)} places (133 polygons), {len(obs)} claims\n"
+    )
     print(f"| {'way':<54} | {'seconds':>8} | {'vs naive':>8} |")
     print(f"|{'-' * 56}|{'-' * 10}|{'-' * 10}|")
-    rows = [("sitroom: read + areas once + 40 days (total)", fast),
-            ("sitroom: the 40 days alone (areas already stored)", days_only),
-            ("naive: re-project and measure every polygon every day", slow)]
+    rows = [
+        ("sitroom: read + areas once + 40 days (total)", fast),
+        ("sitroom: the 40 days alone (areas already stored)", days_only),
+        ("naive: re-project and measure every polygon every day", slow),
+    ]
     for label, seconds in rows:
         print(f"| {label:<54} | {seconds:>8.4f} | {slow / seconds:>7.1f}x |")
     ok = fast < GOAL_SECONDS and speedup >= GOAL_SPEEDUP
-    print(f"\ngoal: total under {GOAL_SECONDS:.0f} s and at least {GOAL_SPEEDUP:.0f}x the naive "
-          f"way: {'met' if ok else 'MISSED'}")
+    print(
+        f"\ngoal: total under {GOAL_SECONDS:.0f} s and at least {GOAL_SPEEDUP:.0f}x the naive "
+        f"way: {'met' if ok else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":

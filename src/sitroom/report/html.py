@@ -19,9 +19,9 @@ from markupsafe import Markup, escape
 
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Claim
-from sitroom.report.figures import figure
 from sitroom.report.charts import movement_charts
 from sitroom.report.control_map import control_map_svg
+from sitroom.report.figures import figure
 from sitroom.report.model import Briefing
 
 SourceUrl = Callable[[int, int | None], str]

@@ -119,7 +119,11 @@ def _filtered(query: Select[Any], where: ClaimFilter) -> Select[Any]:
 
 
 def list_claims(
-    session: Session, where: ClaimFilter | None = None, *, after_id: int = 0, limit: int | None = None
+    session: Session,
+    where: ClaimFilter | None = None,
+    *,
+    after_id: int = 0,
+    limit: int | None = None,
 ) -> list[Claim]:
     """Claims matching `where`, by id, starting after `after_id` (keyset pagination)."""
     query = _filtered(select(ClaimRow), where or ClaimFilter())
