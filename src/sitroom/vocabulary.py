@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from sitroom.domain import FlowOrStock, InputError
+from sitroom.domain import FlowOrStock, InputError, NotFound
 
 _REQUIRED = ("label", "unit", "kind", "hxl", "triggers")
 
@@ -40,6 +41,14 @@ class Vocabulary:
 
     def keys(self) -> list[str]:
         return list(self.indicators)
+
+    def require(self, key: str) -> Indicator:
+        """The indicator `key`; NotFound naming the closest keys when there is none."""
+        if key in self.indicators:
+            return self.indicators[key]
+        close = difflib.get_close_matches(key, self.keys(), n=3, cutoff=0.5)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise NotFound(f'"{key}" is not an indicator{hint}')
 
 
 def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabulary:

@@ -41,6 +41,36 @@ def test_fail_on_check_exits_3_when_a_check_failed(tmp_path: Path) -> None:
     args = ["briefing", "--place", "Aleppo", "--date", "2016-12-09", "--db", db, "--format", "json"]
     plain = runner.invoke(app, args)
     assert plain.exit_code == 0
-    assert "consistency checks failed" in plain.stderr
+    assert "consistency check failed" in plain.stderr or "consistency checks failed" in plain.stderr
     strict = runner.invoke(app, [*args, "--fail-on-check"])
     assert strict.exit_code == 3
+
+
+def test_read_commands_refuse_a_missing_database_instead_of_making_one(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    for args in (
+        ["claims"],
+        ["sources"],
+        ["briefing", "--place", "Aleppo", "--date", "2016-12-09"],
+        ["control", "share", "Aleppo", "--date", "2016-12-09"],
+    ):
+        result = runner.invoke(app, [*args, "--db", str(missing)])
+        assert result.exit_code == 1, args
+        assert f'error: no database at "{missing}"' in result.stderr
+    assert not missing.exists()
+
+
+def test_unknown_place_and_indicator_are_refused_with_the_closest_names(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    runner.invoke(app, ["sample", "load", "--db", db])
+    place = runner.invoke(
+        app, ["briefing", "--place", "Narnia", "--date", "2016-12-09", "--db", db]
+    )
+    assert place.exit_code == 1
+    assert place.stderr.startswith('error: "Narnia" is not in the gazetteer (closest: ')
+    indicator = runner.invoke(app, ["claims", "--indicator", "territory.sharez", "--db", db])
+    assert indicator.exit_code == 1
+    assert "did you mean territory.share" in indicator.stderr
+    sources = runner.invoke(app, ["sources", "--db", db])
+    assert sources.exit_code == 0
+    assert sources.stdout.splitlines()[1].startswith("2\t2016-12-09\tnews\t")

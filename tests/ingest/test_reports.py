@@ -111,3 +111,10 @@ def test_unreadable_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "scan.meta.json").write_text(json.dumps({"published_at": "2016-12-09"}))
     with pytest.raises(Exception, match="is not UTF-8 text"):
         read_report(binary)
+
+
+def test_bad_date_in_metadata_is_refused_even_when_a_flag_gives_one(tmp_path: Path) -> None:
+    report = copy_report(tmp_path)
+    (tmp_path / "aleppo-2016-12-09-rudskoy.meta.json").write_text('{"published_at": "2016-13-02"}')
+    with pytest.raises(Exception, match='field "published_at": "2016-13-02" is not a date'):
+        read_report(report, Metadata(published_at=date(2016, 12, 9)))

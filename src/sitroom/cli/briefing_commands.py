@@ -54,12 +54,15 @@ def briefing_command(
     Sections: control, population movements, combatants, mine action, aid, shelters,
     incidents; then where sources disagree and the checks that failed.
 
+    \b
+
+    \b
     Example: sitroom briefing --place Aleppo --date 2016-12-09
     """
     if output_format is BriefingFormat.pdf and output is None:
         raise typer.BadParameter("PDF needs a file: add -o FILE.pdf", param_hint="--format")
     with refuse_on():
-        briefing = briefing_for(open_store(db), place, on.date(), days=days)
+        briefing = briefing_for(open_store(db, create=False), place, on.date(), days=days)
     if output_format is BriefingFormat.pdf and output is not None:  # None refused above
         from sitroom.report.pdf import render_pdf
 
@@ -87,6 +90,7 @@ def briefing_command(
 
 def _exit_on_checks(briefing: Briefing, fail_on_check: bool) -> None:
     if briefing.checks:
-        typer.echo(f"{len(briefing.checks)} consistency checks failed", err=True)
+        count = len(briefing.checks)
+        typer.echo(f"{count} consistency check{'s' if count > 1 else ''} failed", err=True)
         if fail_on_check:
             raise typer.Exit(ExitCode.CHECKS_FAILED)

@@ -45,8 +45,10 @@ def control_import(
 
     Places must be in the gazetteer (sitroom sample load, or sitroom places import).
 
-    Example: sitroom control import
-    src/sitroom/sample/control/aleppo-2016-control-observations.csv
+    \b
+
+    \b
+    Example: sitroom control import src/sitroom/sample/control/aleppo-2016-control-observations.csv
     """
     with refuse_on():
         result = import_control_file(open_store(db), path)
@@ -64,10 +66,13 @@ def control_share(
 
     Disputed places (claimants disagree on their latest day) are listed with their claims.
 
+    \b
+
+    \b
     Example: sitroom control share Aleppo --date 2016-12-09
     """
     with refuse_on():
-        shares = control_map(open_store(db)).shares(place, date.date())
+        shares = control_map(open_store(db, create=False)).shares(place, date.date())
     if json_out:
         typer.echo(json.dumps(shares_json(shares), ensure_ascii=False, indent=2))
     else:
@@ -91,29 +96,34 @@ def control_timeline(
 ) -> None:
     """Print each actor's daily share of PLACE's area (percent held), one row per day.
 
-    Example: sitroom control timeline Aleppo --from 2016-11-15 --to 2016-12-22
-    --png aleppo-control.png
+    \b
+
+    \b
+    Example: sitroom control timeline Aleppo --from 2016-11-15 --to 2016-12-22 --png aleppo-control.png
     """
     with refuse_on():
-        series = control_map(open_store(db)).timeline(place, start.date(), end.date())
+        series = control_map(open_store(db, create=False)).timeline(place, start.date(), end.date())
+    if png is not None:  # before printing: a reader that closes the pipe must not lose it
+        timeline_png(series, png)
+        typer.echo(f"wrote {png}", err=True)
     actors = sorted({a for s in series for a in s.held})
     typer.echo("\t".join(["date", *actors, "contested", "disputed", "unknown"]))
     for day in series:
         cells = [f"{day.held.get(a, 0.0):.1f}" for a in actors]
         cells += [f"{day.contested:.1f}", f"{day.disputed:.1f}", f"{day.unknown:.1f}"]
         typer.echo("\t".join([day.on.isoformat(), *cells]))
-    if png is not None:
-        timeline_png(series, png)
-        typer.echo(f"wrote {png}", err=True)
 
 
 @control_app.command("geojson")
 def control_geojson(place: PlaceArgument, date: DateOption, db: DbOption = None) -> None:
     """Print PLACE's polygons with their state and controller on a date, as GeoJSON.
 
+    \b
+
+    \b
     Example: sitroom control geojson Aleppo --date 2016-12-09 > aleppo-2016-12-09.geojson
     """
     with refuse_on():
-        control = control_map(open_store(db))
+        control = control_map(open_store(db, create=False))
         document = state_geojson(control, place, date.date())
     typer.echo(json.dumps(document, ensure_ascii=False))

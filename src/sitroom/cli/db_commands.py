@@ -22,6 +22,9 @@ def db_upgrade(
     Other commands do this themselves when needed; run it to prepare a PostgreSQL
     database for many users.
 
+    \b
+
+    \b
     Example: sitroom db upgrade --db sqlite:///sitroom.db
     """
     url = database_url(db)

@@ -53,6 +53,9 @@ def extract(
 
     Without --published-at the date is read from REPORT.meta.json beside the file.
 
+    \b
+
+    \b
     Example: sitroom extract src/sitroom/sample/reports/aleppo-2016-12-09-rudskoy.txt
     """
     with refuse_on():
@@ -135,6 +138,9 @@ def eval_command(
     Rules as in the gold README: spans overlap and values agree within 0.5%; each field
     is scored over the matched pairs.
 
+    \b
+
+    \b
     Example: sitroom eval tests/data/gold
     """
     with refuse_on():

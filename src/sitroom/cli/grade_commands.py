@@ -48,11 +48,14 @@ def grade_source(
 ) -> None:
     """Set a source's reliability grade, A to F; the change goes to the audit trail.
 
+    \b
+
+    \b
     Example: sitroom grade source 1 B
     """
     with refuse_on():
         letter = reliability_grade(grade)  # refused before the database is opened
-        with open_store(db).session() as session:
+        with open_store(db, create=False).session() as session:
             entry = set_source_reliability(session, source_id, letter, who or _default_who())
     meaning = RELIABILITY[letter]
     if entry is None:
@@ -70,11 +73,14 @@ def grade_claim(
 ) -> None:
     """Set a claim's credibility grade, 1 to 6; the change goes to the audit trail.
 
+    \b
+
+    \b
     Example: sitroom grade claim 1 2
     """
     with refuse_on():
         number = credibility_grade(grade)
-        with open_store(db).session() as session:
+        with open_store(db, create=False).session() as session:
             entry = set_claim_credibility(session, claim_id, number, who or _default_who())
     meaning = CREDIBILITY[number]
     if entry is None:

@@ -46,6 +46,9 @@ def import_command(
     files are checked first: if one is refused (unreadable, no publication date, bad
     metadata), nothing is written and the exit code is 1.
 
+    \b
+
+    \b
     Example: sitroom import src/sitroom/sample/reports/aleppo-2016-12-09-rudskoy.txt
     """
     given = Metadata(title, published_at.date() if published_at else None, publisher)

@@ -59,8 +59,10 @@ def places_import(
 
     Several features of one name become one place; a file imported before changes nothing.
 
-    Example: sitroom places import src/sitroom/sample/geo/aleppo-neighbourhoods.geojson
-    --parent Aleppo --variants src/sitroom/sample/geo/aleppo-neighbourhood-name-variants.json
+    \b
+
+    \b
+    Example: sitroom places import src/sitroom/sample/geo/aleppo-neighbourhoods.geojson --parent Aleppo --variants src/sitroom/sample/geo/aleppo-neighbourhood-name-variants.json
     """
     with refuse_on():
         result = import_places_file(

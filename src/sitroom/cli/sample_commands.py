@@ -29,6 +29,9 @@ def sample_load(db: DbOption = None, quiet: QuietOption = False) -> None:
 
     Running it again changes nothing.
 
+    \b
+
+    \b
     Example: sitroom sample load --db sqlite:///sitroom.db
     """
     with refuse_on():
@@ -53,6 +56,9 @@ def demo(
     Without --db the database is a new SQLite file in a temporary folder, so the demo
     never touches your own data. Stop the server with Ctrl-C.
 
+    \b
+
+    \b
     Example: sitroom demo --no-serve
     """
     url = (

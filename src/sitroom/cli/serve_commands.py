@@ -32,6 +32,9 @@ def serve(db: DbOption = None, host: HostOption = "127.0.0.1", port: PortOption 
 
     The API is under /api, its OpenAPI documentation at /docs. Stop with Ctrl-C.
 
+    \b
+
+    \b
     Example: sitroom sample load && sitroom serve --port 8000
     """
     with refuse_on():

@@ -60,7 +60,8 @@ def read_report(path: Path, given: Metadata = Metadata()) -> Source:
             path, None, None, f"is not UTF-8 text (byte {err.start})", hint="convert it to UTF-8"
         ) from err
     meta = _read_meta(path)
-    published = given.published_at or _published_at(meta, meta_path(path))
+    from_meta = _published_at(meta, meta_path(path))  # checked even when a flag overrides it
+    published = given.published_at or from_meta
     if published is None:
         raise InputError(
             meta_path(path) if meta else path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -13,12 +14,13 @@ from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
 from sitroom.analysis.voices import default_voices, party_only
-from sitroom.domain import Claim, SitroomError
+from sitroom.domain import Claim, NotFound, SitroomError
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
 from sitroom.geo.shares import ControlMap
 from sitroom.geo.stored import NoControlData, control_map
+from sitroom.ingest.control import closest_names
 from sitroom.report.control_map import MapPolygon, polygons_on
 from sitroom.report.figures import figure
 from sitroom.report.model import (
@@ -162,8 +164,20 @@ def build_briefing(
     )
 
 
+# A map whose latest observation is older than this is shown with its age, not as today's.
+STALE_AFTER_DAYS = 7
+
+
 def _mapped_note(control: ControlMap, place: str, on: date) -> str:
     shares = control.shares(place, on)
+    observed = [day for day in control.ledger.days if day <= on]
+    age = (on - observed[-1]).days if observed else None
+    stale = (
+        f" — the latest observation is of {observed[-1].isoformat()}, {age} days before: "
+        "this is the map as it was then, not today's"
+        if observed and age is not None and age > STALE_AFTER_DAYS
+        else ""
+    )
     held = "; ".join(
         f"{actor} {percent:.1f}% held ({shares.held_or_unsettled.get(actor, 0.0):.1f}% with "
         "unsettled places it is party to)"
@@ -173,6 +187,7 @@ def _mapped_note(control: ControlMap, place: str, on: date) -> str:
         f"Mapped control of {shares.area} on {on.isoformat()} ({shares.area_km2:.1f} km², "
         f"from neighbourhood polygons and dated observations): {held}; contested "
         f"{shares.contested:.1f}%, disputed {shares.disputed:.1f}%, unknown {shares.unknown:.1f}%"
+        + stale
     )
 
 
@@ -184,12 +199,22 @@ _SUBJECT_ROLE = {
 }
 
 
+_BARE_NUMBER = re.compile(r"[\d.,\s%]+")
+
+
 def _describe(claim: Claim) -> str:
-    words = figure(claim)
-    if claim.group and claim.group not in ("civilians",):
-        words += f" ({claim.group.replace('_', ' ')})"
-    elif claim.group:
-        words += f" ({claim.group})"
+    """The figure in the source's own words ("at least 39,250 IDPs", "Nearly 150
+    civilians"), the computed value beside words without digits ("Two thirds (67%)"), then
+    who is counted, where, by whom held and when."""
+    quote = " ".join(claim.quote.split())
+    if _BARE_NUMBER.fullmatch(quote):
+        words = figure(claim)
+    elif not any(ch.isdigit() for ch in quote):
+        words = f"{quote} ({figure(claim)})"
+    else:
+        words = quote
+    if claim.group and _BARE_NUMBER.fullmatch(quote):
+        words += f" ({claim.group.replace('_', ' ')})"  # "953 people (combatants)"
     places = claim.place or " → ".join(p for p in (claim.origin, claim.destination) if p)
     if places:
         words += f", {places}"
@@ -230,6 +255,13 @@ def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
 def briefing_for(store: Store, place: str, on: date, *, days: int = DEFAULT_DAYS) -> Briefing:
     """The briefing with everything the store offers: the bundled gazetteer and, when the
     store holds places and control observations, the mapped control."""
+    gazetteer = bundled_gazetteer()
+    found = gazetteer.find(place)
+    if found is None:
+        close = closest_names(place, gazetteer)
+        hint = f" (closest: {', '.join(close)})" if close else ""
+        raise NotFound(f'"{place}" is not in the gazetteer{hint}')
+    place = found.name  # "Alepo", "eastern Aleppo": the briefing names the place as listed
     try:
         control: ControlMap | None = control_map(store)
     except NoControlData:

@@ -47,6 +47,4 @@ def figure(claim: Claim) -> str:
     if claim.value == 1 and claim.qualifier is Qualifier.EXACT and unit.endswith("s"):
         unit = unit[:-1]  # "1 site", "1 centre"
     words = f"{_BEFORE[claim.qualifier]}{amount}"
-    if claim.qualifier is Qualifier.VAGUE:
-        words = f"{words} (“{claim.quote}”)"
     return f"{words} {unit}".strip()

@@ -23,6 +23,7 @@ from sitroom.report.charts import movement_charts
 from sitroom.report.control_map import control_map_svg
 from sitroom.report.figures import figure
 from sitroom.report.model import Briefing
+from sitroom.vocabulary import default_vocabulary
 
 SourceUrl = Callable[[int, int | None], str]
 STATIC_URL = "/static"
@@ -38,11 +39,19 @@ def templates() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(figure=figure, voice=voice, excerpt=excerpt, static_url=STATIC_URL)
+    env.globals.update(
+        figure=figure, voice=voice, excerpt=excerpt, static_url=STATIC_URL, label=indicator_label
+    )
     return env
 
 
 @cache
+def indicator_label(key: str) -> str:
+    """The vocabulary's label of an indicator key, or the key itself."""
+    vocabulary = default_vocabulary()
+    return vocabulary[key].label if key in vocabulary else key
+
+
 def stylesheet() -> str:
     """The text of the package's stylesheet, `web/static/sitroom.css`."""
     return resources.files("sitroom").joinpath("web/static/sitroom.css").read_text("utf-8")

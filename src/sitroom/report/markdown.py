@@ -5,6 +5,7 @@ from __future__ import annotations
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.report.figures import figure
 from sitroom.report.model import Briefing, Footnote
+from sitroom.vocabulary import default_vocabulary
 
 
 def _voice(c: SourcedClaim) -> str:
@@ -40,7 +41,7 @@ def render_markdown(briefing: Briefing) -> str:
         lines += [f"- {note}" for note in section.notes]
         for item in section.figures:
             part = f" {item.part_of_text}" if item.part_of_text else ""
-            said = f" ×{item.mentions}" if item.mentions > 1 else ""
+            said = f", stated {item.mentions} times" if item.mentions > 1 else ""
             said += (
                 " (a party to the conflict; no independent source agrees)"
                 if item.party_only
@@ -51,11 +52,13 @@ def render_markdown(briefing: Briefing) -> str:
                 f"[^{item.footnote}]"
             )
         lines.append("")
+    vocabulary = default_vocabulary()
     lines += ["## Where sources disagree", ""]
     if not briefing.disagreements:
         lines.append("No disagreements among the figures above.")
     for d in briefing.disagreements:
-        lines.append(f"- {d.indicator}: {d.reason}")
+        label = vocabulary[d.indicator].label if d.indicator in vocabulary else d.indicator
+        lines.append(f"- {label}: {d.reason}")
         for c in (d.first, d.second):
             lines.append(
                 f"  - **{figure(c.claim)}** ({c.claim.window or 'no window'}) — "

@@ -11,7 +11,11 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from sitroom.domain import SitroomError
 
 ENV_VAR = "SITROOM_DATABASE_URL"
 DEFAULT_FILE = "sitroom.db"
@@ -97,6 +101,31 @@ def _is_current(engine: Engine) -> bool:
     return set(current) == set(script.get_heads())
 
 
-def open_store(db: str | None = None) -> Store:
-    """The store named by `--db`, SITROOM_DATABASE_URL or the default, schema up to date."""
-    return Store(database_url(db))
+class NoDatabase(SitroomError):
+    """The database named does not exist or cannot be reached."""
+
+
+def open_store(db: str | None = None, *, create: bool = True) -> Store:
+    """The store named by `--db`, SITROOM_DATABASE_URL or the default, schema up to date.
+
+    With `create=False` (commands that only read) a SQLite file that does not exist is
+    refused instead of being made empty, so a mistyped path is not answered with nothing.
+    """
+    url = database_url(db)
+    parsed = make_url(url)
+    in_file = parsed.get_backend_name() == "sqlite" and parsed.database not in (
+        None,
+        "",
+        ":memory:",
+    )
+    if not create and in_file and not Path(str(parsed.database)).exists():
+        raise NoDatabase(
+            f'no database at "{parsed.database}" (load one first: sitroom sample load '
+            f"--db {parsed.database}, or give --db / $SITROOM_DATABASE_URL)"
+        )
+    try:
+        return Store(url)
+    except OperationalError as err:
+        shown = parsed.render_as_string(hide_password=True)
+        reason = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
+        raise NoDatabase(f'cannot open database "{shown}": {reason}') from err
