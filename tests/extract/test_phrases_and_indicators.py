@@ -93,3 +93,21 @@ def test_n_of_them_counts_the_whole_named_before() -> None:
     text = "1,096 militants have left, 953 of them have been amnestied"
     phrase = counted_phrase(text, find_numbers(text)[1])
     assert phrase.anaphoric and phrase.head == ""
+
+
+def test_families_are_counted_as_households_not_people() -> None:
+    from datetime import date
+
+    from sitroom.extract.pipeline import extract_claims
+
+    [claim] = extract_claims("200 families were displaced from Hanano.", date(2016, 12, 9))
+    assert (claim.indicator, claim.unit, claim.group) == (
+        "people.displaced",
+        "households",
+        "families",
+    )
+    [_, _, members] = extract_claims(
+        "3,690 people were transferred, including 2,079 militants and 1,611 their family members.",
+        date(2016, 12, 9),
+    )
+    assert (members.unit, members.group) == ("people", "family_members")

@@ -95,12 +95,19 @@ def classify(
     return Classified(best, unit_for(best, number, vocabulary, phrase), group)
 
 
+HOUSEHOLD_NOUNS = frozenset({"family", "families", "household", "households"})
+
+
 def unit_for(key: str, number: NumberMention, vocabulary: Vocabulary, phrase: CountedPhrase) -> str:
     """Return the unit of a figure: percent and ratio by how it is written, else the key's."""
     if number.kind is NumberKind.PERCENT:
         return "percent"
     if number.kind is NumberKind.FRACTION:
         return "ratio"
+    if phrase.head in HOUSEHOLD_NOUNS and (
+        key not in vocabulary or vocabulary[key].unit == "people"
+    ):
+        return "households"  # a family is not a person: never add families to people
     if key == OTHER or key not in vocabulary:
         cls = noun_class(phrase.words)
         return "people" if cls in (NounClass.PEOPLE, None) else (phrase.head or "count")

@@ -34,8 +34,10 @@ GROUPS: dict[str, str] = {
     "combatant": "combatants", "insurgent": "combatants", "jihadist": "combatants",
     "extremist": "combatants", "mercenary": "combatants", "mercenaries": "combatants",
     "commander": "commanders", "leader": "commanders",
-    "family member": "family_members", "family": "family_members",
-    "families": "family_members", "relative": "family_members",
+    "family member": "family_members", "relative": "family_members",
+    # "200 families", "1,500 households" count households, not people (unit households)
+    "family": "families", "families": "families", "household": "families",
+    "households": "families",
     "patient": "patients",
     "school": "school", "mosque": "mosque", "church": "church", "hospital": "hospital",
     "clinic": "clinic", "bakery": "bakery", "bakeries": "bakery", "bridge": "bridge",
