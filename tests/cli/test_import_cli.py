@@ -40,6 +40,14 @@ def test_every_command_explains_itself_with_an_example() -> None:
         ["demo"],
         ["sample", "load"],
         ["db", "upgrade"],
+        ["sources"],
+        ["places", "import"],
+        ["control", "import"],
+        ["control", "share"],
+        ["control", "timeline"],
+        ["control", "geojson"],
+        ["grade", "source"],
+        ["grade", "claim"],
     ):
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0, command
