@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from sitroom.domain import Claim, Source
+from sitroom.report.claims_table import claim_record
 
 
 class ErrorDetail(BaseModel):
@@ -61,34 +62,9 @@ class ClaimOut(BaseModel):
     def of(cls, claim: Claim) -> ClaimOut:
         """The response body of a stored claim (one with id and source id)."""
         assert claim.id is not None and claim.source_id is not None  # stored claims have both
-        return cls(
-            id=claim.id,
-            source_id=claim.source_id,
-            local_id=claim.local_id,
-            part_of=claim.part_of,
-            indicator=claim.indicator,
-            value=claim.value,
-            low=claim.low,
-            high=claim.high,
-            qualifier=claim.qualifier.value,
-            unit=claim.unit,
-            group=claim.group,
-            place=claim.place,
-            origin=claim.origin,
-            destination=claim.destination,
-            subject=claim.subject,
-            window=claim.window,
-            window_start=claim.window_start,
-            window_end=claim.window_end,
-            claimant=claim.claimant,
-            quote=claim.quote,
-            start=claim.start,
-            end=claim.end,
-            sentence=claim.sentence,
-            review=claim.review.value,
-            credibility=claim.credibility,
-            extracted_by=claim.extracted_by,
-            page=f"/sources/{claim.source_id}#claim-{claim.id}",
+        # the same fields as the CLI's JSON (claim_record), plus the page of the quote
+        return cls.model_validate(
+            {**claim_record(claim), "page": f"/sources/{claim.source_id}#claim-{claim.id}"}
         )
 
 
