@@ -40,3 +40,21 @@ def test_rudskoy_figures_come_only_from_a_party(rudskoy) -> None:
     headline = next(c for c in rudskoy if c.claim.start == 0)
     assert party_only(evacuated, rudskoy, voices, None) is True
     assert party_only(headline, rudskoy, voices, None) is False  # the publisher's own voice
+
+
+def test_corroboration_index_gives_the_same_answers_as_party_only() -> None:
+    from conftest import gold_claims
+
+    from sitroom.analysis.voices import Corroboration
+    from sitroom.geo.bundled import bundled_gazetteer
+
+    claims = [
+        *gold_claims("aleppo-2016-12-09-rudskoy", 1),
+        *gold_claims("aleppo-2016-12-14-ocha-aleppo-sitrep-07", 2),
+        *gold_claims("aleppo-2016-12-19-unhcr-flash-update", 3),
+    ]
+    voices, gazetteer = default_voices(), bundled_gazetteer()
+    index = Corroboration(claims, voices, gazetteer)
+    expected = [party_only(c, claims, voices, gazetteer) for c in claims]
+    assert [index.party_only(c) for c in claims] == expected
+    assert any(expected) and not all(expected)

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sitroom.analysis.scope import ancestors, is_within, window_of
+from sitroom.analysis.scope import containers, is_within, window_of
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
@@ -117,40 +117,35 @@ def _same_scope_pairs(
                 pairs.setdefault(_pair(a, b, order), "same place and window, values apart")
 
 
-def _containers(name: str, gazetteer: Gazetteer | None) -> set[str]:
-    """Every folded area name `is_within` accepts for `name`: its gazetteer ancestors and
-    the runs of its own words ("Old City of Aleppo" lies within "Aleppo")."""
-    words = fold(name).split()
-    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    return runs | set(ancestors(name, gazetteer))
-
-
 def _part_whole_pairs(
     members: list[SourcedClaim],
     order: dict[int, int],
     pairs: dict[tuple[int, int], str],
     gazetteer: Gazetteer | None,
 ) -> None:
+    # each area's figures sorted by upper bound: those an inner figure exceeds are a prefix
     by_place: dict[str, list[SourcedClaim]] = defaultdict(list)
     for c in members:
         for place in c.places_key:
             by_place[place].append(c)
+    highs: dict[str, list[float]] = {}
+    for place, listed in by_place.items():
+        listed.sort(key=lambda c: c.bounds[1])
+        highs[place] = [c.bounds[1] for c in listed]
     for inner in members:
-        places = inner.places
-        if not places:
+        if not inner.places:
             continue
         low = inner.bounds[0]
         candidates = {
             id(outer): outer
-            for area in _containers(places[0], gazetteer)
-            for outer in by_place.get(area, ())
+            for area in containers(inner.places[0], gazetteer)
+            if area in by_place
+            for outer in by_place[area][: bisect_left(highs[area], low)]
         }
         for outer in candidates.values():
-            if outer is inner or low <= outer.bounds[1]:
+            key = _pair(inner, outer, order)
+            if outer is inner or key in pairs:
                 continue
             same = inner.places_key == outer.places_key and _same_window(inner, outer)
             if not same and _inside(inner, outer, gazetteer):
-                pairs.setdefault(
-                    _pair(inner, outer, order),
-                    "a figure for a part is larger than the figure for the whole",
-                )
+                pairs[key] = "a figure for a part is larger than the figure for the whole"

@@ -29,6 +29,15 @@ def ancestors(name: str, gazetteer: Gazetteer | None) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
+def containers(name: str, gazetteer: Gazetteer | None) -> frozenset[str]:
+    """Every folded area name that `is_within` accepts for `name`: its gazetteer ancestors
+    and the runs of its own words ("Old City of Aleppo" lies within "Aleppo")."""
+    words = fold(name).split()
+    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return frozenset(runs) | ancestors(name, gazetteer)
+
+
 def is_within(name: str, area: str, gazetteer: Gazetteer | None) -> bool:
     """True when place `name` is `area` or lies inside it ("east Aleppo" is within "Aleppo").
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
 from sitroom.analysis.bounds import can_both_hold
-from sitroom.analysis.scope import is_within, window_of, windows_overlap
+from sitroom.analysis.scope import containers, is_within, window_of, windows_overlap
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Actor, ActorKind, InputError
 from sitroom.geo.gazetteer import Gazetteer
@@ -97,6 +98,30 @@ def default_voices() -> Voices:
     return parse_voices(text, "sitroom/claimants.toml")
 
 
+def _agrees(figure: SourcedClaim, other: SourcedClaim, gazetteer: Gazetteer | None) -> bool:
+    """True when `other` is another source's figure that counts the same thing for the same
+    area and days and can hold together with `figure`."""
+    a, b = figure.claim, other.claim
+    if other.source.id == figure.source.id:
+        return False  # an article repeating a party's figure does not corroborate it
+    if (a.indicator, a.group, a.unit) != (b.indicator, b.group, b.unit):
+        return False
+    same_area = any(
+        is_within(x, y, gazetteer) or is_within(y, x, gazetteer)
+        for x in other.places
+        for y in figure.places
+    )
+    return (
+        same_area
+        and windows_overlap(window_of(a, figure.published_at), window_of(b, other.published_at))
+        and can_both_hold(a, b)
+    )
+
+
+def _speaks_for_party(c: SourcedClaim, voices: Voices) -> bool:
+    return voices.is_party(c.claim.claimant or c.source.publisher)
+
+
 def party_only(
     figure: SourcedClaim,
     others: Iterable[SourcedClaim],
@@ -109,30 +134,45 @@ def party_only(
     An independent voice is a non-party claimant in another source: an article that
     repeats a party's figure in its own words does not corroborate it.
     """
-    if not voices.is_party(figure.claim.claimant or figure.source.publisher):
+    if not _speaks_for_party(figure, voices):
         return False
-    span = window_of(figure.claim, figure.published_at)
-    for other in others:
-        if other.source.id == figure.source.id:
-            continue
-        if voices.is_party(other.claim.claimant or other.source.publisher):
-            continue
-        c = other.claim
-        if (c.indicator, c.group, c.unit) != (
-            figure.claim.indicator,
-            figure.claim.group,
-            figure.claim.unit,
-        ):
-            continue
-        same_area = any(
-            is_within(a, b, gazetteer) or is_within(b, a, gazetteer)
-            for a in other.places
-            for b in figure.places
-        )
-        if (
-            same_area
-            and windows_overlap(span, window_of(c, other.published_at))
-            and can_both_hold(c, figure.claim)
-        ):
+    return not any(
+        _agrees(figure, other, gazetteer)
+        for other in others
+        if not _speaks_for_party(other, voices)
+    )
+
+
+class Corroboration:
+    """`party_only` for many figures at once: independent figures are filed by what they
+    count and by each area that holds their places, so a figure meets only those that
+    could agree with it (same thing counted, one place within the other)."""
+
+    def __init__(
+        self, figures: Iterable[SourcedClaim], voices: Voices, gazetteer: Gazetteer | None
+    ) -> None:
+        self.voices, self.gazetteer = voices, gazetteer
+        self._at: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
+        self._within: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
+        for c in figures:
+            if _speaks_for_party(c, voices):
+                continue
+            kind = (c.claim.indicator, c.claim.group, c.claim.unit)
+            for place in c.places:
+                self._at[(*kind, fold(place))].append(c)
+                for area in containers(place, gazetteer):
+                    self._within[(*kind, area)].append(c)
+
+    def party_only(self, figure: SourcedClaim) -> bool:
+        """The same answer as `party_only(figure, every figure, ...)`."""
+        if not _speaks_for_party(figure, self.voices):
             return False
-    return True
+        kind = (figure.claim.indicator, figure.claim.group, figure.claim.unit)
+        for place in figure.places:
+            # others inside this place, and others this place lies inside
+            candidates = [*self._within.get((*kind, fold(place)), ())]
+            for area in containers(place, self.gazetteer):
+                candidates += self._at.get((*kind, area), ())
+            if any(_agrees(figure, other, self.gazetteer) for other in candidates):
+                return False
+        return True

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from datetime import date, timedelta
 
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
@@ -13,7 +12,7 @@ from sitroom.analysis.scope import claim_places, is_within
 from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
-from sitroom.analysis.voices import default_voices, party_only
+from sitroom.analysis.voices import Corroboration, default_voices
 from sitroom.domain import Claim, NotFound, SitroomError
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.geo.gazetteer import Gazetteer
@@ -87,11 +86,7 @@ def build_briefing(
     lead_by_local: dict[tuple[int | None, int], Figure] = {}
     voices = default_voices()
     leads = [members[0] for members in groups]
-    # only an independent figure counting the same thing can corroborate a party's
-    independent: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
-    for c in leads:
-        if not voices.is_party(c.claim.claimant or c.source.publisher):
-            independent[(c.claim.indicator, c.claim.group, c.claim.unit)].append(c)
+    corroboration = Corroboration(leads, voices, gazetteer)
     for members in groups:
         lead = members[0]
         number = len(footnotes) + 1
@@ -114,12 +109,7 @@ def build_briefing(
             footnote=number,
             mentions=len(members),
             part_of_text=f"of {whole.text}" if whole else None,
-            party_only=party_only(
-                lead,
-                independent.get((lead.claim.indicator, lead.claim.group, lead.claim.unit), []),
-                voices,
-                gazetteer,
-            ),
+            party_only=corroboration.party_only(lead),
         )
         for member in members:
             lead_by_local[(member.source.id, member.claim.local_id)] = item
