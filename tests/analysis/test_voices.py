@@ -42,17 +42,11 @@ def test_rudskoy_figures_come_only_from_a_party(rudskoy) -> None:
     assert party_only(headline, rudskoy, voices, None) is False  # the publisher's own voice
 
 
-def test_corroboration_index_gives_the_same_answers_as_party_only() -> None:
-    from conftest import gold_claims
-
+def test_corroboration_index_gives_the_same_answers_as_party_only(rudskoy, unhcr) -> None:
     from sitroom.analysis.voices import Corroboration
     from sitroom.geo.bundled import bundled_gazetteer
 
-    claims = [
-        *gold_claims("aleppo-2016-12-09-rudskoy", 1),
-        *gold_claims("aleppo-2016-12-14-ocha-aleppo-sitrep-07", 2),
-        *gold_claims("aleppo-2016-12-19-unhcr-flash-update", 3),
-    ]
+    claims = [*rudskoy, *unhcr]
     voices, gazetteer = default_voices(), bundled_gazetteer()
     index = Corroboration(claims, voices, gazetteer)
     expected = [party_only(c, claims, voices, gazetteer) for c in claims]
