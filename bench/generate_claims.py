@@ -1,10 +1,9 @@
 """Generate a large SQLite store of claims from the bundled sample, deterministically.
 
-The sample's four reports and their claims (the extractor's when
-`sitroom.extract.pipeline` is installed, else the gold files in tests/data/gold) are
-copied into many sources spread over the days of the sample (15 Nov - 22 Dec 2016) and
-over places: Aleppo neighbourhoods, governorates, or the report's own places. Each copy
-keeps its text, claimants and windows (moved with the day); values vary by up to 20%.
+The sample's four reports and the claims the extractor finds in them are copied into
+many sources spread over the days of the sample (15 Nov - 22 Dec 2016) and over places:
+Aleppo neighbourhoods, governorates, or the report's own places. Each copy keeps its
+text, claimants and windows (moved with the day); values vary by up to 20%.
 
 Usage: .venv/bin/python bench/generate_claims.py OUT.db [--claims 100000] [--seed 2016]
 """
@@ -23,14 +22,14 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from sitroom.domain import Claim, PlaceKind, Qualifier, Source, SourceKind
+from sitroom.domain import Claim, PlaceKind, Source, SourceKind
+from sitroom.extract.pipeline import extract_claims
 from sitroom.geo.bundled import bundled_gazetteer, bundled_places
 from sitroom.store.database import Store
 from sitroom.store.tables import ClaimRow, SourceRow
 
 FIRST_DAY = date(2016, 11, 15)
 DAYS = 38
-GOLD = Path(__file__).parents[1] / "tests" / "data" / "gold"
 REPORTS = Path(__file__).parents[1] / "src" / "sitroom" / "sample" / "reports"
 
 
@@ -40,34 +39,6 @@ class Template:
 
     source: Source
     claims: tuple[Claim, ...]
-
-
-def _gold_claims(doc: str) -> list[Claim]:
-    claims = []
-    for line in (GOLD / f"{doc}.jsonl").read_text(encoding="utf-8").splitlines():
-        g = json.loads(line)
-        claims.append(
-            Claim(
-                indicator=g["indicator"],
-                value=g["value"],
-                quote=g["quote"],
-                start=g["start"],
-                end=g["end"],
-                sentence=g["quote"],
-                qualifier=Qualifier(g["qualifier"]),
-                unit=g["unit"],
-                group=g["group"],
-                place=g["place"],
-                origin=g["origin"],
-                destination=g["destination"],
-                window=g["window"],
-                claimant=g["claimant"],
-                local_id=g["id"],
-                part_of=g["part_of"],
-                extracted_by="gold",
-            )
-        )
-    return claims
 
 
 def _read_sample(path: Path) -> Source:
@@ -86,24 +57,15 @@ def _read_sample(path: Path) -> Source:
     )
 
 
-def templates() -> tuple[list[Template], str]:
-    """The sample's reports with their claims, and where the claims come from."""
-    try:
-        from sitroom.extract.pipeline import extract_claims
-    except ImportError:
-        extract_claims = None
+def templates() -> list[Template]:
+    """The sample's reports with the claims the extractor finds in them."""
+    gazetteer = bundled_gazetteer()
     found = []
     for path in sorted(REPORTS.glob("*.txt")):
         source = _read_sample(path)
-        if extract_claims is not None:
-            claims = list(
-                extract_claims(source.text or "", source.published_at, bundled_gazetteer())
-            )
-        else:
-            claims = _gold_claims(path.stem)
+        claims = extract_claims(source.text or "", source.published_at, gazetteer)
         found.append(Template(source, tuple(claims)))
-    origin = "extractor" if extract_claims is not None else "gold files (no extractor yet)"
-    return found, origin
+    return found
 
 
 def places_to_use() -> list[str]:
@@ -116,7 +78,7 @@ def places_to_use() -> list[str]:
 def generate(url: str, total: int, seed: int = 2016) -> dict[str, object]:
     """Fill the store at `url` with about `total` claims; return what was made."""
     rng = random.Random(seed)
-    sample, origin = templates()
+    sample = templates()
     places = places_to_use()
     store = Store(url)
     sources = claims = 0
@@ -170,7 +132,7 @@ def generate(url: str, total: int, seed: int = 2016) -> dict[str, object]:
     return {
         "sources": sources,
         "claims": claims,
-        "claims_from": origin,
+        "claims_from": "extractor",
         "seconds": time.perf_counter() - started,
     }
 

@@ -25,6 +25,21 @@ class OutputFormat(StrEnum):
     TABLE = "table"
 
 
+# the fields the table shows, in order; values come from the JSONL record of each claim
+_TABLE_COLUMNS = (
+    "id",
+    "quote",
+    "value",
+    "qualifier",
+    "indicator",
+    "group",
+    "place",
+    "window",
+    "claimant",
+    "part_of",
+)
+
+
 def _sample_reports() -> Path:
     return Path(str(resources.files("sitroom").joinpath("sample", "reports")))
 
@@ -70,38 +85,11 @@ def extract(
     from rich.table import Table
 
     table = Table(title=f"{path.name}: {len(claims)} claims")
-    for column in (
-        "id",
-        "quote",
-        "value",
-        "qualifier",
-        "indicator",
-        "group",
-        "place",
-        "window",
-        "claimant",
-        "part_of",
-    ):
+    for column in _TABLE_COLUMNS:
         table.add_column(column, overflow="fold")
     for claim in claims:
         record = claim_record(claim)
-        table.add_row(
-            *(
-                "" if record[c] is None else str(record[c])
-                for c in (
-                    "id",
-                    "quote",
-                    "value",
-                    "qualifier",
-                    "indicator",
-                    "group",
-                    "place",
-                    "window",
-                    "claimant",
-                    "part_of",
-                )
-            )
-        )
+        table.add_row(*("" if record[c] is None else str(record[c]) for c in _TABLE_COLUMNS))
     Console(width=200).print(table)
 
 
