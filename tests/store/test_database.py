@@ -29,3 +29,14 @@ def test_database_url_takes_flag_then_env_then_default(monkeypatch, tmp_path) ->
     monkeypatch.delenv("SITROOM_DATABASE_URL")
     monkeypatch.chdir(tmp_path)
     assert database_url() == f"sqlite:///{tmp_path / 'sitroom.db'}"
+
+
+def test_migrations_build_exactly_the_tables_the_code_declares(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from sitroom.store.tables import Base
+
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, defer
 
 from sitroom.domain import Claim, Qualifier, ReviewStatus, Source
 from sitroom.store.sources import to_domain_source
 from sitroom.store.tables import ClaimRow, SourceRow
+
+AnySelect = Select[*tuple[Any, ...]]  # a SELECT of any columns (SQLAlchemy 2.1 typing)
 
 
 @dataclass(frozen=True)
@@ -27,35 +29,71 @@ class ClaimFilter:
     on_or_before: date | None = None  # source published on or before this day
 
 
-def _to_domain(row: ClaimRow | Row[Any]) -> Claim:
-    # an ORM object or a plain row of the claims table: the same attribute names
+# The claims table's columns in the order `_to_domain` unpacks them: reading plain tuples
+# rather than ORM objects or named rows keeps the read of thousands of claims cheap.
+_COLUMNS = (
+    ClaimRow.id,
+    ClaimRow.source_id,
+    ClaimRow.local_id,
+    ClaimRow.part_of_local,
+    ClaimRow.indicator,
+    ClaimRow.value,
+    ClaimRow.low,
+    ClaimRow.high,
+    ClaimRow.qualifier,
+    ClaimRow.unit,
+    ClaimRow.group_name,
+    ClaimRow.place,
+    ClaimRow.origin,
+    ClaimRow.destination,
+    ClaimRow.subject,
+    ClaimRow.window,
+    ClaimRow.window_start,
+    ClaimRow.window_end,
+    ClaimRow.claimant,
+    ClaimRow.quote,
+    ClaimRow.quote_start,
+    ClaimRow.quote_end,
+    ClaimRow.sentence,
+    ClaimRow.review,
+    ClaimRow.extracted_by,
+    ClaimRow.credibility,
+)
+
+
+def _to_domain(row: Sequence[Any]) -> Claim:
+    (
+        id_, source_id, local_id, part_of, indicator, value, low, high, qualifier, unit,
+        group, place, origin, destination, subject, window, window_start, window_end,
+        claimant, quote, start, end, sentence, review, extracted_by, credibility,
+    ) = row  # fmt: skip
     return Claim(
-        id=row.id,
-        source_id=row.source_id,
-        local_id=row.local_id,
-        part_of=row.part_of_local,
-        indicator=row.indicator,
-        value=row.value,
-        low=row.low,
-        high=row.high,
-        qualifier=Qualifier(row.qualifier),
-        unit=row.unit,
-        group=row.group_name,
-        place=row.place,
-        origin=row.origin,
-        destination=row.destination,
-        subject=row.subject,
-        window=row.window,
-        window_start=row.window_start,
-        window_end=row.window_end,
-        claimant=row.claimant,
-        quote=row.quote,
-        start=row.quote_start,
-        end=row.quote_end,
-        sentence=row.sentence,
-        review=ReviewStatus(row.review),
-        extracted_by=row.extracted_by,
-        credibility=row.credibility,
+        id=id_,
+        source_id=source_id,
+        local_id=local_id,
+        part_of=part_of,
+        indicator=indicator,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=Qualifier(qualifier),
+        unit=unit,
+        group=group,
+        place=place,
+        origin=origin,
+        destination=destination,
+        subject=subject,
+        window=window,
+        window_start=window_start,
+        window_end=window_end,
+        claimant=claimant,
+        quote=quote,
+        start=start,
+        end=end,
+        sentence=sentence,
+        review=ReviewStatus(review),
+        extracted_by=extracted_by,
+        credibility=credibility,
     )
 
 
@@ -95,7 +133,7 @@ def add_claims(session: Session, source_id: int, claims: Sequence[Claim]) -> int
     return len(claims)
 
 
-def _filtered(query: Select[Any], where: ClaimFilter) -> Select[Any]:
+def _filtered(query: AnySelect, where: ClaimFilter) -> AnySelect:
     if where.indicator:
         query = query.where(ClaimRow.indicator == where.indicator)
     if where.place:
@@ -126,11 +164,11 @@ def list_claims(
     limit: int | None = None,
 ) -> list[Claim]:
     """Claims matching `where`, by id, starting after `after_id` (keyset pagination)."""
-    query = _filtered(select(ClaimRow), where or ClaimFilter())
+    query = _filtered(select(*_COLUMNS), where or ClaimFilter())
     query = query.where(ClaimRow.id > after_id).order_by(ClaimRow.id)
     if limit is not None:
         query = query.limit(limit)
-    return [_to_domain(row) for row in session.scalars(query)]
+    return [_to_domain(row) for row in session.execute(query)]
 
 
 def count_claims(session: Session, where: ClaimFilter | None = None) -> int:
@@ -145,11 +183,11 @@ def claims_published_between(
     """Every claim of the sources published from `since` to `until` (inclusive), with its
     source (full text left out), ordered by source date, source and position.
 
-    Reads plain rows, not ORM objects, and each source once without its text: at 19,000
-    claims this is 0.2 s instead of 1.6 s (bench/briefing.py).
+    Reads plain tuples, not ORM objects, and each source once without its text: at 19,000
+    claims this is 0.25 s instead of 1.6 s (bench/briefing.py).
     """
     query = (
-        select(ClaimRow.__table__)
+        select(*_COLUMNS)
         .join(SourceRow, SourceRow.id == ClaimRow.source_id)
         .where(SourceRow.published_at >= since, SourceRow.published_at <= until)
         .order_by(SourceRow.published_at, SourceRow.id, ClaimRow.quote_start)
@@ -161,4 +199,4 @@ def claims_published_between(
         .where(SourceRow.published_at >= since, SourceRow.published_at <= until)
     )
     sources = {row.id: to_domain_source(row, with_text=False) for row in source_rows}
-    return [(_to_domain(row), sources[row.source_id]) for row in rows]
+    return [(_to_domain(row), sources[row[1]]) for row in rows]

@@ -27,6 +27,7 @@ class Base(DeclarativeBase):
 
 class SourceRow(Base):
     __tablename__ = "sources"
+    __table_args__ = (Index("ix_sources_published_at", "published_at"),)  # briefing windows
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(Text)
