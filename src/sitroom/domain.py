@@ -107,7 +107,7 @@ class FlowOrStock(StrEnum):
     STOCK = "stock"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A document or dataset that claims are taken from."""
 
@@ -126,7 +126,7 @@ class Source:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """A party, organisation or person who claims or controls things."""
 
@@ -138,7 +138,7 @@ class Actor:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry; `area_km2` is computed on an equal-area projection, never in degrees."""
 
@@ -153,7 +153,7 @@ class Place:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A run of characters `text[start:end]` of a source."""
 
@@ -161,7 +161,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """The atomic fact: one figure, as one source states it once, with all its context.
 
@@ -198,7 +198,7 @@ class Claim:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ControlObservation:
     """A claim about who holds a place on a day."""
 
@@ -214,7 +214,7 @@ class ControlObservation:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """An ACLED-compatible event row."""
 
@@ -230,7 +230,7 @@ class Event:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AuditEntry:
     """Who changed what, when, before and after."""
 
@@ -244,7 +244,7 @@ class AuditEntry:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportResult:
     """What an import did: files new and unchanged, claims written."""
 

@@ -13,7 +13,7 @@ from sitroom.geo.names import fold
 from sitroom.vocabulary import Vocabulary
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     """One check that failed: which rule, on which claims, with which numbers."""
 

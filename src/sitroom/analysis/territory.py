@@ -16,7 +16,7 @@ from sitroom.geo.checks import AreasTakenCheck, ShareCheck, compare_areas_taken,
 from sitroom.geo.shares import ControlMap
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TerritoryComparison:
     """One territory claim beside the mapped figure for the same actor, area and day."""
 

@@ -30,12 +30,15 @@ class Metadata:
     publisher: str | None = None
 
 
+NO_METADATA = Metadata()  # nothing given on the command line: the .meta.json decides
+
+
 def meta_path(path: Path) -> Path:
     """The sibling metadata file of a report: `x.txt` -> `x.meta.json`."""
     return path.with_name(path.stem + ".meta.json")
 
 
-def read_report(path: Path, given: Metadata = Metadata()) -> Source:
+def read_report(path: Path, given: Metadata = NO_METADATA) -> Source:
     """The report at `path` as a Source, its metadata from flags or `x.meta.json`.
 
     Raises InputError naming the file and field for an unreadable file, metadata that is
@@ -144,7 +147,7 @@ def import_reports(
     *,
     gazetteer: Gazetteer | None = None,
     vocabulary: Vocabulary | None = None,
-    given: Metadata = Metadata(),
+    given: Metadata = NO_METADATA,
     progress: Progress = null_progress,
 ) -> ImportResult:
     """Import reports and extract their claims; one transaction per file, idempotent by sha256.

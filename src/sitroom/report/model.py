@@ -28,7 +28,7 @@ SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One mention of a figure: the exact words in the source, where to find them."""
 
@@ -40,7 +40,7 @@ class Evidence:
     claimant: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """Where a figure comes from: source, claimant, grades, window and every quote."""
 
@@ -56,7 +56,7 @@ class Footnote:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One claim of the briefing (all its mentions in one source), with its footnote."""
 
@@ -70,7 +70,7 @@ class Figure:
     party_only: bool = False  # given only by a party to the conflict, no independent voice agrees
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     key: str
     title: str
@@ -78,7 +78,7 @@ class Section:
     notes: tuple[str, ...] = ()  # computed lines, e.g. the mapped control shares
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Briefing:
     place: str
     on: date
