@@ -6,14 +6,14 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sitroom.analysis.scope import containers, is_within, window_of
+from sitroom.analysis.scope import containers, is_within
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
 from sitroom.vocabulary import Vocabulary
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Disagreement:
     """Two claims about the same thing whose values cannot both be true, side by side."""
 
@@ -23,33 +23,37 @@ class Disagreement:
     reason: str
 
 
-def _resolved(c: SourcedClaim) -> bool:
-    return c.claim.window_start is not None or c.claim.window_end is not None
-
-
 def _same_window(a: SourcedClaim, b: SourcedClaim) -> bool:
     """Same resolved days; windows whose words could not be resolved must read the same."""
-    if not _resolved(a) and not _resolved(b):
+    if not a.resolved and not b.resolved:
         return fold(a.claim.window or "") == fold(b.claim.window or "") and (
             a.claim.window is not None or a.published_at == b.published_at
         )
-    return window_of(a.claim, a.published_at) == window_of(b.claim, b.published_at)
+    return a.days == b.days
+
+
+def _window_inside(inner: SourcedClaim, outer: SourcedClaim) -> bool:
+    """True when `inner`'s days lie within `outer`'s; unresolved words that differ never do."""
+    if not inner.resolved and not outer.resolved and not _same_window(inner, outer):
+        return False  # nothing says one window holds the other
+    start_i, end_i = inner.days
+    start_o, end_o = outer.days
+    starts_ok = start_o is None or (start_i is not None and start_i >= start_o)
+    ends_ok = end_o is None or (end_i is not None and end_i <= end_o)
+    return starts_ok and ends_ok
+
+
+def _places_inside(inner: SourcedClaim, outer: SourcedClaim, gazetteer: Gazetteer | None) -> bool:
+    """True when every place of `inner` lies within some place of `outer`."""
+    inner_places, outer_places = inner.places, outer.places
+    if not inner_places or not outer_places:
+        return False
+    return all(any(is_within(i, o, gazetteer) for o in outer_places) for i in inner_places)
 
 
 def _inside(inner: SourcedClaim, outer: SourcedClaim, gazetteer: Gazetteer | None) -> bool:
     """True when every place of `inner` lies within some place of `outer`, and the window too."""
-    inner_places, outer_places = inner.places, outer.places
-    if not inner_places or not outer_places:
-        return False
-    if not _resolved(inner) and not _resolved(outer) and not _same_window(inner, outer):
-        return False  # unresolved words that differ: nothing says one window holds the other
-    if not all(any(is_within(i, o, gazetteer) for o in outer_places) for i in inner_places):
-        return False
-    start_i, end_i = window_of(inner.claim, inner.published_at)
-    start_o, end_o = window_of(outer.claim, outer.published_at)
-    starts_ok = start_o is None or (start_i is not None and start_i >= start_o)
-    ends_ok = end_o is None or (end_i is not None and end_i <= end_o)
-    return starts_ok and ends_ok
+    return _places_inside(inner, outer, gazetteer) and _window_inside(inner, outer)
 
 
 def find_disagreements(
@@ -91,10 +95,19 @@ def find_disagreements(
 
 
 def _window_key(c: SourcedClaim) -> tuple[object, ...]:
-    if not _resolved(c):
+    """Claims with the same key have the same window (`_same_window`)."""
+    if not c.resolved:
         words = fold(c.claim.window or "")
         return ("words", words, None if c.claim.window else c.published_at)
-    return ("days", *window_of(c.claim, c.published_at))
+    return ("days", *c.days)
+
+
+def _shelf_key(c: SourcedClaim) -> tuple[object, ...]:
+    """Everything `_same_window` and `_window_inside` read of a claim's window: against
+    any other claim, claims with the same key give the same answers to both."""
+    if not c.resolved:
+        return ("words", fold(c.claim.window or ""), c.claim.window is None, c.published_at)
+    return ("days", *c.days)
 
 
 def _pair(a: SourcedClaim, b: SourcedClaim, order: dict[int, int]) -> tuple[int, int]:
@@ -117,35 +130,56 @@ def _same_scope_pairs(
                 pairs.setdefault(_pair(a, b, order), "same place and window, values apart")
 
 
+Shelf = tuple[list[SourcedClaim], list[float]]  # figures sorted by upper bound, and those bounds
+
+
 def _part_whole_pairs(
     members: list[SourcedClaim],
     order: dict[int, int],
     pairs: dict[tuple[int, int], str],
     gazetteer: Gazetteer | None,
 ) -> None:
-    # each area's figures sorted by upper bound: those an inner figure exceeds are a prefix
-    by_place: dict[str, list[SourcedClaim]] = defaultdict(list)
+    # Figures are filed by each area they name, then by window (a shelf each, sorted by
+    # upper bound, so those an inner figure exceeds are a prefix). An inner figure meets
+    # only the areas that hold it, and which shelves' windows hold its window is worked
+    # out once per area and window, not once per figure.
+    by_area: dict[str, dict[tuple[object, ...], list[SourcedClaim]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for c in members:
         for place in c.places_key:
-            by_place[place].append(c)
-    highs: dict[str, list[float]] = {}
-    for place, listed in by_place.items():
-        listed.sort(key=lambda c: c.bounds[1])
-        highs[place] = [c.bounds[1] for c in listed]
+            by_area[place][_shelf_key(c)].append(c)
+    shelves: dict[str, list[tuple[SourcedClaim, Shelf]]] = {}
+    for area, by_window in by_area.items():
+        shelves[area] = []
+        for listed in by_window.values():
+            listed.sort(key=lambda c: c.bounds[1])
+            shelves[area].append((listed[0], (listed, [c.bounds[1] for c in listed])))
+    fitting: dict[tuple[str, tuple[object, ...]], list[tuple[Shelf, bool]]] = {}
     for inner in members:
         if not inner.places:
             continue
-        low = inner.bounds[0]
-        candidates = {
-            id(outer): outer
-            for area in containers(inner.places[0], gazetteer)
-            if area in by_place
-            for outer in by_place[area][: bisect_left(highs[area], low)]
-        }
+        low, inner_key = inner.bounds[0], _shelf_key(inner)
+        candidates: dict[int, SourcedClaim] = {}
+        for area in containers(inner.places[0], gazetteer):
+            if area not in shelves:
+                continue
+            if (area, inner_key) not in fitting:
+                # one figure stands for its shelf: the window tests read only the shelf key
+                fitting[(area, inner_key)] = [
+                    (shelf, _same_window(inner, sample))
+                    for sample, shelf in shelves[area]
+                    if _window_inside(inner, sample)
+                ]
+            for (listed, highs), same_window in fitting[(area, inner_key)]:
+                for outer in listed[: bisect_left(highs, low)]:
+                    if not (same_window and inner.places_key == outer.places_key):
+                        candidates[id(outer)] = outer
+        # a figure of one place is within every figure filed under an area that holds it
+        one_place = len(inner.places) == 1
         for outer in candidates.values():
             key = _pair(inner, outer, order)
             if outer is inner or key in pairs:
                 continue
-            same = inner.places_key == outer.places_key and _same_window(inner, outer)
-            if not same and _inside(inner, outer, gazetteer):
+            if one_place or _places_inside(inner, outer, gazetteer):
                 pairs[key] = "a figure for a part is larger than the figure for the whole"

@@ -23,7 +23,7 @@ from sitroom.vocabulary import Vocabulary
 _NOT_ADDABLE = ("ratio", "percent")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeriesPoint:
     """The value of a series on a day and the claims it rests on (their store ids)."""
 
@@ -32,7 +32,7 @@ class SeriesPoint:
     claim_ids: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Series:
     """One claimant's figures for one indicator, place, group and unit, by day.
 
@@ -98,6 +98,14 @@ def build_series(
     """
     claims = list(claims)
     wholes = {(c.source.id, c.claim.local_id): c for c in claims}
+    keys: dict[tuple[str | None, ...], str | None] = {}
+
+    def key_of(claim: Claim) -> str | None:  # thousands of claims name a few dozen places
+        names = (claim.place, claim.origin, claim.destination)
+        if names not in keys:
+            keys[names] = place_key(claim, gazetteer)
+        return keys[names]
+
     grouped: dict[tuple[str, str, str, str | None, str], list[SourcedClaim]] = defaultdict(list)
     for c in claims:
         claim = c.claim
@@ -106,12 +114,12 @@ def build_series(
         kind = vocabulary[claim.indicator].kind
         if kind is FlowOrStock.FLOW and claim.unit in _NOT_ADDABLE:
             continue
-        key_place = place_key(claim, gazetteer)
+        key_place = key_of(claim)
         if key_place is None:
             continue
         if claim.part_of is not None:
             whole = wholes.get((c.source.id, claim.part_of))
-            if whole is not None and (whole.claim.group, place_key(whole.claim, gazetteer)) == (
+            if whole is not None and (whole.claim.group, key_of(whole.claim)) == (
                 claim.group,
                 key_place,
             ):
@@ -145,22 +153,22 @@ def _ids(members: Iterable[SourcedClaim]) -> tuple[int, ...]:
     return tuple(sorted({c.claim.id for c in members if c.claim.id is not None}))
 
 
-def _same_figure(a: SourcedClaim, b: SourcedClaim) -> bool:
-    return a.claim.value == b.claim.value and _span(a) == _span(b)
-
-
 def _flow_points(members: list[SourcedClaim]) -> list[SeriesPoint]:
+    # larger first, then earlier published, then first stated: the order windows are kept in
+    ranked = sorted(
+        members, key=lambda c: (-c.claim.value, c.published_at, c.source.id or 0, c.claim.start)
+    )
+    spans = {id(c): _span(c) for c in ranked}
     points = []
-    for day in sorted({_span(c)[1] for c in members}):
-        known = [c for c in members if _span(c)[1] <= day]
-        # larger first, then earlier published, then first stated: the kept windows
-        known.sort(key=lambda c: (-c.claim.value, c.published_at, c.source.id or 0, c.claim.start))
+    for day in sorted({span[1] for span in spans.values()}):
+        known = [c for c in ranked if spans[id(c)][1] <= day]
         kept: list[SourcedClaim] = []
         for c in known:
-            if not any(_overlap(_span(c), _span(k)) for k in kept):
+            if not any(_overlap(spans[id(c)], spans[id(k)]) for k in kept):
                 kept.append(c)
         # the same figure stated again (in the source or by a later one) backs the point too
-        backing = [c for c in known if any(_same_figure(c, k) for k in kept)]
+        figures = {(k.claim.value, spans[id(k)]) for k in kept}
+        backing = [c for c in known if (c.claim.value, spans[id(c)]) in figures]
         points.append(SeriesPoint(day, sum(k.claim.value for k in kept), _ids(backing)))
     return points
 

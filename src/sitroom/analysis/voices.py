@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from itertools import chain
 
 from sitroom.analysis.bounds import can_both_hold
 from sitroom.analysis.scope import containers, is_within, window_of, windows_overlap
@@ -168,11 +169,20 @@ class Corroboration:
         if not _speaks_for_party(figure, self.voices):
             return False
         kind = (figure.claim.indicator, figure.claim.group, figure.claim.unit)
+        low, high = figure.bounds
         for place in figure.places:
             # others inside this place, and others this place lies inside
-            candidates = [*self._within.get((*kind, fold(place)), ())]
-            for area in containers(place, self.gazetteer):
-                candidates += self._at.get((*kind, area), ())
-            if any(_agrees(figure, other, self.gazetteer) for other in candidates):
+            candidates = chain(
+                self._within.get((*kind, fold(place)), ()),
+                *(self._at.get((*kind, area), ()) for area in containers(place, self.gazetteer)),
+            )
+            # filed by kind and area, a candidate already counts the same thing for a
+            # related area: only its source, days and values are left to compare
+            if any(
+                other.source.id != figure.source.id
+                and windows_overlap(figure.days, other.days)
+                and max(low, other.bounds[0]) <= min(high, other.bounds[1])
+                for other in candidates
+            ):
                 return False
         return True
