@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
@@ -53,6 +56,21 @@ def concerns(
     return any(is_within(name, place, gazetteer) for name in places)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector. A briefing makes some 10^5 objects that live until
+    it is done and form no garbage cycles; each automatic collection walks them all again,
+    which cost a third of the time of a briefing over 15,000 figures (bench/briefing.py).
+    Cycles made meanwhile are collected once the collector runs again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_briefing(
     store: Store,
     place: str,
@@ -68,6 +86,19 @@ def build_briefing(
     With a control map, the control section opens with the mapped shares of `place` on
     the day and every territory claim is held against them.
     """
+    with collector_paused():
+        return _build(store, place, on, days, gazetteer, vocabulary, control)
+
+
+def _build(
+    store: Store,
+    place: str,
+    on: date,
+    days: int,
+    gazetteer: Gazetteer | None,
+    vocabulary: Vocabulary | None,
+    control: ControlMap | None,
+) -> Briefing:
     vocabulary = vocabulary or default_vocabulary()
     since = on - timedelta(days=days - 1)
     with store.session() as session:
