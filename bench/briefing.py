@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from generate_claims import generate
 from sitroom.geo.bundled import bundled_gazetteer
-from sitroom.report.build import DEFAULT_DAYS, build_briefing, collector_paused
+from sitroom.report.build import DEFAULT_DAYS, build_briefing
+from sitroom.report.collector import collector_paused
 from sitroom.store.claims import claims_published_between
 from sitroom.store.database import Store
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
@@ -23,6 +20,7 @@ from sitroom.geo.names import fold
 from sitroom.geo.shares import ControlMap
 from sitroom.geo.stored import NoControlData, control_map
 from sitroom.ingest.control import closest_names
+from sitroom.report.collector import collector_paused
 from sitroom.report.control_map import MapPolygon, polygons_on
 from sitroom.report.figures import figure
 from sitroom.report.model import (
@@ -54,21 +52,6 @@ def concerns(
     if not places:
         return source_text_names_place
     return any(is_within(name, place, gazetteer) for name in places)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector. A briefing makes some 10^5 objects that live until
-    it is done and form no garbage cycles; each automatic collection walks them all again,
-    which cost a third of the time of a briefing over 15,000 figures (bench/briefing.py).
-    Cycles made meanwhile are collected once the collector runs again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build_briefing(
