@@ -56,3 +56,19 @@ def test_briefing_holds_what_the_issue_names(briefing: Briefing) -> None:
     share = next(f for f in control["figures"] if f["text"].startswith("93%") and f["claimant"])
     assert len(notes[share["footnote"]]["evidence"]) >= 2  # one claim, several mentions
     assert json.dumps(record)  # serialisable
+
+
+def test_claims_in_disagreements_and_checks_point_at_their_footnote(briefing: Briefing) -> None:
+    record = briefing_record(briefing)
+    notes = {n["number"]: n for n in record["footnotes"]}
+    pointed = [
+        c
+        for entry in (*record["disagreements"], *record["checks"])
+        for c in entry["claims"]
+        if c["id"] is not None
+    ]
+    assert pointed
+    for claim in pointed:
+        evidence = notes[claim["footnote"]]["evidence"]
+        assert claim["id"] in {e["claim_id"] for e in evidence}
+        assert "sentence" not in claim  # the footnote holds it
