@@ -4,8 +4,8 @@ Builds (or reuses) SQLite stores of generated claims (bench/generate_claims.py),
 times, for Aleppo on 2016-12-09 over the default 7 days:
 - one plain SQL query reading the window's claims with their sources (sqlite3, fetchall);
 - the store's read (`claims_published_between`, rows into domain Claims);
-- `report.build.build_briefing` whole, in a fresh child process each time, stopped after
-  --budget seconds;
+- `report.build.build_briefing` whole, then its Markdown and JSON renderings, in a fresh
+  child process each time (5 times), stopped after --budget seconds;
 - with --stages-at N, the briefing's steps one by one, to show where the time goes.
 
 Usage: .venv/bin/python bench/briefing.py [--claims 2500 10000 100000] [--budget 120]
@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ from generate_claims import generate
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.report.build import DEFAULT_DAYS, build_briefing
 from sitroom.report.collector import collector_paused
+from sitroom.report.json_out import render_json
+from sitroom.report.markdown import render_markdown
 from sitroom.store.claims import claims_published_between
 from sitroom.store.database import Store
 
@@ -40,6 +43,7 @@ PLACE, DAY = "Aleppo", date(2016, 12, 9)
 SINCE = DAY - timedelta(days=DEFAULT_DAYS - 1)
 CACHE = Path(tempfile.gettempdir()) / "sitroom-bench"  # generated stores, reused across runs
 GOAL_SECONDS = 1.0
+GENERATION = 2  # bump when generate_claims makes different stores: cached ones are stale
 SQL = """SELECT c.*, s.title, s.publisher, s.published_at, s.reliability
 FROM claims c JOIN sources s ON s.id = c.source_id
 WHERE s.published_at BETWEEN ? AND ?"""
@@ -48,7 +52,7 @@ WHERE s.published_at BETWEEN ? AND ?"""
 def store_file(claims: int, seed: int) -> Path:
     """The SQLite file of `claims` generated claims, made on first use."""
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"briefing-{claims}-{seed}.db"
+    path = CACHE / f"briefing-{claims}-{seed}-{GENERATION}.db"
     if not path.exists():
         made = generate(f"sqlite:///{path}", claims, seed)
         print(
@@ -98,13 +102,37 @@ def _briefing_child(path: str, queue: Any) -> None:
     gazetteer = bundled_gazetteer()  # built before the clock starts, as a server keeps it
     started = time.perf_counter()
     briefing = build_briefing(store, PLACE, DAY, gazetteer=gazetteer)
-    queue.put((time.perf_counter() - started, len(briefing.footnotes)))
+    built = time.perf_counter()
+    render_markdown(briefing)
+    written_md = time.perf_counter()
+    render_json(briefing)
+    written_json = time.perf_counter()
+    queue.put(
+        {
+            "build": built - started,
+            "markdown": written_md - built,
+            "json": written_json - written_md,
+            "figures": len(briefing.footnotes),
+            "disagreements": len(briefing.disagreements),
+        }
+    )
 
 
-def briefing_time(path: Path, budget: float, repeat: int = 3) -> tuple[float | None, int | None]:
-    """Best seconds of `repeat` runs of build_briefing, each in a fresh process (no cache
-    warm from the run before), and its figures; (None, None) past `budget` seconds."""
-    best: tuple[float | None, int | None] = (None, None)
+@dataclass(frozen=True)
+class BriefingTimes:
+    """Seconds of the briefing's build and of its renderings, over fresh processes."""
+
+    build: list[float]
+    markdown: list[float]
+    json: list[float]
+    figures: int
+    disagreements: int
+
+
+def briefing_time(path: Path, budget: float, repeat: int = 5) -> BriefingTimes | None:
+    """build_briefing, then the Markdown and JSON renderings of its result, `repeat` times,
+    each in a fresh process (no cache warm from the run before); None past `budget` s."""
+    runs = []
     for _ in range(repeat):
         queue: Any = multiprocessing.Queue()
         child = multiprocessing.Process(target=_briefing_child, args=(str(path), queue))
@@ -113,11 +141,20 @@ def briefing_time(path: Path, budget: float, repeat: int = 3) -> tuple[float | N
         if child.is_alive():
             child.terminate()
             child.join()
-            return None, None
-        seconds, figures = queue.get()
-        if best[0] is None or seconds < best[0]:
-            best = (seconds, figures)
-    return best
+            return None
+        runs.append(queue.get())
+    return BriefingTimes(
+        build=sorted(r["build"] for r in runs),
+        markdown=sorted(r["markdown"] for r in runs),
+        json=sorted(r["json"] for r in runs),
+        figures=runs[0]["figures"],
+        disagreements=runs[0]["disagreements"],
+    )
+
+
+def _best(seconds: list[float]) -> str:
+    """'best (median)' of sorted seconds."""
+    return f"{seconds[0]:.3f} ({seconds[len(seconds) // 2]:.3f})"
 
 
 def stages(path: Path) -> list[tuple[str, float]]:
@@ -195,24 +232,31 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     bundled_gazetteer()
-    print(f"briefing for {PLACE} on {DAY}, sources of {SINCE} to {DAY}; best of 3 runs each\n")
+    print(
+        f"briefing for {PLACE} on {DAY}, sources of {SINCE} to {DAY}; plain SQL and store "
+        "read best of 3; build_briefing and renderings in 5 fresh processes, best (median)\n"
+    )
     print(
         "| claims in store | claims in window | plain SQL s | store read s | "
-        "build_briefing s | figures | vs SQL |"
+        "build_briefing s | + Markdown s | + JSON s | figures | disagreements | build vs SQL |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     met = True
     for total in args.claims:
         path = store_file(total, args.seed)
         sql_s, rows = plain_sql(path)
         read_s = store_read(path)
-        brief_s, figures = briefing_time(path, args.budget)
-        shown = f"{brief_s:.3f}" if brief_s is not None else f"> {args.budget:.0f} (stopped)"
-        ratio = f"{brief_s / sql_s:.0f}x" if brief_s is not None else "-"
-        met = met and brief_s is not None and brief_s < GOAL_SECONDS
+        times = briefing_time(path, args.budget)
+        if times is None:
+            print(f"| {total:,} | {rows:,} | {sql_s:.3f} | {read_s:.3f} | "
+                  f"> {args.budget:.0f} (stopped) | - | - | - | - | - |")  # fmt: skip
+            met = False
+            continue
+        met = met and times.build[0] < GOAL_SECONDS
         print(
-            f"| {total:,} | {rows:,} | {sql_s:.3f} | {read_s:.3f} | {shown} | "
-            f"{figures if figures is not None else '-'} | {ratio} |"
+            f"| {total:,} | {rows:,} | {sql_s:.3f} | {read_s:.3f} | {_best(times.build)} | "
+            f"{_best(times.markdown)} | {_best(times.json)} | {times.figures:,} | "
+            f"{times.disagreements:,} | {times.build[0] / sql_s:.0f}x |"
         )
     print(
         f"\ngoal: build_briefing under {GOAL_SECONDS:.0f} s at every size: "
