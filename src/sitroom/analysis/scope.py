@@ -12,7 +12,13 @@ from sitroom.geo.names import fold
 
 def claim_places(claim: Claim) -> list[str]:
     """The places a claim names: its place, else its origin and destination."""
-    names: list[str | None] = [claim.place] if claim.place else [claim.origin, claim.destination]
+    return place_names(claim.place, claim.origin, claim.destination)
+
+
+def place_names(place: str | None, origin: str | None, destination: str | None) -> list[str]:
+    """The places named by a claim's place, origin and destination fields: its place
+    ("Jibrin; Mahalej" is two), else its origin and destination."""
+    names: list[str | None] = [place] if place else [origin, destination]
     return [part.strip() for name in names if name for part in name.split(";") if part.strip()]
 
 

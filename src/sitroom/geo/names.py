@@ -17,13 +17,33 @@ _DOUBLE = re.compile(r"(.)\1+")
 _ROMAN = re.compile(r"^[ivx]+$")
 
 
-@lru_cache(maxsize=65536)
-def fold(name: str) -> str:
-    """Lower case, accents off, apostrophes dropped, punctuation as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+def _combining_marks() -> dict[int, None]:
+    """A str.translate table deleting every combining mark of the Basic Multilingual Plane."""
+    return {cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))}
+
+
+_STRIP_MARKS: dict[int, None] = {}  # filled on first use: 65,536 look-ups, some 10 ms
+
+
+def fold_text(text: str) -> str:
+    """Lower case, accents off, apostrophes dropped, punctuation as single spaces.
+
+    For a whole source text; `fold` is the same, cached, for names. Marks are deleted by
+    one str.translate rather than a test per character: 3 MB of texts take a tenth of
+    the time (a briefing asks whether its sources name the place).
+    """
+    if not _STRIP_MARKS:
+        _STRIP_MARKS.update(_combining_marks())
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = decomposed.translate(_STRIP_MARKS)
+    if not plain.isascii() and max(plain) > "\uffff":  # marks beyond the BMP: rare scripts
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
     plain = _APOSTROPHES.sub("", plain.casefold())
     return _NON_WORD.sub(" ", plain).strip()
+
+
+fold = lru_cache(maxsize=65536)(fold_text)
+"""`fold_text` for names: the same few hundred names are folded again and again."""
 
 
 def name_key(name: str) -> str:

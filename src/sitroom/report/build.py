@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
 from sitroom.analysis.disagreements import find_disagreements
 from sitroom.analysis.mentions import group_mentions
-from sitroom.analysis.scope import claim_places, is_within
+from sitroom.analysis.scope import is_within, place_names
 from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
@@ -16,7 +17,7 @@ from sitroom.analysis.voices import Corroboration, default_voices
 from sitroom.domain import Claim, NotFound, SitroomError
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.geo.gazetteer import Gazetteer
-from sitroom.geo.names import fold
+from sitroom.geo.names import fold, fold_text
 from sitroom.geo.shares import ControlMap
 from sitroom.geo.stored import NoControlData, control_map
 from sitroom.ingest.control import closest_names
@@ -48,10 +49,23 @@ def concerns(
 
     A claim that names no place at all concerns the place its source is about.
     """
-    places = claim_places(claim)
-    if not places:
-        return source_text_names_place
-    return any(is_within(name, place, gazetteer) for name in places)
+    within = _names_within(claim.place, claim.origin, claim.destination, place, gazetteer)
+    return source_text_names_place if within is None else within
+
+
+@lru_cache(maxsize=65536)  # thousands of claims of a briefing name a few dozen places
+def _names_within(
+    claim_place: str | None,
+    origin: str | None,
+    destination: str | None,
+    place: str,
+    gazetteer: Gazetteer | None,
+) -> bool | None:
+    """Whether the places so named lie within `place`; None when they name none."""
+    names = place_names(claim_place, origin, destination)
+    if not names:
+        return None
+    return any(is_within(name, place, gazetteer) for name in names)
 
 
 def build_briefing(
@@ -86,9 +100,17 @@ def _build(
     since = on - timedelta(days=days - 1)
     with store.session() as session:
         pairs = claims_published_between(session, since, on)
-        texts = source_texts(session, {s.id for _, s in pairs if s.id is not None})
+        # a claim that names no place is about the place its source names: only those
+        # sources' texts are read and searched
+        placeless = {
+            s.id
+            for c, s in pairs
+            if s.id is not None
+            and _names_within(c.place, c.origin, c.destination, place, gazetteer) is None
+        }
+        texts = source_texts(session, placeless)
     target = f" {fold(place)} "
-    named = {sid: target in f" {fold(text)} " for sid, text in texts.items()}
+    named = {sid: target in f" {fold_text(text)} " for sid, text in texts.items()}
     relevant = [
         SourcedClaim(c, s)
         for c, s in pairs
@@ -213,7 +235,7 @@ def _describe(claim: Claim) -> str:
     quote = " ".join(claim.quote.split())
     if _BARE_NUMBER.fullmatch(quote):
         words = figure(claim)
-    elif not any(ch.isdigit() for ch in quote):
+    elif not any(map(str.isdigit, quote)):
         words = f"{quote} ({figure(claim)})"
     else:
         words = quote
@@ -227,6 +249,10 @@ def _describe(claim: Claim) -> str:
     if claim.window:
         words += f", {claim.window}"
     return words
+
+
+def _position(c: SourcedClaim) -> int:
+    return c.claim.start
 
 
 def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
@@ -251,7 +277,7 @@ def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
                 m.claim.sentence,
                 m.claim.claimant,
             )
-            for m in sorted(members, key=lambda m: m.claim.start)
+            for m in (sorted(members, key=_position) if len(members) > 1 else members)
         ),
     )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
@@ -98,6 +99,7 @@ class Briefing:
         return self.footnotes[number - 1]
 
 
+@cache  # a few dozen indicators, asked once per figure
 def section_for(indicator: str) -> str:
     """The key of the briefing section an indicator belongs to."""
     for key, _title, prefixes in SECTIONS:
