@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -29,56 +29,31 @@ class ClaimFilter:
     on_or_before: date | None = None  # source published on or before this day
 
 
-# The claims table's columns in the order `_to_domain` unpacks them: reading plain tuples
-# of table (Core) columns rather than ORM objects, named rows or ORM attributes keeps the
-# read of thousands of claims cheap (bench/briefing.py).
+# The claims table's columns in the order of Claim's fields, so a row is the positional
+# arguments of Claim(...): plain tuples of table (Core) columns rather than ORM objects,
+# named rows, ORM attributes or keyword arguments keep the read of thousands of claims
+# cheap (bench/briefing.py).
 _CLAIMS = ClaimRow.__table__.c
 _SOURCES = SourceRow.__table__.c
-_COLUMNS = tuple(
-    _CLAIMS[name]
-    for name in (
-        "id", "source_id", "local_id", "part_of_local", "indicator", "value", "low", "high",
-        "qualifier", "unit", "group_name", "place", "origin", "destination", "subject",
-        "window", "window_start", "window_end", "claimant", "quote", "quote_start",
-        "quote_end", "sentence", "review", "extracted_by", "credibility",
-    )
-)  # fmt: skip
+_COLUMN_OF_FIELD = {
+    "start": "quote_start",
+    "end": "quote_end",
+    "group": "group_name",
+    "part_of": "part_of_local",
+}
+_FIELDS = tuple(f.name for f in fields(Claim))
+_COLUMNS = tuple(_CLAIMS[_COLUMN_OF_FIELD.get(name, name)] for name in _FIELDS)
+_QUALIFIER_AT, _REVIEW_AT = _FIELDS.index("qualifier"), _FIELDS.index("review")
+_SOURCE_ID_AT = _FIELDS.index("source_id")
+_QUALIFIERS = {q.value: q for q in Qualifier}
+_REVIEWS = {r.value: r for r in ReviewStatus}
 
 
 def _to_domain(row: Sequence[Any]) -> Claim:
-    (
-        id_, source_id, local_id, part_of, indicator, value, low, high, qualifier, unit,
-        group, place, origin, destination, subject, window, window_start, window_end,
-        claimant, quote, start, end, sentence, review, extracted_by, credibility,
-    ) = row  # fmt: skip
-    return Claim(
-        id=id_,
-        source_id=source_id,
-        local_id=local_id,
-        part_of=part_of,
-        indicator=indicator,
-        value=value,
-        low=low,
-        high=high,
-        qualifier=Qualifier(qualifier),
-        unit=unit,
-        group=group,
-        place=place,
-        origin=origin,
-        destination=destination,
-        subject=subject,
-        window=window,
-        window_start=window_start,
-        window_end=window_end,
-        claimant=claimant,
-        quote=quote,
-        start=start,
-        end=end,
-        sentence=sentence,
-        review=ReviewStatus(review),
-        extracted_by=extracted_by,
-        credibility=credibility,
-    )
+    values = list(row)
+    values[_QUALIFIER_AT] = _QUALIFIERS[values[_QUALIFIER_AT]]
+    values[_REVIEW_AT] = _REVIEWS[values[_REVIEW_AT]]
+    return Claim(*values)
 
 
 def add_claims(session: Session, source_id: int, claims: Sequence[Claim]) -> int:
@@ -183,4 +158,4 @@ def claims_published_between(
         .where(SourceRow.published_at >= since, SourceRow.published_at <= until)
     )
     sources = {row.id: to_domain_source(row, with_text=False) for row in source_rows}
-    return [(_to_domain(row), sources[row[1]]) for row in rows]
+    return [(_to_domain(row), sources[row[_SOURCE_ID_AT]]) for row in rows]
