@@ -143,12 +143,15 @@ def _by_definition(claims: list[SourcedClaim]) -> list[tuple[int, int, str]]:
                 continue
             for inner, outer in ((a, b), (b, a)):
                 same = inner.places_key == outer.places_key and _same_window(inner, outer)
-                if inner.bounds[0] > outer.bounds[1] and not same:
-                    if _inside(inner, outer, gazetteer):
-                        pairs.append(
-                            (i, j, "a figure for a part is larger than the figure for the whole")
-                        )
-                        break
+                if (
+                    inner.bounds[0] > outer.bounds[1]
+                    and not same
+                    and _inside(inner, outer, gazetteer)
+                ):
+                    pairs.append(
+                        (i, j, "a figure for a part is larger than the figure for the whole")
+                    )
+                    break
     found, seen = [], set()
     for i, j, reason in pairs:
         key = (claims[i].bounds, claims[j].bounds, claims[i].claim.indicator)
