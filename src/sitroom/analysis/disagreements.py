@@ -56,6 +56,12 @@ def _inside(inner: SourcedClaim, outer: SourcedClaim, gazetteer: Gazetteer | Non
     return _places_inside(inner, outer, gazetteer) and _window_inside(inner, outer)
 
 
+SAME_SCOPE = "same place and window, values apart"
+PART_OVER_WHOLE = "a figure for a part is larger than the figure for the whole"
+
+Entry = tuple[int, SourcedClaim]  # a figure and its position among the briefing's figures
+
+
 def find_disagreements(
     claims: list[SourcedClaim], vocabulary: Vocabulary, gazetteer: Gazetteer | None = None
 ) -> list[Disagreement]:
@@ -68,29 +74,30 @@ def find_disagreements(
 
     Pairs are looked up, not enumerated: figures are filed by what they count, then by
     their places and window (first rule) or by every area that holds their places (second
-    rule), so a briefing over thousands of figures stays fast.
+    rule), so a briefing over thousands of figures stays fast. A test holds the lookups
+    to comparing every pair.
     """
-    order = {id(c): i for i, c in enumerate(claims)}
-    groups: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
-    for c in claims:
-        if c.claim.indicator != "other":  # unlike figures; nothing says they count one thing
-            groups[(c.claim.indicator, c.claim.unit, c.claim.group, c.claim.subject)].append(c)
+    groups: dict[tuple[object, ...], list[Entry]] = defaultdict(list)
+    for entry in enumerate(claims):
+        claim = entry[1].claim
+        if claim.indicator != "other":  # unlike figures; nothing says they count one thing
+            groups[(claim.indicator, claim.unit, claim.group, claim.subject)].append(entry)
     pairs: dict[tuple[int, int], str] = {}
     for members in groups.values():
-        _same_scope_pairs(members, order, pairs)
-        first = members[0].claim
+        _same_scope_pairs(members, pairs)
+        first = members[0][1].claim
         is_flow = first.indicator in vocabulary and vocabulary[first.indicator].kind == "flow"
         if is_flow and first.unit not in ("percent", "ratio"):
-            _part_whole_pairs(members, order, pairs, gazetteer)
+            _part_whole_pairs(members, pairs, gazetteer)
     found: list[Disagreement] = []
     seen: set[tuple[tuple[float, float], tuple[float, float], str]] = set()
-    for (i, j), reason in sorted(pairs.items()):
+    for i, j in sorted(pairs):
         a, b = claims[i], claims[j]
         key = (a.bounds, b.bounds, a.claim.indicator)
         if key in seen:
             continue  # the same figures stated again are the same disagreement
         seen.add(key)
-        found.append(Disagreement(a.claim.indicator, a, b, reason))
+        found.append(Disagreement(a.claim.indicator, a, b, pairs[(i, j)]))
     return found
 
 
@@ -110,76 +117,80 @@ def _shelf_key(c: SourcedClaim) -> tuple[object, ...]:
     return ("days", *c.days)
 
 
-def _pair(a: SourcedClaim, b: SourcedClaim, order: dict[int, int]) -> tuple[int, int]:
-    i, j = order[id(a)], order[id(b)]
-    return (i, j) if i < j else (j, i)
+def _upper(entry: Entry) -> float:
+    return entry[1].bounds[1]
 
 
-def _same_scope_pairs(
-    members: list[SourcedClaim], order: dict[int, int], pairs: dict[tuple[int, int], str]
-) -> None:
-    buckets: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
-    for c in members:
-        buckets[(c.places_key, _window_key(c))].append(c)
+def _same_scope_pairs(members: list[Entry], pairs: dict[tuple[int, int], str]) -> None:
+    buckets: dict[tuple[object, ...], list[Entry]] = defaultdict(list)
+    for entry in members:
+        c = entry[1]
+        buckets[(c.places_key, _window_key(c))].append(entry)
     for bucket in buckets.values():
+        if len(bucket) < 2:
+            continue
         # sorted by upper bound: the figures a figure is apart from are a prefix
-        ranked = sorted(bucket, key=lambda c: c.bounds[1])
-        highs = [c.bounds[1] for c in ranked]
-        for a in bucket:
-            for b in ranked[: bisect_left(highs, a.bounds[0])]:
-                pairs.setdefault(_pair(a, b, order), "same place and window, values apart")
+        ranked = sorted(bucket, key=_upper)
+        highs = [c.bounds[1] for _, c in ranked]
+        for i, a in bucket:
+            for j, _ in ranked[: bisect_left(highs, a.bounds[0])]:
+                pairs.setdefault((i, j) if i < j else (j, i), SAME_SCOPE)
 
 
-Shelf = tuple[list[SourcedClaim], list[float]]  # figures sorted by upper bound, and those bounds
+# figures of one area and window sorted by upper bound, those bounds, and whether the
+# window is the same as that of the inner figure the shelf is looked up for
+Shelf = tuple[list[Entry], list[float], bool]
 
 
 def _part_whole_pairs(
-    members: list[SourcedClaim],
-    order: dict[int, int],
-    pairs: dict[tuple[int, int], str],
-    gazetteer: Gazetteer | None,
+    members: list[Entry], pairs: dict[tuple[int, int], str], gazetteer: Gazetteer | None
 ) -> None:
     # Figures are filed by each area they name, then by window (a shelf each, sorted by
     # upper bound, so those an inner figure exceeds are a prefix). An inner figure meets
     # only the areas that hold it, and which shelves' windows hold its window is worked
     # out once per area and window, not once per figure.
-    by_area: dict[str, dict[tuple[object, ...], list[SourcedClaim]]] = defaultdict(
+    keys = {i: _shelf_key(c) for i, c in members}
+    by_area: dict[str, dict[tuple[object, ...], list[Entry]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for c in members:
-        for place in c.places_key:
-            by_area[place][_shelf_key(c)].append(c)
-    shelves: dict[str, list[tuple[SourcedClaim, Shelf]]] = {}
+    for entry in members:
+        for place in entry[1].places_key:
+            by_area[place][keys[entry[0]]].append(entry)
+    shelves: dict[str, list[tuple[SourcedClaim, list[Entry], list[float]]]] = {}
     for area, by_window in by_area.items():
         shelves[area] = []
         for listed in by_window.values():
-            listed.sort(key=lambda c: c.bounds[1])
-            shelves[area].append((listed[0], (listed, [c.bounds[1] for c in listed])))
-    fitting: dict[tuple[str, tuple[object, ...]], list[tuple[Shelf, bool]]] = {}
-    for inner in members:
+            listed.sort(key=_upper)
+            shelves[area].append((listed[0][1], listed, [c.bounds[1] for _, c in listed]))
+    fitting: dict[tuple[str, tuple[object, ...]], list[Shelf]] = {}
+    for i, inner in members:
         if not inner.places:
             continue
-        low, inner_key = inner.bounds[0], _shelf_key(inner)
+        low, inner_key = inner.bounds[0], keys[i]
         candidates: dict[int, SourcedClaim] = {}
         for area in containers(inner.places[0], gazetteer):
-            if area not in shelves:
+            on_area = shelves.get(area)
+            if on_area is None:
                 continue
-            if (area, inner_key) not in fitting:
+            fit = fitting.get((area, inner_key))
+            if fit is None:
                 # one figure stands for its shelf: the window tests read only the shelf key
-                fitting[(area, inner_key)] = [
-                    (shelf, _same_window(inner, sample))
-                    for sample, shelf in shelves[area]
+                fit = fitting[(area, inner_key)] = [
+                    (listed, highs, _same_window(inner, sample))
+                    for sample, listed, highs in on_area
                     if _window_inside(inner, sample)
                 ]
-            for (listed, highs), same_window in fitting[(area, inner_key)]:
-                for outer in listed[: bisect_left(highs, low)]:
-                    if not (same_window and inner.places_key == outer.places_key):
-                        candidates[id(outer)] = outer
+            for listed, highs, same_window in fit:
+                exceeded = listed[: bisect_left(highs, low)]
+                if not same_window:
+                    candidates.update(exceeded)
+                else:  # same place and window is the first rule's, not a part and a whole
+                    candidates.update(e for e in exceeded if e[1].places_key != inner.places_key)
         # a figure of one place is within every figure filed under an area that holds it
         one_place = len(inner.places) == 1
-        for outer in candidates.values():
-            key = _pair(inner, outer, order)
-            if outer is inner or key in pairs:
+        for j, outer in candidates.items():
+            key = (i, j) if i < j else (j, i)
+            if j == i or key in pairs:
                 continue
             if one_place or _places_inside(inner, outer, gazetteer):
-                pairs[key] = "a figure for a part is larger than the figure for the whole"
+                pairs[key] = PART_OVER_WHOLE
