@@ -56,6 +56,22 @@ def is_within(name: str, area: str, gazetteer: Gazetteer | None) -> bool:
     return f" {target} " in f" {fold(name)} "
 
 
+@lru_cache(maxsize=65536)  # thousands of claims of a briefing name a few dozen places
+def names_within(
+    place: str | None,
+    origin: str | None,
+    destination: str | None,
+    area: str,
+    gazetteer: Gazetteer | None,
+) -> bool | None:
+    """Whether a claim with these place, origin and destination fields speaks of `area`
+    or somewhere inside it (`is_within`); None when they name no place."""
+    names = place_names(place, origin, destination)
+    if not names:
+        return None
+    return any(is_within(name, area, gazetteer) for name in names)
+
+
 def same_area(a: Claim, b: Claim, gazetteer: Gazetteer | None) -> bool:
     """True when one claim's place is the other's or lies inside it."""
     places_a, places_b = claim_places(a), claim_places(b)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sitroom.analysis.scope import claim_places, is_within, window_of
+from sitroom.analysis.scope import names_within, window_of
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Claim, FlowOrStock
 from sitroom.geo.gazetteer import Gazetteer
@@ -124,8 +124,8 @@ def build_series(
                 key_place,
             ):
                 continue
-        if place is not None and not any(
-            is_within(name, place, gazetteer) for name in claim_places(claim)
+        if place is not None and not names_within(
+            claim.place, claim.origin, claim.destination, place, gazetteer
         ):
             continue
         grouped[(claim.indicator, key_place, c.speaker, claim.group, claim.unit)].append(c)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from sitroom.analysis.bounds import bounds as claim_bounds
-from sitroom.analysis.scope import claim_places, window_of
+from sitroom.analysis.scope import place_names, window_of
 from sitroom.domain import Claim, Source
 from sitroom.geo.names import fold
 
@@ -22,7 +23,7 @@ class SourcedClaim:
 
     claim: Claim
     source: Source
-    places: list[str] = field(init=False, repr=False)
+    places: tuple[str, ...] = field(init=False, repr=False)
     """The places the claim names (see `scope.claim_places`)."""
     places_key: frozenset[str] = field(init=False, repr=False)
     """The claim's places, folded, as a set."""
@@ -34,10 +35,11 @@ class SourcedClaim:
     """True when the claim's window was resolved to days; False for none or words only."""
 
     def __post_init__(self) -> None:
-        claim, places = self.claim, claim_places(self.claim)
+        claim = self.claim
+        places, places_key = _places_of(claim.place, claim.origin, claim.destination)
         set_ = object.__setattr__  # the documented way to fill a frozen dataclass's fields
         set_(self, "places", places)
-        set_(self, "places_key", frozenset(fold(p) for p in places))
+        set_(self, "places_key", places_key)
         set_(self, "bounds", claim_bounds(claim))
         set_(self, "days", window_of(claim, self.source.published_at))
         set_(self, "resolved", claim.window_start is not None or claim.window_end is not None)
@@ -50,3 +52,11 @@ class SourcedClaim:
     def speaker(self) -> str:
         """Who makes the claim: its claimant, else the source's publisher or title."""
         return self.claim.claimant or self.source.publisher or self.source.title
+
+
+@lru_cache(maxsize=65536)  # thousands of claims name a few dozen places
+def _places_of(
+    place: str | None, origin: str | None, destination: str | None
+) -> tuple[tuple[str, ...], frozenset[str]]:
+    names = tuple(place_names(place, origin, destination))
+    return names, frozenset(fold(name) for name in names)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
 
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
 from sitroom.analysis.disagreements import find_disagreements
 from sitroom.analysis.mentions import group_mentions
-from sitroom.analysis.scope import is_within, place_names
+from sitroom.analysis.scope import names_within
 from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
@@ -49,23 +48,8 @@ def concerns(
 
     A claim that names no place at all concerns the place its source is about.
     """
-    within = _names_within(claim.place, claim.origin, claim.destination, place, gazetteer)
+    within = names_within(claim.place, claim.origin, claim.destination, place, gazetteer)
     return source_text_names_place if within is None else within
-
-
-@lru_cache(maxsize=65536)  # thousands of claims of a briefing name a few dozen places
-def _names_within(
-    claim_place: str | None,
-    origin: str | None,
-    destination: str | None,
-    place: str,
-    gazetteer: Gazetteer | None,
-) -> bool | None:
-    """Whether the places so named lie within `place`; None when they name none."""
-    names = place_names(claim_place, origin, destination)
-    if not names:
-        return None
-    return any(is_within(name, place, gazetteer) for name in names)
 
 
 def build_briefing(
@@ -106,7 +90,7 @@ def _build(
             s.id
             for c, s in pairs
             if s.id is not None
-            and _names_within(c.place, c.origin, c.destination, place, gazetteer) is None
+            and names_within(c.place, c.origin, c.destination, place, gazetteer) is None
         }
         texts = source_texts(session, placeless)
     target = f" {fold(place)} "
