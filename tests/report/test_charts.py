@@ -65,3 +65,23 @@ def test_movement_charts_are_one_per_people_indicator() -> None:
 def test_png_is_written(tmp_path: Path) -> None:
     path = series_chart_png(SERIES, "People evacuated", tmp_path / "chart.png")
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_briefing_window_gives_a_tick_a_day_and_no_hours() -> None:
+    one_day = [_series("Sergei Rudskoy", [(9, 10500)])]
+    svg = series_chart_svg(one_day, "t", (date(2016, 12, 3), date(2016, 12, 9)))
+    for day in range(3, 10):
+        assert f"{day:02d} Dec" in svg
+    assert "12:00" not in svg
+    bare = series_chart_svg(one_day, "t")  # one day and no window: still days, not hours
+    assert "09 Dec" in bare and "12:00" not in bare
+
+
+def test_a_claimants_series_share_its_colour_and_differ_in_marker() -> None:
+    children = Series(
+        "people.evacuated", "Aleppo", "Sergei Rudskoy", FlowOrStock.FLOW, "people", "children",
+        (SeriesPoint(date(2016, 12, 9), 4000, (2,)),),
+    )  # fmt: skip
+    svg = series_chart_svg([SERIES[0], children], "t")
+    assert "#ff7f0e" not in svg  # one claimant, one colour
+    assert "Sergei Rudskoy — Aleppo (children) (running total)" in svg

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -13,8 +14,10 @@ from typer.testing import CliRunner
 from sitroom.cli import app
 
 runner = CliRunner()
+# skipped on a developer's machine without poppler; CI (.ci/run installs it) never skips
 needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed"
+    shutil.which("pdftotext") is None and not os.environ.get("CI"),
+    reason="pdftotext (poppler-utils) not installed",
 )
 
 
@@ -57,6 +60,31 @@ def test_pdf_text_holds_the_93_percent_figure_and_its_footnotes(pdf_path: Path) 
     assert "“93% of Aleppo in Syrian Control”" in text  # the footnote names the source
     assert re.search(r"\[1\]", text)
     assert "grade " in text
+
+
+@needs_pdftotext
+def test_pdf_holds_the_disagreement_and_the_failed_check(pdf_path: Path) -> None:
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf_path), "-"], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
+    disagree = text.index("Where sources disagree")
+    assert text.index("“More than two dozen facilities”", disagree) < text.index(
+        "Checks that failed"
+    )
+    assert "“21 sites”" in text[disagree:]
+    assert "territory_share_vs_mapped" in text
+    assert "claimed 93%, mapped 80.7% held" in text
+    pages = int(re.search(r"Pages:\s+(\d+)", _info(pdf_path)).group(1))
+    # each page's footer says which briefing it belongs to
+    assert text.count("Briefing: Aleppo, 2016-12-09 · sitroom") == pages
+
+
+def _info(pdf_path: Path) -> str:
+    return subprocess.run(
+        ["pdfinfo", str(pdf_path)], check=True, capture_output=True, text=True
+    ).stdout
 
 
 @needs_pdftotext

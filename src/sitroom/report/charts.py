@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,31 +39,45 @@ _STYLE: dict[Any, Any] = {  # Any: matplotlib types the keys as one long Literal
 }
 
 
-def _save(series_list: Sequence[Series], title: str, target: Any, fmt: str) -> None:
+Days = tuple[date, date]  # the first and last day a chart must show
+
+
+def _save(
+    series_list: Sequence[Series], title: str, target: Any, fmt: str, days: Days | None
+) -> None:
     """Draw and save; the style holds only inside, so no global matplotlib state changes."""
     from matplotlib import rc_context
 
     with rc_context(_STYLE):
-        figure = _figure(series_list, title)
+        figure = _figure(series_list, title, days)
         if fmt == "svg":
             figure.savefig(target, format="svg", metadata={"Date": None})
         else:
             figure.savefig(target, format=fmt, dpi=120)
 
 
-def _figure(series_list: Sequence[Series], title: str) -> Any:  # a matplotlib Figure
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+def _figure(series_list: Sequence[Series], title: str, days: Days | None) -> Any:  # a Figure
+    from matplotlib.dates import (
+        AutoDateLocator,
+        ConciseDateFormatter,
+        DateFormatter,
+        DayLocator,
+        date2num,
+    )
     from matplotlib.figure import Figure
     from matplotlib.ticker import StrMethodFormatter
 
-    figure = Figure(figsize=(8, 4.2), dpi=100)
+    drawn = [s for s in series_list if s.points]
+    # the legend sits under the plot, a line per claimant, so it never hides a point
+    figure = Figure(figsize=(8, 3.6 + 0.2 * len(drawn)), dpi=100, layout="constrained")
     axes = figure.add_subplot()
     speakers = sorted({s.speaker for s in series_list})
     colour = {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(speakers)}
-    days = [p.day for s in series_list for p in s.points]
-    for series in series_list:
-        if not series.points:
-            continue
+    # a claimant's several series (all people, children) share its colour, told apart
+    # by marker and line
+    nth: dict[str, int] = {}
+    for series in drawn:
+        style = nth[series.speaker] = nth.get(series.speaker, -1) + 1
         x = date2num([p.day for p in series.points])  # type: ignore[no-untyped-call]
         y = [p.value for p in series.points]
         cumulative = series.kind is FlowOrStock.FLOW
@@ -74,19 +88,26 @@ def _figure(series_list: Sequence[Series], title: str) -> Any:  # a matplotlib F
             where="post",
             color=colour[series.speaker],
             linewidth=1.8,
-            marker="o",
-            markersize=4,
+            linestyle=_LINES[style % len(_LINES)],
+            marker=_MARKERS[style % len(_MARKERS)],
+            markersize=5,
             label=series.label + (" (running total)" if cumulative else ""),
         )
-    if days:
-        # a day either side, so a single day's point is not drawn on the frame
-        span = [min(days) - timedelta(days=1), max(days) + timedelta(days=1)]
-        low, high = date2num(span)  # type: ignore[no-untyped-call]
-        axes.set_xlim(low, high)
-    # matplotlib.dates ships without annotations for these two
-    locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    shown = [p.day for s in drawn for p in s.points] + (list(days) if days else [])
+    if shown:
+        # half a day either side, so the first and last day's points are not on the frame
+        low, high = date2num([min(shown), max(shown)])  # type: ignore[no-untyped-call]
+        axes.set_xlim(low - 0.5, high + 0.5)
+    # matplotlib.dates ships without annotations for these
+    if shown and (max(shown) - min(shown)).days <= _DAILY_TICKS_UP_TO:
+        # a briefing's week: a tick a day, never hours ("12:00") between them
+        axes.xaxis.set_major_locator(DayLocator())  # type: ignore[no-untyped-call]
+        axes.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
+    else:
+        locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+        axes.xaxis.set_major_locator(locator)
+        formatter = ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        axes.xaxis.set_major_formatter(formatter)
     units = {s.unit for s in series_list}
     unit = units.pop() if len(units) == 1 else "value"
     axes.set_ylabel(_UNIT_AXIS.get(unit, unit))
@@ -95,44 +116,56 @@ def _figure(series_list: Sequence[Series], title: str) -> Any:  # a matplotlib F
     axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))  # 30,000 as reports write it
     axes.grid(True, alpha=0.3)
     axes.set_title(title, fontsize=11)
-    if series_list:
-        axes.legend(loc="upper left", fontsize=7, frameon=False)
-    figure.tight_layout()
+    if drawn:
+        figure.legend(loc="outside lower left", fontsize=8, frameon=False)
     return figure
 
 
-def series_chart_svg(series_list: Sequence[Series], title: str) -> str:
+_MARKERS = ("o", "s", "^", "D", "v")
+_LINES = ("-", "--", ":", "-.")
+_DAILY_TICKS_UP_TO = 21  # days; longer spans get matplotlib's own date ticks
+
+
+def series_chart_svg(
+    series_list: Sequence[Series], title: str, days: Days | None = None
+) -> str:
     """An SVG line chart of the series, one step line per claimant, as `<svg ...>...</svg>`
     text ready to inline in HTML (no XML prolog, no DOCTYPE, no external references).
 
     Flows are drawn as running totals, stocks as the stated value held until the next.
     Meant for the series of one indicator (`movement_charts` groups them). In a Jinja
     template: `{{ chart | safe }}` where `chart = series_chart_svg(series, "People
-    evacuated")`; WeasyPrint renders the same inline SVG into the PDF.
+    evacuated")`; WeasyPrint renders the same inline SVG into the PDF. With `days`, the
+    axis spans at least those days (a briefing passes its window), a tick a day.
     """
     buffer = io.StringIO()
-    _save(series_list, title, buffer, "svg")
+    _save(series_list, title, buffer, "svg", days)
     text = buffer.getvalue()
     return text[text.index("<svg") :]
 
 
-def series_chart_png(series_list: Sequence[Series], title: str, path: Path) -> Path:
+def series_chart_png(
+    series_list: Sequence[Series], title: str, path: Path, days: Days | None = None
+) -> Path:
     """Draw the same chart as `series_chart_svg` into a PNG file at `path`; return `path`."""
-    _save(series_list, title, path, "png")
+    _save(series_list, title, path, "png", days)
     return path
 
 
 def movement_charts(
-    series_list: Sequence[Series], labels: dict[str, str] | None = None
+    series_list: Sequence[Series],
+    labels: dict[str, str] | None = None,
+    days: Days | None = None,
 ) -> dict[str, str]:
     """One SVG chart per population-movement indicator (`people.*`) that has series, by
-    indicator key in sorted order; titles from `labels` (indicator -> label) if given."""
+    indicator key in sorted order; titles from `labels` (indicator -> label) if given,
+    each axis spanning at least `days`."""
     by_indicator: dict[str, list[Series]] = defaultdict(list)
     for series in series_list:
         if series.indicator.startswith(MOVEMENT_PREFIX):
             by_indicator[series.indicator].append(series)
     names = labels or {}
     return {
-        key: series_chart_svg(by_indicator[key], names.get(key, key))
+        key: series_chart_svg(by_indicator[key], names.get(key, key), days)
         for key in sorted(by_indicator)
     }

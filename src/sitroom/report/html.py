@@ -156,6 +156,7 @@ def render_html(briefing: Briefing, *, standalone: bool, source_url: SourceUrl) 
             charts=movement_charts(
                 briefing.series,
                 {f.indicator: f.label for s in briefing.sections for f in s.figures},
+                (briefing.since, briefing.on),
             ),
             control_map=Markup(
                 control_map_svg(
