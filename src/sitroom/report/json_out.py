@@ -133,6 +133,21 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
             }
             for t in briefing.territory
         ],
+        "series": [
+            {
+                "indicator": series.indicator,
+                "place": series.place,
+                "claimant": series.speaker,
+                "kind": series.kind.value,
+                "unit": series.unit,
+                "group": series.group,
+                "points": [
+                    {"day": p.day.isoformat(), "value": p.value, "claim_ids": list(p.claim_ids)}
+                    for p in series.points
+                ],
+            }
+            for series in briefing.series
+        ],
         "warnings": list(briefing.warnings),
         "footnotes": [
             {
