@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -46,6 +48,36 @@ def refuse_on(*errors: type[BaseException]) -> Iterator[None]:
         for line in str(err).splitlines() or [type(err).__name__]:
             typer.echo(f"error: {line}", err=True)
         raise typer.Exit(ExitCode.REFUSED) from err
+
+
+class CannotWrite(SitroomError):
+    """An output file that cannot be written where it was asked for."""
+
+
+def check_writable(path: Path) -> Path:
+    """`path` if a file can be written there, else CannotWrite naming what is wrong.
+
+    Called before the work that produces the file, so a typo in `-o` costs nothing.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise CannotWrite(f'cannot write "{path}": it is a folder (give a file name in it)')
+    if not folder.is_dir():
+        raise CannotWrite(f'cannot write "{path}": there is no folder "{folder}"')
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise CannotWrite(f'cannot write "{path}": permission denied')
+    return path
+
+
+def write_output(path: Path, content: str | bytes) -> None:
+    """Write `content` to `path` (text as UTF-8), refusing with CannotWrite on failure."""
+    try:
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    except OSError as err:
+        raise CannotWrite(f'cannot write "{path}": {err.strerror or err}') from err
 
 
 class _RichBar:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from sitroom.cli import app
-from sitroom.cli.common import DbOption, JsonOption, refuse_on
+from sitroom.cli.common import DbOption, JsonOption, check_writable, refuse_on
 from sitroom.geo.render import shares_json, shares_text, state_geojson, timeline_png
 from sitroom.geo.stored import control_map
 from sitroom.ingest.control import import_control_file
@@ -102,9 +102,12 @@ def control_timeline(
     Example: sitroom control timeline Aleppo --from 2016-11-15 --to 2016-12-22 --png aleppo-control.png
     """
     with refuse_on():
+        if png is not None:
+            check_writable(png)
         series = control_map(open_store(db, create=False)).timeline(place, start.date(), end.date())
     if png is not None:  # before printing: a reader that closes the pipe must not lose it
-        timeline_png(series, png)
+        with refuse_on(OSError):
+            timeline_png(series, png)
         typer.echo(f"wrote {png}", err=True)
     actors = sorted({a for s in series for a in s.held})
     typer.echo("\t".join(["date", *actors, "contested", "disputed", "unknown"]))

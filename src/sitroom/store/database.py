@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sitroom.domain import SitroomError
@@ -125,7 +125,7 @@ def open_store(db: str | None = None, *, create: bool = True) -> Store:
         )
     try:
         return Store(url)
-    except OperationalError as err:
+    except DatabaseError as err:  # unreachable server, or a file that is no database
         shown = parsed.render_as_string(hide_password=True)
         reason = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
         raise NoDatabase(f'cannot open database "{shown}": {reason}') from err
