@@ -65,7 +65,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return db
 
 
-def test_standalone_html_file_links_footnotes_to_appendix_excerpts(
+def test_standalone_html_file_links_footnotes_to_the_highlighted_source_texts(
     sample_db: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "b.html"
@@ -93,11 +93,15 @@ def test_standalone_html_file_links_footnotes_to_appendix_excerpts(
     assert 'href="/' not in html  # nothing points at a server
     anchors = set(re.findall(r' id="([^"]+)"', html))
     targets = set(re.findall(r' href="#([^"]+)"', html))
-    assert targets <= anchors
-    assert any(t.startswith("excerpt-") for t in targets)
-    excerpt = re.search(r'<div class="excerpt" id="excerpt-[^"]+">.*?</div>\s*</div>', html, re.S)
-    assert excerpt is not None and "<mark>" in excerpt.group(0)
-    assert re.search(r"<mark>93%</mark>", html)
+    assert targets <= anchors  # every link lands inside the file
+    appendix = html[html.index('<section class="appendix"') :]
+    # the whole canonical report is there, each quote the footnotes link to marked in it
+    assert "have left Aleppo voluntarily" in appendix and "Read our comment policy" in appendix
+    quoted = {t for t in targets if t.startswith("claim-")}
+    assert quoted and all(f'<mark id="{t}"' in appendix for t in quoted)
+    assert re.search(r'<mark id="claim-\d+" class="claim"[^>]*>93%</mark>', appendix)
+    # the footnote's sentence is quoted once, not with the source's own marks doubled
+    assert "““" not in html and "””" not in html
 
 
 def test_standalone_html_to_stdout(sample_db: str) -> None:

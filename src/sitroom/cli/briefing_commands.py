@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from sitroom.cli import app
-from sitroom.cli.common import DbOption, ExitCode, refuse_on
-from sitroom.report.build import DEFAULT_DAYS, briefing_for
+from sitroom.cli.common import DbOption, ExitCode, check_writable, refuse_on, write_output
+from sitroom.report.build import DEFAULT_DAYS, briefing_for, quoted_texts
 from sitroom.report.json_out import render_json
 from sitroom.report.markdown import render_markdown
 from sitroom.report.model import Briefing
@@ -33,7 +33,7 @@ def briefing_command(
         typer.Option("--date", formats=["%Y-%m-%d"], help="Day of the briefing, YYYY-MM-DD."),
     ],
     days: Annotated[
-        int, typer.Option(help="Take sources published in this many days up to --date.")
+        int, typer.Option(min=1, help="Take sources published in this many days up to --date.")
     ] = DEFAULT_DAYS,
     output_format: Annotated[
         BriefingFormat, typer.Option("--format", help="Output format.")
@@ -62,18 +62,26 @@ def briefing_command(
     if output_format is BriefingFormat.pdf and output is None:
         raise typer.BadParameter("PDF needs a file: add -o FILE.pdf", param_hint="--format")
     with refuse_on():
-        briefing = briefing_for(open_store(db, create=False), place, on.date(), days=days)
+        if output is not None:
+            check_writable(output)
+        store = open_store(db, create=False)
+        briefing = briefing_for(store, place, on.date(), days=days)
+        standalone = output_format in (BriefingFormat.html, BriefingFormat.pdf)
+        texts = quoted_texts(store, briefing) if standalone else {}
+    for warning in briefing.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if output_format is BriefingFormat.pdf and output is not None:  # None refused above
         from sitroom.report.pdf import render_pdf
 
-        output.write_bytes(render_pdf(briefing))
+        with refuse_on():
+            write_output(output, render_pdf(briefing, texts))
         typer.echo(f"wrote {output}", err=True)
         _exit_on_checks(briefing, fail_on_check)
         return
     if output_format is BriefingFormat.html:
         from sitroom.report.html import appendix_url, render_html
 
-        text = render_html(briefing, standalone=True, source_url=appendix_url)
+        text = render_html(briefing, standalone=True, source_url=appendix_url, texts=texts)
     else:
         text = (
             render_json(briefing)
@@ -83,7 +91,8 @@ def briefing_command(
     if output is None:
         typer.echo(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        with refuse_on():
+            write_output(output, text)
         typer.echo(f"wrote {output}", err=True)
     _exit_on_checks(briefing, fail_on_check)
 

@@ -34,7 +34,7 @@ from sitroom.report.model import (
 )
 from sitroom.store.claims import claims_published_between
 from sitroom.store.database import Store
-from sitroom.store.sources import source_texts
+from sitroom.store.sources import publication_span, source_texts
 from sitroom.vocabulary import Vocabulary, default_vocabulary
 
 GENERATED_BY = "sitroom-briefing/0.1"
@@ -93,6 +93,7 @@ def _build(
             and names_within(c.place, c.origin, c.destination, place, gazetteer) is None
         }
         texts = source_texts(session, placeless)
+        span = None if pairs else publication_span(session)
     target = f" {fold(place)} "
     named = {sid: target in f" {fold_text(text)} " for sid, text in texts.items()}
     relevant = [
@@ -141,6 +142,15 @@ def _build(
     ]
     notes: list[str] = []
     warnings: list[str] = []
+    if not pairs:
+        held = (
+            f"the store holds sources published {span[0].isoformat()} to {span[1].isoformat()}"
+            if span
+            else "the store holds no sources"
+        )
+        warnings.append(
+            f"no figures: no source was published {since.isoformat()} to {on.isoformat()} ({held})"
+        )
     territory = compare_territory(leads, control) if control is not None else []
     map_polygons: tuple[MapPolygon, ...] = ()
     if control is not None:
@@ -188,6 +198,13 @@ def _mapped_note(control: ControlMap, place: str, on: date) -> str:
         if observed and age is not None and age > STALE_AFTER_DAYS
         else ""
     )
+    if not observed:
+        first = control.ledger.days[0].isoformat() if control.ledger.days else None
+        return (
+            f"Mapped control of {shares.area} on {on.isoformat()}: no observation of who "
+            "held any place on or before this day"
+            + (f" (the map starts on {first})" if first else "")
+        )
     held = "; ".join(
         f"{actor} {percent:.1f}% held ({shares.held_or_unsettled.get(actor, 0.0):.1f}% with "
         "unsettled places it is party to)"
@@ -251,7 +268,8 @@ def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
         claimants=claimants,
         window=lead.claim.window,
         reliability=lead.source.reliability,
-        credibility=lead.claim.credibility,
+        # a user who grades one mention of a figure has graded the figure
+        credibility=min(m.claim.credibility for m in members),
         evidence=tuple(
             Evidence(
                 m.claim.id,
@@ -260,10 +278,21 @@ def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
                 m.claim.end,
                 m.claim.sentence,
                 m.claim.claimant,
+                m.claim.credibility,
             )
             for m in (sorted(members, key=_position) if len(members) > 1 else members)
         ),
     )
+
+
+def quoted_texts(store: Store, briefing: Briefing) -> dict[int, str]:
+    """The texts of the sources the briefing quotes, by id: what the appendix of a
+    standalone HTML or PDF briefing shows ("" for a source stored without text)."""
+    ids = {note.source_id for note in briefing.footnotes}
+    ids |= {c.source.id for d in briefing.disagreements for c in (d.first, d.second)}
+    ids |= {c.source.id for check in briefing.checks for c in check.claims}
+    with store.session() as session:
+        return source_texts(session, {i for i in ids if i is not None})
 
 
 def briefing_for(store: Store, place: str, on: date, *, days: int = DEFAULT_DAYS) -> Briefing:

@@ -126,9 +126,7 @@ _LINES = ("-", "--", ":", "-.")
 _DAILY_TICKS_UP_TO = 21  # days; longer spans get matplotlib's own date ticks
 
 
-def series_chart_svg(
-    series_list: Sequence[Series], title: str, days: Days | None = None
-) -> str:
+def series_chart_svg(series_list: Sequence[Series], title: str, days: Days | None = None) -> str:
     """An SVG line chart of the series, one step line per claimant, as `<svg ...>...</svg>`
     text ready to inline in HTML (no XML prolog, no DOCTYPE, no external references).
 

@@ -8,7 +8,7 @@ stylesheet and ends with an appendix of source excerpts that its footnotes link 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -23,6 +23,7 @@ from sitroom.report.charts import movement_charts
 from sitroom.report.control_map import control_map_svg
 from sitroom.report.figures import figure
 from sitroom.report.model import Briefing
+from sitroom.report.quoting import mention, quote_marks
 from sitroom.vocabulary import default_vocabulary
 
 SourceUrl = Callable[[int, int | None], str]
@@ -40,7 +41,13 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        figure=figure, voice=voice, excerpt=excerpt, static_url=STATIC_URL, label=indicator_label
+        figure=figure,
+        voice=voice,
+        excerpt=excerpt,
+        static_url=STATIC_URL,
+        label=indicator_label,
+        mention=mention,
+        quote_marks=quote_marks,
     )
     return env
 
@@ -73,76 +80,83 @@ def excerpt(sentence: str, quote: str) -> Markup:
 
 
 def appendix_url(source_id: int, claim_id: int | None) -> str:
-    """The in-document link to a quote's excerpt in the standalone file's appendix."""
-    return f"#{_anchor(source_id, claim_id)}"
-
-
-def _anchor(source_id: int | None, claim_id: int | None) -> str:
-    return f"excerpt-{source_id}-{claim_id if claim_id is not None else 'x'}"
+    """The in-document link to a quote in the standalone file's appendix of source texts
+    (to the source, where the claim has no id)."""
+    return f"#claim-{claim_id}" if claim_id is not None else f"#source-{source_id}"
 
 
 @dataclass
-class _Excerpt:
-    anchor: str
+class _Appended:
+    """One source at the end of a standalone briefing: its text with the briefing's quotes
+    highlighted, or (a source without text) the sentences they stand in."""
+
     source_id: int | None
-    claim_id: int | None
-    source_title: str
+    title: str
     publisher: str | None
     published_at: date
-    quote: str
-    sentence: str
+    text: Markup | None
+    excerpts: list[tuple[int | None, Markup]] = field(default_factory=list)
     footnotes: list[int] = field(default_factory=list)
+    spans: dict[int, MarkSpan] = field(default_factory=dict)
 
 
-def _appendix(briefing: Briefing) -> list[_Excerpt]:
-    """One excerpt per quote the briefing links to: footnote evidence, then the quotes of
-    disagreements and checks that no footnote already holds."""
-    found: dict[str, _Excerpt] = {}
+def _appendix(briefing: Briefing, texts: Mapping[int, str]) -> list[_Appended]:
+    """Every source the briefing quotes, in order of first footnote: its full text with
+    each quote the briefing links to highlighted (footnote evidence, then the claims of
+    disagreements and checks)."""
+    found: dict[int | None, _Appended] = {}
+    sentences: dict[int | None, dict[int | None, tuple[str, str]]] = {}
+
+    def add(source_id: int | None, title: str, publisher: str | None, published_at: date,
+            claim_id: int | None, span: tuple[int, int], quote: str, sentence: str,
+            label: str) -> _Appended:  # fmt: skip
+        item = found.setdefault(
+            source_id, _Appended(source_id, title, publisher, published_at, None)
+        )
+        if claim_id is not None:
+            item.spans.setdefault(claim_id, MarkSpan(claim_id, span[0], span[1], label))
+        sentences.setdefault(source_id, {}).setdefault(claim_id, (sentence, quote))
+        return item
+
     for note in briefing.footnotes:
         for ev in note.evidence:
-            anchor = _anchor(note.source_id, ev.claim_id)
-            item = found.setdefault(
-                anchor,
-                _Excerpt(
-                    anchor,
-                    note.source_id,
-                    ev.claim_id,
-                    note.source_title,
-                    note.publisher,
-                    note.published_at,
-                    ev.quote,
-                    ev.sentence,
-                ),
-            )
+            item = add(note.source_id, note.source_title, note.publisher, note.published_at,
+                       ev.claim_id, (ev.start, ev.end), ev.quote, ev.sentence,
+                       f"[{note.number}] {ev.quote}")  # fmt: skip
             if note.number not in item.footnotes:
                 item.footnotes.append(note.number)
     others = [c for d in briefing.disagreements for c in (d.first, d.second)]
     others += [c for check in briefing.checks for c in check.claims]
     for c in others:
-        anchor = _anchor(c.source.id, c.claim.id)
-        found.setdefault(
-            anchor,
-            _Excerpt(
-                anchor,
-                c.source.id,
-                c.claim.id,
-                c.source.title,
-                c.source.publisher,
-                c.source.published_at,
-                c.claim.quote,
-                c.claim.sentence,
-            ),
-        )
+        add(c.source.id, c.source.title, c.source.publisher, c.source.published_at,
+            c.claim.id, (c.claim.start, c.claim.end), c.claim.quote, c.claim.sentence,
+            claim_label(c.claim))  # fmt: skip
+    for source_id, item in found.items():
+        text = texts.get(source_id) if source_id is not None else None
+        if text:
+            item.text = highlight(text, list(item.spans.values()))
+        else:  # no text to show: the sentences, with the anchors the links point at
+            item.excerpts = [
+                (claim_id, excerpt(sentence, quote))
+                for claim_id, (sentence, quote) in sentences[source_id].items()
+            ]
     return list(found.values())
 
 
-def render_html(briefing: Briefing, *, standalone: bool, source_url: SourceUrl) -> str:
+def render_html(
+    briefing: Briefing,
+    *,
+    standalone: bool,
+    source_url: SourceUrl,
+    texts: Mapping[int, str] | None = None,
+) -> str:
     """The briefing as one HTML document.
 
     `source_url(source_id, claim_id)` gives the link of a quote: the dashboard passes
     `/sources/{id}#claim-{claim_id}`, a standalone file passes `appendix_url`. A standalone
     document inlines the stylesheet, drops the dashboard's navigation and form, and ends
-    with the appendix of source excerpts.
+    with the appendix of its sources: each one's text from `texts` (source id -> text,
+    see `build.quoted_texts`) with the briefing's quotes highlighted.
     """
     return (
         templates()
@@ -152,7 +166,7 @@ def render_html(briefing: Briefing, *, standalone: bool, source_url: SourceUrl) 
             standalone=standalone,
             source_url=source_url,
             css=Markup(stylesheet()) if standalone else "",
-            appendix=_appendix(briefing) if standalone else [],
+            appendix=_appendix(briefing, texts or {}) if standalone else [],
             charts=movement_charts(
                 briefing.series,
                 {f.indicator: f.label for s in briefing.sections for f in s.figures},

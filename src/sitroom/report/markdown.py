@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.report.figures import figure
-from sitroom.report.model import Briefing, Footnote
+from sitroom.report.model import Briefing, Evidence, Footnote
+from sitroom.report.quoting import mention, quoted
 from sitroom.vocabulary import default_vocabulary
 
 
@@ -20,8 +21,13 @@ def _note(footnote: Footnote) -> str:
     where += f", {footnote.published_at.isoformat()} (source {footnote.source_id})"
     grade = f"grade {footnote.reliability}{footnote.credibility}"
     window = f"; window: {footnote.window}" if footnote.window else ""
-    quotes = " / ".join(f"“{e.quote}” in: “{e.sentence.strip()}”" for e in footnote.evidence)
+    quotes = " / ".join(_evidence(footnote, e) for e in footnote.evidence)
     return f"[^{footnote.number}]: {who} — {where}; {grade}{window}. {quotes}"
+
+
+def _evidence(footnote: Footnote, evidence: Evidence) -> str:
+    which = mention(footnote, evidence)
+    return f"“{evidence.quote}”{f' ({which})' if which else ''} in: {quoted(evidence.sentence)}"
 
 
 def render_markdown(briefing: Briefing) -> str:
@@ -29,11 +35,14 @@ def render_markdown(briefing: Briefing) -> str:
     lines = [
         f"# Briefing: {briefing.place}, {briefing.on.isoformat()}",
         "",
-        f"From {briefing.sources} sources published {briefing.since.isoformat()} to "
+        f"From {briefing.sources} source{'' if briefing.sources == 1 else 's'} published "
+        f"{briefing.since.isoformat()} to "
         f"{briefing.on.isoformat()}. Every figure is a claim: footnotes give source, claimant, "
         "grade (source reliability A–F, claim credibility 1–6), window and the exact words.",
         "",
     ]
+    if briefing.warnings:
+        lines += [f"> **Note:** {warning}" for warning in briefing.warnings] + [""]
     for section in briefing.sections:
         if not section.figures and not section.notes:
             continue

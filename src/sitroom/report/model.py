@@ -39,6 +39,7 @@ class Evidence:
     end: int
     sentence: str
     claimant: str | None
+    credibility: int  # this mention's own grade; the footnote gives the figure's best
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ class Footnote:
     claimants: tuple[str, ...]
     window: str | None
     reliability: str
-    credibility: int
+    credibility: int  # the best (lowest) of its mentions': a grade set on any of them counts
     evidence: tuple[Evidence, ...]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -90,3 +90,11 @@ def source_texts(session: Session, source_ids: set[int]) -> dict[int, str]:
         return {}
     rows = session.execute(select(SourceRow.id, SourceRow.text).where(SourceRow.id.in_(source_ids)))
     return {source_id: text or "" for source_id, text in rows}
+
+
+def publication_span(session: Session) -> tuple[date, date] | None:
+    """The first and last publication day of the stored sources; None when there are none."""
+    first, last = session.execute(
+        select(func.min(SourceRow.published_at), func.max(SourceRow.published_at))
+    ).one()
+    return (first, last) if first is not None and last is not None else None
