@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
@@ -22,7 +21,7 @@ from sitroom.geo.stored import NoControlData, control_map
 from sitroom.ingest.control import closest_names
 from sitroom.report.collector import collector_paused
 from sitroom.report.control_map import MapPolygon, polygons_on
-from sitroom.report.figures import figure
+from sitroom.report.figures import claim_place, in_own_words, window_words
 from sitroom.report.model import (
     SECTIONS,
     Briefing,
@@ -226,29 +225,17 @@ _SUBJECT_ROLE = {
 }
 
 
-_BARE_NUMBER = re.compile(r"[\d.,\s%]+")
-
-
 def _describe(claim: Claim) -> str:
-    """The figure in the source's own words ("at least 39,250 IDPs", "Nearly 150
-    civilians"), the computed value beside words without digits ("Two thirds (67%)"), then
-    who is counted, where, by whom held and when."""
-    quote = " ".join(claim.quote.split())
-    if _BARE_NUMBER.fullmatch(quote):
-        words = figure(claim)
-    elif not any(map(str.isdigit, quote)):
-        words = f"{quote} ({figure(claim)})"
-    else:
-        words = quote
-    if claim.group and _BARE_NUMBER.fullmatch(quote):
-        words += f" ({claim.group.replace('_', ' ')})"  # "953 people (combatants)"
-    places = claim.place or " → ".join(p for p in (claim.origin, claim.destination) if p)
+    """The figure in the source's own words (`in_own_words`), then who is counted, where,
+    by whom held and when."""
+    words = in_own_words(claim)
+    places = claim_place(claim)
     if places:
         words += f", {places}"
     if claim.subject:
         words += f", {_SUBJECT_ROLE.get(claim.indicator, 'about')} {claim.subject}"
     if claim.window:
-        words += f", {claim.window}"
+        words += f", {window_words(claim.window)}"
     return words
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from sitroom.domain import Claim, Qualifier
 
 _BEFORE = {
     Qualifier.EXACT: "",
-    Qualifier.AT_LEAST: "more than ",
+    Qualifier.AT_LEAST: "at least ",  # the bound "more than", "over" and "at least" all set
     Qualifier.AT_MOST: "up to ",
     Qualifier.APPROX: "about ",
     Qualifier.VAGUE: "at least ",
@@ -48,3 +50,42 @@ def figure(claim: Claim) -> str:
         unit = unit[:-1]  # "1 site", "1 centre"
     words = f"{_BEFORE[claim.qualifier]}{amount}"
     return f"{words} {unit}".strip()
+
+
+_BARE_NUMBER = re.compile(r"[\d.,\s%]+")
+
+
+def in_own_words(claim: Claim) -> str:
+    """The figure in the source's own words ("at least 39,250 IDPs", "Nearly 150
+    civilians"), with the computed value beside words without digits ("Two thirds (67%)"),
+    and a bare number with its unit and group ("953 people (combatants)")."""
+    quote = " ".join(claim.quote.split())
+    if _BARE_NUMBER.fullmatch(quote):
+        group = f" ({claim.group.replace('_', ' ')})" if claim.group else ""
+        return figure(claim) + group
+    if not any(map(str.isdigit, quote)):
+        return f"{quote} ({figure(claim)})"
+    return quote
+
+
+def claim_place(claim: Claim) -> str:
+    """Where a claim is: its place, else "origin → destination"; "" when it names none."""
+    return claim.place or " → ".join(p for p in (claim.origin, claim.destination) if p)
+
+
+# words that open a window ("Over the past 24 hours", "In the past four days", "Since 27
+# November") and are capitalised only because they opened the source's sentence
+_WINDOW_OPENERS = frozenset(
+    ("over", "in", "since", "during", "for", "from", "between", "within", "this", "last",
+     "past", "throughout", "until", "up", "on", "as", "at", "by", "daily", "late", "early",
+     "today", "yesterday", "overnight")
+)  # fmt: skip
+
+
+def window_words(window: str) -> str:
+    """A window's words as they read inside a sentence: "in the past four days alone" for
+    "In the past four days alone"; names keep their capitals ("December 8")."""
+    first = window.split(" ", 1)[0]
+    if first[:1].isupper() and first.lower() in _WINDOW_OPENERS and first[1:].islower():
+        return first.lower() + window[len(first) :]
+    return window

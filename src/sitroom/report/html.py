@@ -21,7 +21,7 @@ from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Claim
 from sitroom.report.charts import movement_charts
 from sitroom.report.control_map import control_map_svg
-from sitroom.report.figures import figure
+from sitroom.report.figures import claim_place, figure, in_own_words, window_words
 from sitroom.report.model import Briefing
 from sitroom.report.quoting import mention, quote_marks
 from sitroom.vocabulary import default_vocabulary
@@ -42,6 +42,9 @@ def templates() -> Environment:
     )
     env.globals.update(
         figure=figure,
+        in_own_words=in_own_words,
+        claim_place=claim_place,
+        window_words=window_words,
         voice=voice,
         excerpt=excerpt,
         static_url=STATIC_URL,

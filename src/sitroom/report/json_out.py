@@ -168,6 +168,7 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
                         "end": e.end,
                         "sentence": e.sentence,
                         "claimant": e.claimant,
+                        "credibility": e.credibility,
                     }
                     for e in f.evidence
                 ],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitroom.analysis.sourced import SourcedClaim
-from sitroom.report.figures import figure
+from sitroom.report.figures import claim_place, in_own_words, window_words
 from sitroom.report.model import Briefing, Evidence, Footnote
 from sitroom.report.quoting import mention, quoted
 from sitroom.vocabulary import default_vocabulary
@@ -65,13 +65,17 @@ def render_markdown(briefing: Briefing) -> str:
     lines += ["## Where sources disagree", ""]
     if not briefing.disagreements:
         lines.append("No disagreements among the figures above.")
+    noted = {id(f.claim): f.footnote for s in briefing.sections for f in s.figures}
     for d in briefing.disagreements:
         label = vocabulary[d.indicator].label if d.indicator in vocabulary else d.indicator
         lines.append(f"- {label}: {d.reason}")
         for c in (d.first, d.second):
+            where = claim_place(c.claim)
+            note = f"[^{noted[id(c)]}]" if id(c) in noted else ""
             lines.append(
-                f"  - **{figure(c.claim)}** ({c.claim.window or 'no window'}) — "
-                f"{_voice(c)}, “{c.source.title}” (source {c.source.id}): “{c.claim.quote}”"
+                f"  - **{in_own_words(c.claim)}**{f', {where}' if where else ''} "
+                f"({window_words(c.claim.window) if c.claim.window else 'no window'}) — "
+                f"{_voice(c)}, “{c.source.title}” (source {c.source.id}){note}"
             )
     lines += ["", "## Checks that failed", ""]
     if not briefing.checks:
