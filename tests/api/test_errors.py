@@ -75,3 +75,28 @@ def test_cursor_of_claims_is_refused_by_sources(client: TestClient) -> None:
     cursor = claims_next.split("cursor=")[1]
     error = error_of(client, f"/api/sources?cursor={cursor}", 422)
     assert error["details"][0]["field"] == "cursor"
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "words"),
+    [
+        ("/?place=Nowhere&date=2016-12-09", 404, "is not in the gazetteer"),
+        ("/sources/999999", 404, "no source with id 999999"),
+        ("/?place=Aleppo&date=", 422, "invalid request: date"),
+        ("/no-such-page", 404, "not found"),
+    ],
+)
+def test_a_browser_gets_an_error_page_not_json(
+    client: TestClient, url: str, status: int, words: str
+) -> None:
+    response = client.get(url, headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html")
+    assert words in response.text
+    assert '<form class="pick"' in response.text  # ask again from the same page
+
+
+def test_the_api_answers_a_browser_in_json(client: TestClient) -> None:
+    response = client.get("/api/sources/999999", headers={"accept": "text/html"})
+    assert response.status_code == 404
+    assert response.json()["error"]["message"] == "no source with id 999999"

@@ -1,14 +1,16 @@
-"""Exception handlers: every failure answers with the one error body of `schemas.ErrorBody`."""
+"""Exception handlers: every failure answers with the one error body of `schemas.ErrorBody`,
+or, to a browser on a dashboard page, with a page saying the same."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from sitroom.api.schemas import ErrorBody, ErrorDetail, ErrorInfo
 from sitroom.domain import InputError, InputErrors, NotFound, SitroomError
+from sitroom.report.html import templates
 
 # Documented in the OpenAPI of every route that can give them.
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
@@ -25,24 +27,57 @@ def error_response(
     return JSONResponse(body.model_dump(), status_code=status)
 
 
+_TITLES = {404: "Not found", 409: "Cannot do that", 422: "Not understood", 405: "Not allowed"}
+
+
+def _wants_page(request: Request) -> bool:
+    """A browser on a dashboard page gets an HTML page; the API and scripts get JSON."""
+    return not request.url.path.startswith(("/api", "/openapi")) and "text/html" in (
+        request.headers.get("accept", "")
+    )
+
+
+def respond(
+    request: Request, status: int, message: str, details: list[ErrorDetail] | None = None
+) -> Response:
+    """The error as the JSON error body, or as a dashboard page for a browser (same status,
+    message and details, with the form to ask again)."""
+    if not _wants_page(request):
+        return error_response(status, message, details)
+    page = (
+        templates()
+        .get_template("error.html")
+        .render(
+            standalone=False,
+            status=status,
+            title=_TITLES.get(status, "Error"),
+            message=message,
+            details=details or [],
+            place=request.query_params.get("place", ""),
+            day=request.query_params.get("date", ""),
+        )
+    )
+    return HTMLResponse(page, status_code=status)
+
+
 def _input_detail(err: InputError) -> ErrorDetail:
     problem = str(err.args[0]) + (f" ({err.hint})" if err.hint else "")
     return ErrorDetail(field=err.field, problem=problem)
 
 
-async def _on_sitroom_error(_request: Request, err: Exception) -> JSONResponse:
+async def _on_sitroom_error(request: Request, err: Exception) -> Response:
     if isinstance(err, NotFound):
-        return error_response(404, str(err))
+        return respond(request, 404, str(err))
     if isinstance(err, InputError):
-        return error_response(422, _input_detail(err).problem, [_input_detail(err)])
+        return respond(request, 422, _input_detail(err).problem, [_input_detail(err)])
     if isinstance(err, InputErrors):
         details = [_input_detail(e) for e in err.errors]
-        return error_response(422, f"{len(details)} problems", details)
+        return respond(request, 422, f"{len(details)} problems", details)
     # any other expected failure is a precondition the request did not meet
-    return error_response(409, str(err))
+    return respond(request, 409, str(err))
 
 
-async def _on_validation_error(_request: Request, err: Exception) -> JSONResponse:
+async def _on_validation_error(request: Request, err: Exception) -> Response:
     assert isinstance(err, RequestValidationError)
     details = [
         # loc is ("query", "limit"): the first part says where, the last names the field
@@ -50,15 +85,16 @@ async def _on_validation_error(_request: Request, err: Exception) -> JSONRespons
         for e in err.errors()
     ]
     fields = ", ".join(d.field for d in details if d.field)
-    return error_response(
-        422, f"invalid request: {fields}" if fields else "invalid request", details
+    return respond(
+        request, 422, f"invalid request: {fields}" if fields else "invalid request", details
     )
 
 
-async def _on_http_error(_request: Request, err: Exception) -> JSONResponse:
+async def _on_http_error(request: Request, err: Exception) -> Response:
     assert isinstance(err, HTTPException)
     message = str(err.detail) if err.detail else "error"
-    response = error_response(
+    response = respond(
+        request,
         err.status_code,
         message.lower() if message[:1].isupper() and message[1:2].islower() else message,
     )
