@@ -48,6 +48,8 @@ def grade_source(
 ) -> None:
     """Set a source's reliability grade, A to F; the change goes to the audit trail.
 
+    Source ids are in `sitroom sources` and in a briefing's footnotes ("source 2").
+
     \b
 
     \b
@@ -72,6 +74,10 @@ def grade_claim(
     who: WhoOption = None,
 ) -> None:
     """Set a claim's credibility grade, 1 to 6; the change goes to the audit trail.
+
+    Claim ids are in `sitroom claims` and in a briefing's footnotes ("claim 7"). A figure
+    stated several times in one source is one footnote of several claims: grading any
+    of them grades the figure (the footnote shows the best grade of its mentions).
 
     \b
 

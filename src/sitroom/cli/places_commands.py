@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from sitroom.cli import app
-from sitroom.cli.common import DbOption, refuse_on
-from sitroom.domain import PlaceKind
+from sitroom.cli.common import DbOption, JsonOption, refuse_on
+from sitroom.domain import NotFound, Place, PlaceKind
+from sitroom.geo.bundled import bundled_gazetteer
+from sitroom.ingest.control import closest_names
 from sitroom.ingest.places import import_places_file
 from sitroom.store.database import open_store
 
@@ -79,3 +82,57 @@ def places_import(
         typer.echo(f"{path}: unchanged (imported before)")
     else:
         typer.echo(f"{path}: {result.claims} places written")
+
+
+@places_app.command("list")
+def places_list(
+    within: Annotated[
+        str | None,
+        typer.Option("--within", help="Only places inside this one (its gazetteer children)."),
+    ] = None,
+    kind: Annotated[
+        PlaceKind | None, typer.Option("--kind", help="Only places of this kind.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the places `briefing --place` and the extractor know: name, kind, parent, spellings.
+
+    The bundled gazetteer: Syria's governorates, Aleppo and its neighbourhoods, populated
+    places. Any spelling listed works (transliterations and accents are folded).
+
+    \b
+
+    \b
+    Example: sitroom places list --within Aleppo --kind neighbourhood
+    """
+    gazetteer = bundled_gazetteer()
+    places = list(gazetteer.places.values())
+    if within:
+        area = gazetteer.find(within)
+        if area is None:
+            close = closest_names(within, gazetteer)
+            hint = f" (closest: {', '.join(close)})" if close else ""
+            with refuse_on():
+                raise NotFound(f'"{within}" is not in the gazetteer{hint}')
+        places = gazetteer.inside(area)
+    places = [p for p in places if kind is None or p.kind is kind]
+    if as_json:
+        typer.echo(json.dumps([_place_record(p) for p in places], ensure_ascii=False, indent=1))
+        return
+    typer.echo("\t".join(("name", "kind", "parent", "other spellings")))
+    for place in places:
+        spellings = ", ".join((*place.aliases, *([place.name_ar] if place.name_ar else [])))
+        typer.echo("\t".join((place.name, place.kind.value, place.parent or "", spellings)))
+    typer.echo(f"{len(places)} places", err=True)
+
+
+def _place_record(place: Place) -> dict[str, object]:
+    return {
+        "name": place.name,
+        "kind": place.kind.value,
+        "parent": place.parent,
+        "aliases": list(place.aliases),
+        "name_ar": place.name_ar,
+        "pcode": place.pcode,
+        "area_km2": place.area_km2,
+    }

@@ -82,6 +82,23 @@ class Gazetteer:
         """The place called `name` in any known spelling, or None."""
         return self._by_fold.get(fold(name)) or self._by_key.get(name_key(name))
 
+    def inside(self, area: Place) -> list[Place]:
+        """The places that lie inside `area` by their parents, however deep, in gazetteer
+        order (the area itself left out)."""
+        children: dict[str, list[Place]] = {}
+        for place in self.places.values():
+            parent = self.find(place.parent) if place.parent else None
+            if parent is not None and parent.name != place.name:
+                children.setdefault(parent.name, []).append(place)
+        found: dict[str, Place] = {}
+        stack = [area.name]
+        while stack:
+            for child in children.get(stack.pop(), []):
+                if child.name not in found and child.name != area.name:
+                    found[child.name] = child
+                    stack.append(child.name)
+        return [p for p in self.places.values() if p.name in found]
+
     def mentions(self, text: str) -> list[PlaceMention]:
         """Every place named in `text`, in order, longest spelling first at each position."""
         if self._pattern is None:

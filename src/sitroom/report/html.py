@@ -199,7 +199,7 @@ class MarkSpan:
 
 def claim_label(claim: Claim) -> str:
     """What a highlighted quote says when pointed at: indicator and figure."""
-    group = f" ({claim.group})" if claim.group else ""
+    group = f" ({claim.group.replace('_', ' ')})" if claim.group else ""
     return f"{claim.indicator}: {figure(claim)}{group}"
 
 
