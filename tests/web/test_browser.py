@@ -30,3 +30,22 @@ def test_footnote_of_93_percent_leads_to_the_highlighted_quote(
     expect(mark).to_be_visible()
     expect(mark).to_be_in_viewport()
     expect(mark).to_have_attribute("title", re.compile(r"^territory\.share: .*93%"))
+
+
+def test_api_docs_render_without_the_internet(page: Page, live_server: str) -> None:
+    # the browser here reaches nothing but localhost: a CDN script would leave it blank
+    page.goto(f"{live_server}/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("sitroom")
+    expect(page.locator(".opblock-summary-path", has_text="/api/briefing").first).to_be_visible()
+
+
+def test_a_briefing_for_an_unknown_place_is_a_page_with_the_form(
+    page: Page, live_server: str
+) -> None:
+    response = page.goto(f"{live_server}/?place=Nowhere&date=2016-12-09")
+    assert response is not None and response.status == 404
+    expect(page.locator("p.warning")).to_contain_text('"Nowhere" is not in the gazetteer')
+    page.fill("form.pick input[name=place]", "Aleppo")
+    page.fill("form.pick input[name=date]", "2016-12-09")
+    page.click("form.pick button")
+    expect(page.locator("h1")).to_have_text("Briefing: Aleppo, 2016-12-09")

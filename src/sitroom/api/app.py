@@ -8,6 +8,7 @@ from importlib import resources
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from sitroom.api import data_routes, page_routes
 from sitroom.api.errors import add_error_handlers
@@ -23,7 +24,9 @@ def create_app(database_url: str) -> FastAPI:
         yield
         store.dispose()  # closes pooled connections so a test's temp db can go
 
-    app = FastAPI(
+    # /docs and /redoc from files inside the fastapi-offline package: FastAPI's own pages
+    # load Swagger UI from a CDN, blank on a machine without internet
+    app = FastAPIOffline(
         title="sitroom",
         summary="Attributed, checkable claims from crisis reports.",
         version="0.1.0",
