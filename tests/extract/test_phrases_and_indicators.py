@@ -77,6 +77,19 @@ def first(text: str) -> tuple[str, str | None, str, str]:
             "the area held by gunmen has decreased by one-third.",
             ("one-third", None, "territory.held_change", "ratio"),
         ),
+        # kinds of people listed as one count are one phrase, and a mixed one narrows to none
+        (
+            "Some 2,000 elderly people, women and children were evacuated from the eastern districts",
+            ("2,000 elderly people, women and children", None, "people.evacuated", "people"),
+        ),
+        (
+            "At least 300 men, women and children fled the shelling overnight.",
+            ("300 men, women and children", None, "people.displaced", "people"),
+        ),
+        (
+            "1,200 women, children and the elderly were bussed out of the besieged quarter",
+            ("1,200 women, children and the elderly", None, "people.transferred", "people"),
+        ),
     ],
 )
 def test_indicator_group_and_unit(text: str, expected: tuple[str, str | None, str, str]) -> None:
@@ -111,3 +124,26 @@ def test_families_are_counted_as_households_not_people() -> None:
         date(2016, 12, 9),
     )
     assert (members.unit, members.group) == ("people", "family_members")
+
+
+def test_a_count_listed_with_another_count_keeps_to_its_own_people() -> None:
+    text = "2,000 residents and 300 fighters left the area."
+    phrase = counted_phrase(text, find_numbers(text)[0])
+    assert phrase.words == ("residents",)
+
+
+def test_evacuees_moved_on_to_shelters_are_still_evacuees() -> None:
+    from datetime import date
+
+    from sitroom.extract.pipeline import extract_claims
+
+    whole, part = extract_claims(
+        "Overnight, 900 people were evacuated from the Old City, of whom 250 were later "
+        "transferred to shelters in Jibrin.",
+        date(2016, 12, 9),
+    )
+    assert (whole.indicator, part.part_of) == ("people.evacuated", whole.local_id)
+    assert part.indicator == "people.evacuated"
+    # a transfer that is nobody's part stays a transfer
+    [alone] = extract_claims("250 people were transferred to Jibrin.", date(2016, 12, 9))
+    assert alone.indicator == "people.transferred"

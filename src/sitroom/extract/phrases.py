@@ -207,6 +207,19 @@ _MAX_WORDS = 5
 _NEW_ITEM = frozenset({"other", "another", "several", "many", "various", "numerous"})
 
 
+# Kinds of people that reports list together as one count: "men, women and children",
+# "elderly, women and children", "women, children and the sick".
+_PERSONS = frozenset(
+    ("men", "women", "children", "boys", "girls", "elderly", "infants", "babies", "adults",
+     "youths", "teenagers", "minors", "people", "persons", "civilians", "residents",
+     "families", "patients", "sick", "wounded", "injured", "disabled", "orphans")
+)  # fmt: skip
+_PERSON = rf"(?:the\s+)?(?:{'|'.join(sorted(_PERSONS, key=len, reverse=True))})"
+_PERSON_LIST = re.compile(
+    rf"(?:\s*,\s*{_PERSON}){{0,4}}\s*,?\s+(?:and|or)\s+{_PERSON}(?![\w-])", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class CountedPhrase:
     """The words that say what a number counts.
@@ -246,6 +259,11 @@ def counted_phrase(text: str, number: NumberMention) -> CountedPhrase:
         possessed = _possessed(text, pos)
         return CountedPhrase((), "", number.end, possessed=possessed)
     head_end = ends[-1]
+    listed = _PERSON_LIST.match(text, head_end) if words[-1] in _PERSONS else None
+    if listed is not None:
+        # "30 men, women and children": one count of people of every kind listed
+        words += re.findall(r"[a-z]+", listed.group(0).lower())
+        head_end = listed.end()
     complement: tuple[str, ...] = ()
     if words[-1] in _MEASURES:
         after = re.match(r"\s+of\s+", text[head_end : head_end + 6])

@@ -110,6 +110,10 @@ def extract_claims(
     return claims
 
 
+# a part whose own verb moves people on counts toward its whole's movement
+_ONWARD = {"people.transferred": "people.evacuated"}
+
+
 def _classify_all(
     figures: list[_Figure], parts: list[int | None], vocabulary: Vocabulary
 ) -> list[Classified]:
@@ -131,6 +135,10 @@ def _classify_all(
             if not (figure.phrase.words or figure.phrase.possessed):
                 group = inherited.group
             indicator = found.indicator if found is not None else inherited.indicator
+            if indicator in _ONWARD and inherited.indicator == _ONWARD[indicator]:
+                # "150 evacuated ... 30 of them were transferred to shelters": where some
+                # of the evacuees were taken is a breakdown of the evacuation
+                indicator = inherited.indicator
             unit = unit_for(indicator, figure.number, vocabulary, figure.phrase)
             if found is None and unit not in ("percent", "ratio"):
                 unit = inherited.unit
