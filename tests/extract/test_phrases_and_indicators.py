@@ -79,7 +79,7 @@ def first(text: str) -> tuple[str, str | None, str, str]:
         ),
         # kinds of people listed as one count are one phrase, and a mixed one narrows to none
         (
-            "Some 2,000 elderly people, women and children were evacuated from the eastern districts",
+            "Some 2,000 elderly people, women and children were evacuated from the old town",
             ("2,000 elderly people, women and children", None, "people.evacuated", "people"),
         ),
         (
