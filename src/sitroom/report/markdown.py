@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitroom.analysis.sourced import SourcedClaim
+from sitroom.report.collector import collector_paused
 from sitroom.report.figures import claim_place, in_own_words, window_words
 from sitroom.report.model import Briefing, Evidence, Footnote
 from sitroom.report.quoting import mention, quoted
@@ -32,6 +33,11 @@ def _evidence(footnote: Footnote, evidence: Evidence) -> str:
 
 def render_markdown(briefing: Briefing) -> str:
     """The briefing as a Markdown document with footnotes."""
+    with collector_paused():  # a line per figure and quote, no cycles: see collector_paused
+        return _markdown(briefing)
+
+
+def _markdown(briefing: Briefing) -> str:
     lines = [
         f"# Briefing: {briefing.place}, {briefing.on.isoformat()}",
         "",
