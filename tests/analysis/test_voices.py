@@ -52,3 +52,19 @@ def test_corroboration_index_gives_the_same_answers_as_party_only(rudskoy, unhcr
     expected = [party_only(c, claims, voices, gazetteer) for c in claims]
     assert [index.party_only(c) for c in claims] == expected
     assert any(expected) and not all(expected)
+
+
+def test_a_users_word_on_a_claimant_overrides_what_sitroom_ships() -> None:
+    from sitroom.analysis.voices import default_voices, with_stored
+    from sitroom.domain import Actor, ActorKind
+
+    shipped = default_voices()
+    assert shipped.is_party("Lieutenant-General Sergei Rudskoy")
+    not_party = Actor("Sergei Rudskoy", ActorKind.UNKNOWN, is_party=False)
+    voices = with_stored(shipped, [not_party])
+    # the known aliases still find him, and his ministry no longer speaks through him
+    assert voices.resolve("Rudskoy") is not None
+    assert not voices.is_party("Lieutenant-General Sergei Rudskoy")
+    assert voices.is_party("Igor Konashenkov")  # the rest of what ships is untouched
+    new = Actor("Aleppo Media Centre", ActorKind.MEDIA, is_party=True)
+    assert with_stored(shipped, [new]).is_party("the Aleppo Media Centre")

@@ -82,3 +82,17 @@ def test_grading_any_mention_of_a_figure_grades_the_figure(sample_db: str) -> No
     # the other mentions keep theirs, and say so
     assert note.count("credibility 6") == 3
     runner.invoke(app, ["grade", "claim", headline, "6", "--db", sample_db])
+
+
+def test_the_briefing_takes_the_users_word_on_who_is_a_party(sample_db: str) -> None:
+    marked = "Sergei Rudskoy (a party to the conflict; no independent source agrees)"
+    _, before, _ = _briefing(sample_db, "--date", "2016-12-09")
+    assert marked in before
+    runner.invoke(app, ["grade", "actor", "Rudskoy", "--not-party", "--db", sample_db])
+    try:
+        _, after, _ = _briefing(sample_db, "--date", "2016-12-09")
+        assert marked not in after
+    finally:
+        runner.invoke(app, ["grade", "actor", "Rudskoy", "--party", "--db", sample_db])
+    _, restored, _ = _briefing(sample_db, "--date", "2016-12-09")
+    assert marked in restored

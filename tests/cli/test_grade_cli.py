@@ -96,3 +96,27 @@ def test_grade_help_names_the_scale() -> None:
     result = runner.invoke(app, ["grade", "--help"])
     assert result.exit_code == 0
     assert "Admiralty" in result.stdout
+
+
+def test_a_claimant_is_marked_by_any_of_its_names_and_audited(db: str) -> None:
+    result = runner.invoke(
+        app, ["grade", "actor", "Rudskoy", "--not-party", "--db", db, "--who", "ana"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == 'actor Sergei Rudskoy ("Rudskoy"): not a party to the conflict\n'
+    again = runner.invoke(app, ["grade", "actor", "Sergei Rudskoy", "--not-party", "--db", db])
+    assert again.stdout == "actor Sergei Rudskoy: not a party to the conflict (already)\n"
+    with Store(db).session() as session:
+        [entry] = list_audit(session, "actor")
+    assert (entry.who, entry.what, entry.before, entry.after) == (
+        "ana",
+        "set_party",
+        "true",
+        "false",
+    )
+
+
+def test_a_new_claimant_is_stored_when_marked(db: str) -> None:
+    result = runner.invoke(app, ["grade", "actor", "Aleppo Media Centre", "--party", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "actor Aleppo Media Centre: a party to the conflict\n"

@@ -6,7 +6,7 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from importlib import resources
 from itertools import chain
@@ -60,6 +60,27 @@ class Voices:
             actor = self.resolve(actor.parent) if actor.parent else None
             seen += 1
         return False
+
+
+def with_stored(voices: Voices, stored: Iterable[Actor]) -> Voices:
+    """`voices` with the store's actors, whose party flag is a user's word on it (`sitroom
+    grade actor`): a stored actor of a known name keeps the known aliases and takes the
+    stored flag; one marked not a party no longer counts its known parent's side either;
+    new names are added."""
+    merged = {fold(a.name): a for a in voices.actors}
+    for actor in stored:
+        key = fold(actor.name)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = actor
+            continue
+        merged[key] = replace(
+            known,
+            aliases=tuple(dict.fromkeys((*known.aliases, *actor.aliases))),
+            parent=(actor.parent or known.parent) if actor.is_party else actor.parent,
+            is_party=actor.is_party,
+        )
+    return Voices(tuple(merged.values()))
 
 
 def parse_voices(text: str, path: str = "claimants.toml") -> Voices:

@@ -8,20 +8,24 @@ from typing import Annotated
 
 import typer
 
+from sitroom.analysis.voices import default_voices, with_stored
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, refuse_on
+from sitroom.store.actors import actor_id, list_actors
 from sitroom.store.database import open_store
 from sitroom.store.grades import (
     CREDIBILITY,
     RELIABILITY,
     credibility_grade,
     reliability_grade,
+    set_actor_party,
     set_claim_credibility,
     set_source_reliability,
 )
 
 grade_app = typer.Typer(
-    help="Grade sources (reliability A-F) and claims (credibility 1-6), NATO Admiralty scale.",
+    help="Grade sources (reliability A-F) and claims (credibility 1-6), NATO Admiralty scale; "
+    "say which claimants are parties to the conflict.",
     no_args_is_help=True,
 )
 app.add_typer(grade_app, name="grade")
@@ -93,3 +97,41 @@ def grade_claim(
         typer.echo(f"claim {claim_id}: credibility already {number} ({meaning})")
     else:
         typer.echo(f"claim {claim_id}: credibility {entry.before} -> {number} ({meaning})")
+
+
+@grade_app.command("actor")
+def grade_actor(
+    name: Annotated[str, typer.Argument(help="The claimant, by any name it goes by.")],
+    party: Annotated[
+        bool,
+        typer.Option(
+            "--party/--not-party",
+            help="A party to the conflict (or one who speaks for one), or not.",
+        ),
+    ],
+    db: DbOption = None,
+    who: WhoOption = None,
+) -> None:
+    """Say whether a claimant is a party to the conflict; the change goes to the audit trail.
+
+    The briefing marks a figure that only parties give ("a party to the conflict; no
+    independent source agrees"). Known claimants come with sitroom (claimants.toml) and
+    are found by any of their names ("Rudskoy" is Sergei Rudskoy, of the Russian
+    Ministry of Defence); a new name is stored. --not-party also stops a claimant
+    counting for a party it belongs to.
+
+    \b
+
+    \b
+    Example: sitroom grade actor "Syrian Observatory for Human Rights" --not-party
+    """
+    with refuse_on(), open_store(db, create=False).session() as session:
+        known = with_stored(default_voices(), list_actors(session)).resolve(name)
+        actor = known.name if known is not None else name.strip()
+        # a claimant known from claimants.toml is stored as sitroom knows it, so the
+        # audit trail shows the change from that
+        stored = actor_id(session, actor, is_party=known.is_party if known else False)
+        entry = set_actor_party(session, stored, party, who or _default_who())
+    called = f' ("{name}")' if actor != name.strip() else ""
+    now = "a party to the conflict" if party else "not a party to the conflict"
+    typer.echo(f"actor {actor}{called}: {now}" + ("" if entry else " (already)"))

@@ -11,7 +11,7 @@ from sitroom.analysis.scope import names_within
 from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
-from sitroom.analysis.voices import Corroboration, default_voices
+from sitroom.analysis.voices import Corroboration, default_voices, with_stored
 from sitroom.domain import Claim, NotFound, SitroomError
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.geo.gazetteer import Gazetteer
@@ -31,6 +31,7 @@ from sitroom.report.model import (
     Section,
     section_for,
 )
+from sitroom.store.actors import list_actors
 from sitroom.store.claims import claims_published_between
 from sitroom.store.database import Store
 from sitroom.store.sources import publication_span, source_texts
@@ -93,6 +94,7 @@ def _build(
         }
         texts = source_texts(session, placeless)
         span = None if pairs else publication_span(session)
+        voices = with_stored(default_voices(), list_actors(session))
     target = f" {fold(place)} "
     named = {sid: target in f" {fold_text(text)} " for sid, text in texts.items()}
     relevant = [
@@ -104,7 +106,6 @@ def _build(
     footnotes: list[Footnote] = []
     figures_by_section: dict[str, list[Figure]] = {key: [] for key, _, _ in SECTIONS}
     lead_by_local: dict[tuple[int | None, int], Figure] = {}
-    voices = default_voices()
     leads = [members[0] for members in groups]
     corroboration = Corroboration(leads, voices, gazetteer)
     for members in groups:

@@ -49,3 +49,15 @@ def list_actors(session: Session) -> list[Actor]:
         )
         for row in session.scalars(select(ActorRow).order_by(ActorRow.name))
     ]
+
+
+def actor_id(session: Session, name: str, *, is_party: bool = False) -> int:
+    """The id of the stored actor called `name`, storing it (kind unknown, party or not as
+    `is_party` says) if it is new."""
+    found = session.scalar(select(ActorRow.id).where(ActorRow.name == name))
+    if found is not None:
+        return found
+    row = ActorRow(name=name, kind=ActorKind.UNKNOWN.value, aliases=[], is_party=is_party)
+    session.add(row)
+    session.flush()  # assigns row.id
+    return row.id
