@@ -125,6 +125,27 @@ def test_claimants_follow_speech_verbs_quotes_and_pronouns() -> None:
     assert by_text["The UN does "] == "UN"
 
 
+def _claimant_of(sentence: str) -> str | None:
+    [claimant] = find_claimants(sentence, split_sentences(sentence))
+    return claimant
+
+
+def test_claimants_of_other_publishers_plain_phrasing() -> None:
+    # written for the rules, in the phrasing of agency and UN reporting
+    assert (
+        _claimant_of("According to the Syrian Arab Red Crescent, some 3,000 people were moved.")
+        == "Syrian Arab Red Crescent"
+    )
+    assert _claimant_of("Some 4,000 people left overnight, an OCHA spokesperson said.") == (
+        "OCHA spokesperson"
+    )
+    assert _claimant_of("A WFP official said 120 trucks had crossed.") == "WFP official"
+    assert _claimant_of("According to a UN official, 2,000 people remain.") == "UN official"
+    # the words after a speech verb are a clause, not a speaker: no place becomes one
+    assert _claimant_of("Officials said 3,000 people were evacuated from east Aleppo.") is None
+    assert _claimant_of("He said 3,000 people were evacuated from east Aleppo.") is None
+
+
 def test_territory_claims_name_the_side_whose_control_they_state() -> None:
     claims = extract_claims(
         "The Syrian Army now controls 93% of the city's territory. "

@@ -35,13 +35,23 @@ _GENERIC = (
     r"source|colonel|admiral|diplomat))"
 )
 _ACCORDING = re.compile(
-    rf"\baccording\s+to\s+(?:(?:the\s+)?(?:information|data|figures|estimates|reports?|sources?)"
+    rf"\b[Aa]ccording\s+to\s+(?:(?:the\s+)?(?:information|data|figures|estimates|reports?|sources?)"
     rf"\s+(?:[\w-]+\s+){{0,3}}?(?:by|from|of)\s+)?(?:the\s+)?(?P<name>{_NAME}|{_GENERIC})",
 )
 _SUBJECT_VERB = re.compile(
     rf"(?P<name>{_NAME}|\b{_GENERIC})\s*,?\s+(?:also\s+|further\s+|then\s+|has\s+|had\s+)?"
     rf"{_VERBS}\b",
 )
+# "an OCHA spokesperson said", "said a UN official", "according to a WFP representative":
+# the organisation and the role are the claimant ("OCHA spokesperson")
+_ROLE = r"(?:spokesperson|spokesman|spokeswoman|official|officials|representative|officer|source)"
+_ROLE_OF = rf"(?:[Aa]n?|[Tt]he)\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,4}}?{_ROLE})\b"
+_ROLE_SPEAKS = re.compile(
+    rf"{_ROLE_OF}\s*,?\s+(?:also\s+)?{_VERBS}\b"
+    rf"|\b{_VERBS}\s+{_ROLE_OF}"
+    rf"|\b[Aa]ccording\s+to\s+{_ROLE_OF}".replace("(?P<name>", "(?:"),
+)
+_ROLE_WORDS = re.compile(r"spokes|official|representative|officer|source")
 _VERB_SUBJECT = re.compile(rf"\b{_VERBS}\s+(?:by\s+)?(?P<rest>[^.;]*)")
 _SENTENCE_SUBJECT = re.compile(
     rf"^[\"“•\-\s]*(?:The\s+)?(?P<name>{_NAME})\s+(?:[\w-]+\s+){{0,12}}?"
@@ -119,6 +129,14 @@ _NOT_NAMES = frozenset(
         "According",
         "After",
         "Besides",
+        # plural nobodies: "Officials said" names no one who could be asked
+        "Officials",
+        "Sources",
+        "Witnesses",
+        "Residents",
+        "Activists",
+        "Reports",
+        "Monitors",
     }
 )
 
@@ -189,6 +207,12 @@ def _paragraph_speaker(
 def _attribution(sentence: str, known: dict[str, str], last: _Speaker | None) -> _Speaker | None:
     # "Lt. Gen. Sergei Rudskoy": a title's full stop does not end the speaker's name
     outside = _ABBREVIATED.sub(lambda m: m.group(1) + " ", _outside_quotes(sentence))
+    # the role words are rare: test for them before running the pattern on every sentence
+    role = _ROLE_SPEAKS.search(outside) if _ROLE_WORDS.search(outside) else None
+    if role is not None:
+        named = re.search(_ROLE_OF, role.group(0))
+        if named is not None:
+            return _Speaker(" ".join(named.group("name").split()), False)
     for pattern in (_ACCORDING, _SUBJECT_VERB):
         for match in pattern.finditer(outside):
             speaker = _resolve(match.group("name"), known, last)
@@ -207,6 +231,8 @@ def _attribution(sentence: str, known: dict[str, str], last: _Speaker | None) ->
 
 def _inverted(rest: str, known: dict[str, str], last: _Speaker | None) -> _Speaker | None:
     """Return the speaker of '..., said the ICRC's Head of Delegation in Syria, Marianne Gasser'."""
+    if not re.match(r"\s*(?:(?:the|a|an)\s+)?[A-Z]", rest):
+        return None  # "said 3,000 people were taken from Aleppo": a clause, not a speaker
     rest = re.split(r",?\s+who\b|,\s+(?:adding|noting|saying)\b", rest)[0]
     generic = re.match(_GENERIC + r"\b", rest)
     if generic:
