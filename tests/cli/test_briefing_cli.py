@@ -61,6 +61,8 @@ def test_a_day_without_sources_says_so_and_where_the_sources_are(sample_db: str)
     assert f"> **Note:** {warning}" in out
     assert "no observation of who held any place on or before this day" in out
     assert "From 0 sources published" in out
+    assert "No figures to compare." in out and "No figures to check." in out
+    assert "## Sources" not in out
 
 
 def test_a_window_of_no_days_is_a_usage_error(sample_db: str) -> None:
@@ -70,14 +72,14 @@ def test_a_window_of_no_days_is_a_usage_error(sample_db: str) -> None:
 
 
 def test_grading_any_mention_of_a_figure_grades_the_figure(sample_db: str) -> None:
-    # the headline's "93%" is a mention of footnote 5's figure, not its lead
+    # the headline's "93%" is a mention of the 93% figure, not its lead
     _, before, _ = _briefing(sample_db, "--date", "2016-12-09")
-    note = next(line for line in before.splitlines() if line.startswith("[^5]:"))
+    note = next(line for line in before.splitlines() if "“93%” (claim" in line)
     headline = note.split("“93%” (claim ")[1].split(",")[0]
     graded = runner.invoke(app, ["grade", "claim", headline, "2", "--db", sample_db])
     assert graded.exit_code == 0, graded.output
     _, after, _ = _briefing(sample_db, "--date", "2016-12-09")
-    note = next(line for line in after.splitlines() if line.startswith("[^5]:"))
+    note = next(line for line in after.splitlines() if "“93%” (claim" in line)
     assert "grade F2" in note
     # the other mentions keep theirs, and say so
     assert note.count("credibility 6") == 3

@@ -72,3 +72,15 @@ def test_claims_in_disagreements_and_checks_point_at_their_footnote(briefing: Br
         evidence = notes[claim["footnote"]]["evidence"]
         assert claim["id"] in {e["claim_id"] for e in evidence}
         assert "sentence" not in claim  # the footnote holds it
+
+
+def test_a_figure_at_a_place_nobody_can_locate_is_kept_and_says_so(briefing: Briefing) -> None:
+    # "118 patients were taken to Aleppo's Al-Razi ... hospitals": Al-Razi is not in the
+    # gazetteer, but the ICRC release is about Aleppo
+    figures = [f for s in briefing.sections for f in s.figures]
+    patients = next(f for f in figures if f.text.startswith("118 patients"))
+    assert patients.unlocated == ("Al-Razi",)
+    assert all(f.unlocated == () for f in figures if f.claim.claim.place == "Aleppo")
+    record = briefing_record(briefing)
+    row = next(f for s in record["sections"] for f in s["figures"] if f["text"].startswith("118"))
+    assert row["unlocated"] == ["Al-Razi"] and row["place"] == "Al-Razi"

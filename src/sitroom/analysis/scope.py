@@ -72,6 +72,25 @@ def names_within(
     return any(is_within(name, area, gazetteer) for name in names)
 
 
+@lru_cache(maxsize=65536)
+def unlocated(
+    place: str | None, origin: str | None, destination: str | None, gazetteer: Gazetteer | None
+) -> tuple[str, ...]:
+    """The places named by these fields that the gazetteer does not know and whose own
+    words name no place it knows ("Al-Razi", a hospital): nobody can say where they lie.
+    None without a gazetteer."""
+    if gazetteer is None:
+        return ()
+    return tuple(
+        name
+        for name in place_names(place, origin, destination)
+        if gazetteer.find(name) is None
+        # words of it that spell a known place ("Old City of Aleppo") place it, as in
+        # is_within; a resemblance ("Dar" and "Darayya") does not
+        and not any(gazetteer.find_spelled(run) for run in containers(name, None))
+    )
+
+
 def same_area(a: Claim, b: Claim, gazetteer: Gazetteer | None) -> bool:
     """True when one claim's place is the other's or lies inside it."""
     places_a, places_b = claim_places(a), claim_places(b)

@@ -82,6 +82,11 @@ class Gazetteer:
         """The place called `name` in any known spelling, or None."""
         return self._by_fold.get(fold(name)) or self._by_key.get(name_key(name))
 
+    def find_spelled(self, name: str) -> Place | None:
+        """The place spelt exactly `name` (case, accents and punctuation aside), or None:
+        no consonant-key guess, so a single word ("dar") finds no place it only resembles."""
+        return self._by_fold.get(fold(name))
+
     def inside(self, area: Place) -> list[Place]:
         """The places that lie inside `area` by their parents, however deep, in gazetteer
         order (the area itself left out)."""

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
 from sitroom.analysis.disagreements import find_disagreements
 from sitroom.analysis.mentions import group_mentions
-from sitroom.analysis.scope import names_within
+from sitroom.analysis.scope import names_within, place_names, unlocated
 from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
@@ -46,10 +46,25 @@ def concerns(
 ) -> bool:
     """True when a claim speaks of `place` or of somewhere inside it.
 
-    A claim that names no place at all concerns the place its source is about.
+    A claim that names no place at all, or only places the gazetteer cannot locate
+    (a hospital, a shelter), concerns the place its source is about.
     """
+    where = _where(claim, place, gazetteer)
+    return source_text_names_place if where is None else where
+
+
+def _where(claim: Claim, place: str, gazetteer: Gazetteer | None) -> bool | None:
+    """Whether the claim's places lie within `place`; None when it names none, or none
+    but places nobody can locate."""
     within = names_within(claim.place, claim.origin, claim.destination, place, gazetteer)
-    return source_text_names_place if within is None else within
+    if within is False and unlocated(claim.place, claim.origin, claim.destination, gazetteer):
+        known = [
+            name
+            for name in place_names(claim.place, claim.origin, claim.destination)
+            if name not in unlocated(claim.place, claim.origin, claim.destination, gazetteer)
+        ]
+        return None if not known else False
+    return within
 
 
 def build_briefing(
@@ -84,15 +99,12 @@ def _build(
     since = on - timedelta(days=days - 1)
     with store.session() as session:
         pairs = claims_published_between(session, since, on)
-        # a claim that names no place is about the place its source names: only those
-        # sources' texts are read and searched
-        placeless = {
-            s.id
-            for c, s in pairs
-            if s.id is not None
-            and names_within(c.place, c.origin, c.destination, place, gazetteer) is None
+        # A claim that names no place, or only places nobody can locate ("Al-Razi"), is
+        # about the place its source names: only those sources' texts are read and searched.
+        undecided = {
+            s.id for c, s in pairs if s.id is not None and _where(c, place, gazetteer) is None
         }
-        texts = source_texts(session, placeless)
+        texts = source_texts(session, undecided)
         span = None if pairs else publication_span(session)
         voices = with_stored(default_voices(), list_actors(session))
     target = f" {fold(place)} "
@@ -102,6 +114,12 @@ def _build(
         for c, s in pairs
         if concerns(c, place, named.get(s.id or -1, False), gazetteer)
     ]
+    # figures kept for their source though their place cannot be located say so
+    unknown = {
+        id(c): names
+        for c in relevant
+        if (names := unlocated(c.claim.place, c.claim.origin, c.claim.destination, gazetteer))
+    }
     groups = group_mentions(relevant)
     footnotes: list[Footnote] = []
     figures_by_section: dict[str, list[Figure]] = {key: [] for key, _, _ in SECTIONS}
@@ -131,6 +149,7 @@ def _build(
             mentions=len(members),
             part_of_text=f"of {whole.text}" if whole else None,
             party_only=corroboration.party_only(lead),
+            unlocated=unknown.get(id(lead), ()),
         )
         for member in members:
             lead_by_local[(member.source.id, member.claim.local_id)] = item

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from sitroom.analysis.disagreements import Disagreement
 from sitroom.domain import Claim, Qualifier
+from sitroom.geo.names import fold
 
 _BEFORE = {
     Qualifier.EXACT: "",
@@ -69,8 +71,14 @@ def in_own_words(claim: Claim) -> str:
 
 
 def claim_place(claim: Claim) -> str:
-    """Where a claim is: its place, else "origin → destination"; "" when it names none."""
-    return claim.place or " → ".join(p for p in (claim.origin, claim.destination) if p)
+    """Where a claim is: its place ("to Western Aleppo" when that is where people were
+    taken), else "origin → destination"; "" when it names none."""
+    if claim.place:
+        taken_to = claim.destination and not claim.origin
+        if taken_to and fold(claim.destination or "") == fold(claim.place):
+            return f"to {claim.place}"
+        return claim.place
+    return " → ".join(p for p in (claim.origin, claim.destination) if p)
 
 
 # words that open a window ("Over the past 24 hours", "In the past four days", "Since 27
@@ -89,3 +97,16 @@ def window_words(window: str) -> str:
     if first[:1].isupper() and first.lower() in _WINDOW_OPENERS and first[1:].islower():
         return first.lower() + window[len(first) :]
     return window
+
+
+def unlocated_note(places: tuple[str, ...], briefing_place: str) -> str:
+    """Why a figure at places nobody can locate is in the briefing of `briefing_place`."""
+    named = ", ".join(places)
+    verb = "is" if len(places) == 1 else "are"
+    return f"{named} {verb} not in the gazetteer; its source names {briefing_place}"
+
+
+def one_source(disagreement: Disagreement) -> str:
+    """ " (both in one source)" when a source contradicts itself, else ""."""
+    first, second = disagreement.first.source.id, disagreement.second.source.id
+    return " (both in one source)" if first is not None and first == second else ""

@@ -21,7 +21,14 @@ from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Claim
 from sitroom.report.charts import movement_charts
 from sitroom.report.control_map import control_map_svg
-from sitroom.report.figures import claim_place, figure, in_own_words, window_words
+from sitroom.report.figures import (
+    claim_place,
+    figure,
+    in_own_words,
+    one_source,
+    unlocated_note,
+    window_words,
+)
 from sitroom.report.model import Briefing
 from sitroom.report.quoting import mention, quote_marks
 from sitroom.vocabulary import default_vocabulary
@@ -44,6 +51,8 @@ def templates() -> Environment:
         figure=figure,
         in_own_words=in_own_words,
         claim_place=claim_place,
+        unlocated_note=unlocated_note,
+        one_source=one_source,
         window_words=window_words,
         voice=voice,
         excerpt=excerpt,

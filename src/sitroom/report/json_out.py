@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from sitroom.analysis.sourced import SourcedClaim
@@ -50,6 +51,10 @@ class _ClaimRecords:
         }
 
 
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
 def briefing_record(briefing: Briefing) -> dict[str, Any]:
     """The briefing as a JSON-ready dict."""
     claim = _ClaimRecords(briefing)
@@ -78,6 +83,15 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
                         "mentions": f.mentions,
                         "part_of": f.part_of_text,
                         "party_only": f.party_only,
+                        "place": f.claim.claim.place,
+                        "origin": f.claim.claim.origin,
+                        "destination": f.claim.claim.destination,
+                        "unlocated": list(f.unlocated),
+                        "window": f.claim.claim.window,
+                        "window_start": _day(f.claim.claim.window_start),
+                        "window_end": _day(f.claim.claim.window_end),
+                        "claim_id": f.claim.claim.id,
+                        "source_id": f.claim.source.id,
                         "footnote": f.footnote,
                     }
                     for f in s.figures

@@ -70,6 +70,9 @@ class Figure:
     mentions: int
     part_of_text: str | None = None  # "of more than 10,500 people"
     party_only: bool = False  # given only by a party to the conflict, no independent voice agrees
+    # places it names that the gazetteer cannot locate: kept because its source names the
+    # briefing's place, so the reader is told where that rests
+    unlocated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
