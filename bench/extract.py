@@ -33,7 +33,7 @@ from sitroom.extract.records import claim_record  # noqa: E402
 from sitroom.geo.bundled import bundled_gazetteer  # noqa: E402
 
 REPORTS = ROOT / "src" / "sitroom" / "sample" / "reports"
-GOLD = ROOT / "tests" / "data" / "gold"
+GOLD = ROOT / "src" / "sitroom" / "sample" / "gold"
 CORPUS_CHARS = 1_000_000
 Predict = Callable[[str, date], list[dict[str, object]]]
 

@@ -12,7 +12,7 @@ import pytest
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Claim, Qualifier, Source
 
-GOLD = Path(__file__).parents[1] / "data" / "gold"
+GOLD = Path(__file__).parents[2] / "src" / "sitroom" / "sample" / "gold"
 DATES = {
     "aleppo-2016-12-08-icrc-sarc-evacuate-150-civilians": date(2016, 12, 8),
     "aleppo-2016-12-09-rudskoy": date(2016, 12, 9),

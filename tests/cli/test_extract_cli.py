@@ -13,7 +13,7 @@ from sitroom.extract.records import EXTRA_FIELDS, GOLD_FIELDS
 
 ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "src" / "sitroom" / "sample" / "reports" / "aleppo-2016-12-09-rudskoy.txt"
-GOLD = ROOT / "tests" / "data" / "gold"
+GOLD = ROOT / "src" / "sitroom" / "sample" / "gold"
 runner = CliRunner()
 
 

@@ -25,30 +25,3 @@ def test_import_refuses_undated_file_with_exit_1(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(bare), "--db", f"sqlite:///{tmp_path / 's.db'}"])
     assert result.exit_code == 1
     assert 'field "published_at": no publication date' in result.stderr
-
-
-def test_every_command_explains_itself_with_an_example() -> None:
-    top = runner.invoke(app, ["--help"])
-    assert top.exit_code == 0
-    for command in (
-        ["import"],
-        ["extract"],
-        ["eval"],
-        ["claims"],
-        ["briefing"],
-        ["serve"],
-        ["demo"],
-        ["sample", "load"],
-        ["db", "upgrade"],
-        ["sources"],
-        ["places", "import"],
-        ["control", "import"],
-        ["control", "share"],
-        ["control", "timeline"],
-        ["control", "geojson"],
-        ["grade", "source"],
-        ["grade", "claim"],
-    ):
-        result = runner.invoke(app, [*command, "--help"])
-        assert result.exit_code == 0, command
-        assert "Example: sitroom" in result.stdout, command

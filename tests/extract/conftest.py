@@ -10,7 +10,7 @@ from sitroom.domain import Place, PlaceKind
 from sitroom.geo.gazetteer import Gazetteer
 
 REPORTS = Path(__file__).parents[2] / "src" / "sitroom" / "sample" / "reports"
-GOLD = Path(__file__).parents[1] / "data" / "gold"
+GOLD = Path(__file__).parents[2] / "src" / "sitroom" / "sample" / "gold"
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from sitroom.extract.evaluate import FIELDS, Score, evaluate, total
 from sitroom.geo.bundled import bundled_gazetteer
 
 ROOT = Path(__file__).parents[2]
-GOLD = ROOT / "tests" / "data" / "gold"
+GOLD = ROOT / "src" / "sitroom" / "sample" / "gold"
 REPORTS = ROOT / "src" / "sitroom" / "sample" / "reports"
 FLOORS = json.loads((ROOT / "bench" / "floors.json").read_text(encoding="utf-8"))["extract"]
 

@@ -48,8 +48,10 @@ def test_jsonl_record_has_exactly_the_gold_fields_then_the_extra_ones(
     text = (REPORTS / "aleppo-2016-12-14-ocha-aleppo-sitrep-07.txt").read_text(encoding="utf-8")
     gold = json.loads(
         (
-            Path(__file__).parents[1]
-            / "data"
+            Path(__file__).parents[2]
+            / "src"
+            / "sitroom"
+            / "sample"
             / "gold"
             / "aleppo-2016-12-14-ocha-aleppo-sitrep-07.jsonl"
         )

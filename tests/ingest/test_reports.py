@@ -118,3 +118,21 @@ def test_bad_date_in_metadata_is_refused_even_when_a_flag_gives_one(tmp_path: Pa
     (tmp_path / "aleppo-2016-12-09-rudskoy.meta.json").write_text('{"published_at": "2016-13-02"}')
     with pytest.raises(Exception, match='field "published_at": "2016-13-02" is not a date'):
         read_report(report, Metadata(published_at=date(2016, 12, 9)))
+
+
+def test_a_report_without_title_is_named_by_its_first_line_cut_at_a_word(tmp_path: Path) -> None:
+    bare = tmp_path / "desk.txt"
+    first = (
+        "More than 50,000 people remain in the besieged enclave of eastern Aleppo, where "
+        "food and fuel have run out and the last hospitals have closed their doors"
+    )
+    bare.write_text(f"{first}.\n\nSecond paragraph.", encoding="utf-8")
+    source = read_report(bare, Metadata(published_at=date(2016, 12, 15)))
+    assert source.title.endswith("…") and len(source.title) <= 121
+    assert first.startswith(source.title.removesuffix("…"))
+    assert source.title.removesuffix("…").endswith("the last")  # a whole word, not "the la"
+    short = tmp_path / "short.txt"
+    short.write_text("Aleppo: 300 evacuated\n\nBody.", encoding="utf-8")
+    assert read_report(short, Metadata(published_at=date(2016, 12, 15))).title == (
+        "Aleppo: 300 evacuated"
+    )

@@ -48,7 +48,7 @@ def control_import(
     \b
 
     \b
-    Example: sitroom control import src/sitroom/sample/control/aleppo-2016-control-observations.csv
+    Example: sitroom control import "$(sitroom sample path)/control/aleppo-2016-control-observations.csv"
     """
     with refuse_on():
         result = import_control_file(open_store(db), path)

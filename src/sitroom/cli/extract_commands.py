@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +17,7 @@ from sitroom.extract.evaluate import FIELDS, Score, evaluate, published_at_of, t
 from sitroom.extract.pipeline import extract_claims
 from sitroom.extract.records import claim_record
 from sitroom.geo.bundled import bundled_gazetteer
+from sitroom.ingest.sample import sample_dir
 
 
 class OutputFormat(StrEnum):
@@ -38,10 +38,6 @@ _TABLE_COLUMNS = (
     "claimant",
     "part_of",
 )
-
-
-def _sample_reports() -> Path:
-    return Path(str(resources.files("sitroom").joinpath("sample", "reports")))
 
 
 @app.command("extract")
@@ -71,7 +67,7 @@ def extract(
     \b
 
     \b
-    Example: sitroom extract src/sitroom/sample/reports/aleppo-2016-12-09-rudskoy.txt
+    Example: sitroom extract "$(sitroom sample path)/reports/aleppo-2016-12-09-rudskoy.txt"
     """
     with refuse_on():
         published = _published(path, published_at)
@@ -107,8 +103,13 @@ def _published(path: Path, published_at: str | None) -> date:
 @app.command("eval")
 def eval_command(
     gold: Annotated[
-        list[Path], typer.Argument(exists=True, help="Gold .jsonl files or folders of them.")
-    ],
+        list[Path] | None,
+        typer.Argument(
+            exists=True,
+            help="Gold .jsonl files or folders of them. Default: the bundled sample's gold.",
+            show_default=False,
+        ),
+    ] = None,
     reports: Annotated[
         Path | None,
         typer.Option(
@@ -123,16 +124,20 @@ def eval_command(
 ) -> None:
     """Score the extractor on gold annotations: value P/R/F1 and each field's accuracy.
 
-    Rules as in the gold README: spans overlap and values agree within 0.5%; each field
-    is scored over the matched pairs.
+    Rules as in the gold README (in `sitroom sample path`/gold): spans overlap and values
+    agree within 0.5%; each field is scored over the matched pairs.
 
     \b
 
     \b
-    Example: sitroom eval tests/data/gold
+    Example: sitroom eval
     """
     with refuse_on():
-        scores = evaluate(gold, reports or _sample_reports(), bundled_gazetteer())
+        scores = evaluate(
+            gold or [sample_dir() / "gold"],
+            reports or sample_dir() / "reports",
+            bundled_gazetteer(),
+        )
     summed = total(scores)
     if as_json:
         typer.echo(

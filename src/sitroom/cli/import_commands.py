@@ -49,7 +49,7 @@ def import_command(
     \b
 
     \b
-    Example: sitroom import src/sitroom/sample/reports/aleppo-2016-12-09-rudskoy.txt
+    Example: sitroom import "$(sitroom sample path)/reports/aleppo-2016-12-09-rudskoy.txt"
     """
     given = Metadata(title, published_at.date() if published_at else None, publisher)
     with refuse_on():

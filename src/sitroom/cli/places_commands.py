@@ -65,7 +65,7 @@ def places_import(
     \b
 
     \b
-    Example: sitroom places import src/sitroom/sample/geo/aleppo-neighbourhoods.geojson --parent Aleppo --variants src/sitroom/sample/geo/aleppo-neighbourhood-name-variants.json
+    Example: sitroom places import "$(sitroom sample path)/geo/aleppo-neighbourhoods.geojson" --parent Aleppo --variants "$(sitroom sample path)/geo/aleppo-neighbourhood-name-variants.json"
     """
     with refuse_on():
         result = import_places_file(

@@ -12,7 +12,7 @@ import typer
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, QuietOption, progress_for, refuse_on
 from sitroom.geo.bundled import bundled_gazetteer
-from sitroom.ingest.sample import SAMPLE_DATE, SAMPLE_PLACE, load_sample
+from sitroom.ingest.sample import SAMPLE_DATE, SAMPLE_PLACE, load_sample, sample_dir
 from sitroom.report.build import briefing_for
 from sitroom.report.markdown import render_markdown
 from sitroom.store.database import Store, database_url, open_store
@@ -39,6 +39,20 @@ def sample_load(db: DbOption = None, quiet: QuietOption = False) -> None:
             open_store(db), gazetteer=bundled_gazetteer(), progress=progress_for(quiet)
         )
     typer.echo(f"{result.new} new, {result.unchanged} unchanged, {result.claims} claims")
+
+
+@sample_app.command("path")
+def sample_path() -> None:
+    """Print the folder of the bundled sample: reports, gold annotations, places, control.
+
+    For the examples of other commands, from any folder.
+
+    \b
+
+    \b
+    Example: sitroom sample path
+    """
+    typer.echo(str(sample_dir()))
 
 
 @app.command("demo")

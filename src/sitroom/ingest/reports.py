@@ -134,10 +134,18 @@ def _text_field(meta: dict[str, object], name: str, path: Path) -> str | None:
     return value.strip() or None
 
 
+TITLE_MAX_CHARS = 120  # a headline; a first paragraph taken as title is cut at a word
+
+
 def _first_line(text: str) -> str | None:
     for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:300]
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if len(line) <= TITLE_MAX_CHARS:
+            return line
+        cut = line.rfind(" ", 0, TITLE_MAX_CHARS)
+        return line[: cut if cut > 0 else TITLE_MAX_CHARS].rstrip(" ,;:") + "…"
     return None
 
 
