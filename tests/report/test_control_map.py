@@ -69,6 +69,7 @@ def test_legend_lists_the_parties_and_states_always(control: ControlMap) -> None
         "Contested (fighting reported)",
         "Disputed (claimants disagree)",
         "Unknown (no observation)",
+        "2 km",  # the scale bar: the test square is 0.1 degrees, some 9 km, a side
     ]
 
 
@@ -109,3 +110,20 @@ def test_empty_map_still_draws_title_and_legend() -> None:
     root = ET.fromstring(control_map_svg([], "Nothing mapped"))
     assert root.findall(f"{SVG}path") == []
     assert len(root.findall(f"{SVG}rect")) == 6
+
+
+def test_the_scale_bar_is_as_long_as_its_kilometres(control: ControlMap) -> None:
+    svg = control_map_svg(polygons_on(control, "Aleppo", date(2016, 12, 9)), "Aleppo")
+    root = ET.fromstring(svg)
+    [bar] = root.findall(f"{SVG}polyline")
+    xs = [float(p.split(",")[0]) for p in bar.get("points").split()]
+    label = [t.text for t in root.iter(f"{SVG}text")][-1]
+    km = float(label.removesuffix(" km"))
+    # Aleppo's polygons span some 20 km from west to east
+    paths = [p.get("d") for p in root.findall(f"{SVG}path")]
+    all_x = [
+        float(v.split()[0]) for d in paths for v in d.replace("M", "").replace("Z", "").split(" L")
+    ]
+    px_per_km = (max(xs) - min(xs)) / km
+    city_km = (max(all_x) - min(all_x)) / px_per_km
+    assert 17 < city_km < 23

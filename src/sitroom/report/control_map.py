@@ -110,16 +110,29 @@ def _legend(polygons: Sequence[MapPolygon]) -> list[tuple[str, str]]:
     return entries
 
 
-def control_map_svg(polygons: Iterable[MapPolygon], title: str, width: int = 640) -> str:
-    """An `<svg>` map of the polygons coloured by controller or state, with a title and a
-    legend, as text to inline in HTML (no XML prolog); each polygon carries a `<title>`
-    tooltip "name: state". Build the polygons with `polygons_on(control, "Aleppo", day)`.
+_KM_PER_DEGREE = 111.32  # of latitude, anywhere; of longitude, times the cosine
+_BAR_KM = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500)
+
+
+def _scale_bar_km(px_per_km: float, longest_px: float) -> float | None:
+    """The longest round length whose bar fits in `longest_px`, None if none does."""
+    fitting = [km for km in _BAR_KM if km * px_per_km <= longest_px]
+    return fitting[-1] if fitting else None
+
+
+def control_map_svg(polygons: Iterable[MapPolygon], title: str, width: int = 860) -> str:
+    """An `<svg>` map of the polygons coloured by controller or state, `width` wide, with
+    a title, a legend in two columns under the map and a scale bar, lettered large enough
+    to read when printed at a page's width; as text to inline in HTML (no XML prolog).
+    Each polygon carries a `<title>` tooltip "name: state". Build the polygons with
+    `polygons_on(control, "Aleppo", day)`.
 
     In a Jinja template: `{{ control_svg | safe }}`; WeasyPrint draws it into the PDF.
     """
     polygons = list(polygons)
     points = [pt for p in polygons for ring in _rings(p.geometry) for pt in ring]
-    margin, title_h, row_h = 8, 28, 18
+    margin, title_h, row_h, font = 8, 36, 30, 18
+    map_w = width - 2 * margin
     legend = _legend(polygons)
     if points:
         lons = [float(pt[0]) for pt in points]
@@ -127,17 +140,19 @@ def control_map_svg(polygons: Iterable[MapPolygon], title: str, width: int = 640
         west, east, south, north = min(lons), max(lons), min(lats), max(lats)
         stretch = math.cos(math.radians((south + north) / 2))
         span_x = max((east - west) * stretch, 1e-9)
-        scale = (width - 2 * margin) / span_x
+        scale = map_w / span_x
         map_h = round((north - south) * scale)
     else:
         west = north = stretch = scale = 0.0
         map_h = 0
-    height = title_h + map_h + margin + row_h * len(legend) + margin
+    rows = (len(legend) + 1) // 2
+    top = title_h + map_h + margin  # the legend's first row
+    height = top + (rows + 1) * row_h + margin  # the entries, then the scale bar
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label={quoteattr(title)}>',
         f"<title>{escape(title)}</title>",
-        f'<text x="{margin}" y="19" {_FONT} font-size="14" font-weight="bold">'
+        f'<text x="{margin}" y="25" {_FONT} font-size="{font + 4}" font-weight="bold">'
         f"{escape(title)}</text>",
     ]
     for polygon in polygons:
@@ -158,15 +173,27 @@ def control_map_svg(polygons: Iterable[MapPolygon], title: str, width: int = 640
             'fill-rule="evenodd" stroke="#ffffff" stroke-width="0.6">'
             f"<title>{escape(polygon.name)}: {escape(state)}</title></path>"
         )
-    top = title_h + map_h + margin
-    for row, (colour, words) in enumerate(legend):
-        y = top + row * row_h
+    column_w = map_w / 2
+    for n, (colour, words) in enumerate(legend):
+        x, y = margin + (n // rows) * column_w, top + (n % rows) * row_h
         parts.append(
-            f'<rect x="{margin}" y="{y}" width="14" height="12" fill="{colour}" '
+            f'<rect x="{x:.0f}" y="{y}" width="22" height="18" fill="{colour}" '
             'stroke="#555555" stroke-width="0.5"/>'
         )
         parts.append(
-            f'<text x="{margin + 20}" y="{y + 10}" {_FONT} font-size="11">{escape(words)}</text>'
+            f'<text x="{x + 30:.0f}" y="{y + 15}" {_FONT} font-size="{font}">{escape(words)}</text>'
+        )
+    km = _scale_bar_km(scale / _KM_PER_DEGREE, column_w - 100) if points else None
+    if km is not None:
+        y = top + rows * row_h + 6
+        bar = km * scale / _KM_PER_DEGREE
+        parts.append(
+            f'<polyline points="{margin},{y} {margin},{y + 8} {margin + bar:.1f},{y + 8} '
+            f'{margin + bar:.1f},{y}" fill="none" stroke="#333333" stroke-width="2"/>'
+        )
+        parts.append(
+            f'<text x="{margin + bar + 10:.1f}" y="{y + 12}" {_FONT} font-size="{font}">'
+            f"{escape(f'{km:g} km')}</text>"
         )
     parts.append("</svg>")
     return "\n".join(parts)
