@@ -244,3 +244,35 @@ def test_the_whole_city_after_a_side_of_it_is_the_city(gazetteer: Gazetteer) -> 
     assert claims["12 districts"].place == "east Aleppo"
     assert claims["85%"].place == "Aleppo"
     assert claims["two shelters housed people"].place == "Jibrin"
+
+
+def test_an_increase_pointing_back_ends_where_the_figures_it_points_at_end() -> None:
+    from datetime import date
+
+    from sitroom.extract.pipeline import extract_claims
+
+    text = (
+        "Some 12,000 people were displaced in Idleb Governorate since 1 October (figures "
+        "as of 15 November). This represents an increase of 2,000 people since 1 November."
+    )
+    whole, increase = extract_claims(text, date(2016, 12, 19))
+    assert whole.window_end == date(2016, 11, 15)
+    assert (increase.window_start, increase.window_end) == (date(2016, 11, 1), date(2016, 11, 15))
+    [alone] = extract_claims(
+        "An increase of 2,000 displaced people was recorded since 1 November.", date(2016, 12, 19)
+    )
+    assert alone.window_end == date(2016, 12, 19)  # nothing to point back at: up to publication
+
+
+def test_a_figure_pointing_back_takes_all_the_places_of_the_one_before() -> None:
+    from datetime import date
+
+    from sitroom.extract.pipeline import extract_claims
+
+    before = "Some 5,000 people were displaced in Hama Governorate and Homs Governorate."
+    _, back = extract_claims(
+        f"{before} This represents an increase of 1,000 people.", date(2016, 12, 1)
+    )
+    assert back.place == "Hama Governorate; Homs Governorate"
+    _, other = extract_claims(f"{before} Another 1,000 people were displaced.", date(2016, 12, 1))
+    assert other.place == "Hama Governorate"  # a new figure of the paragraph: its first place

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -79,7 +79,7 @@ def extract_claims(
     chosen_places: list[tuple[str | None, str | None, str | None]] = []
     for i, figure in enumerate(figures):
         others = _unrelated(i, figures, parts)
-        window = _window(text, i, figure, others, windows, parts, chosen_windows)
+        window = _window(text, i, figure, others, windows, parts, chosen_windows, published_at)
         chosen_windows.append(window)
         previous_start = figures[i - 1].qualified.start if i else -1
         where = _place(
@@ -174,12 +174,13 @@ def _window(
     windows: list[Window],
     parts: list[int | None],
     chosen: list[Window | None],
+    published_at: date | None,
 ) -> Window | None:
     sentence = figure.sentence
     own = [w for w in windows if sentence.start <= w.start and w.end <= sentence.end]
     window = window_for(text, figure.qualified.start, figure.phrase.end, own, others)
     if window is not None:
-        return window
+        return _as_of_before(text, window, sentence, windows, published_at)
     whole = parts[i]
     if whole is not None:
         return chosen[whole]
@@ -187,6 +188,32 @@ def _window(
         before = [w for w in windows if w.end <= sentence.start]
         return before[-1] if before and _in_previous_sentence(text, before[-1], sentence) else None
     return None
+
+
+def _as_of_before(
+    text: str,
+    window: Window,
+    sentence: Sentence,
+    windows: list[Window],
+    published_at: date | None,
+) -> Window:
+    """A window running "since" a day up to publication, in a sentence that points back
+    at the one before ("This represents an increase of 30,475 since 22 November"), ends
+    where the figures pointed at end ("figures as of 30 November"), not at publication."""
+    if not (
+        ties_back(sentence.text)
+        and published_at is not None
+        and window.first_day is not None
+        and window.last_day == published_at
+    ):
+        return window
+    before = [w for w in windows if w.end <= sentence.start]
+    if not before or not _in_previous_sentence(text, before[-1], sentence):
+        return window
+    ended = before[-1].last_day
+    if ended is None or not window.first_day <= ended < published_at:
+        return window
+    return replace(window, last_day=ended)
 
 
 def _in_previous_sentence(text: str, window: Window, sentence: Sentence) -> bool:
@@ -295,7 +322,12 @@ def _context_place(
     if i > 0 and previous_start >= line_start:
         place, origin, _ = chosen[i - 1]
         if origin or place:
-            return (origin or place or "").split("; ")[0]
+            named_before = origin or place or ""
+            if ties_back(figure.sentence.text):
+                # "This represents an increase of 30,475": the same places as the figure
+                # it points back at, all of them
+                return named_before
+            return named_before.split("; ")[0]
     same_paragraph = [
         p
         for p in named
