@@ -29,6 +29,7 @@ def test_places_as_json_name_their_parent_and_area() -> None:
     assert len(places) == 14  # Syria's governorates
     aleppo = next(p for p in places if p["name"] == "Aleppo Governorate")
     assert aleppo["parent"] == "Syria" and aleppo["area_km2"] > 10_000
+    assert all(len(p["aliases"]) == len(set(p["aliases"])) for p in places)  # each once
 
 
 def test_an_unknown_area_is_refused_with_the_closest_names() -> None:

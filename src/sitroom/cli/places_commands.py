@@ -121,9 +121,16 @@ def places_list(
         return
     typer.echo("\t".join(("name", "kind", "parent", "other spellings")))
     for place in places:
-        spellings = ", ".join((*place.aliases, *([place.name_ar] if place.name_ar else [])))
+        spellings = ", ".join(_spellings(place))
         typer.echo("\t".join((place.name, place.kind.value, place.parent or "", spellings)))
     typer.echo(f"{len(places)} places", err=True)
+
+
+def _spellings(place: Place) -> list[str]:
+    """Its other spellings, each once (the bundled files list some twice)."""
+    found = dict.fromkeys((*place.aliases, *([place.name_ar] if place.name_ar else [])))
+    found.pop(place.name, None)
+    return list(found)
 
 
 def _place_record(place: Place) -> dict[str, object]:
@@ -131,7 +138,7 @@ def _place_record(place: Place) -> dict[str, object]:
         "name": place.name,
         "kind": place.kind.value,
         "parent": place.parent,
-        "aliases": list(place.aliases),
+        "aliases": [a for a in _spellings(place) if a != place.name_ar],
         "name_ar": place.name_ar,
         "pcode": place.pcode,
         "area_km2": place.area_km2,
