@@ -164,8 +164,8 @@ def stages(path: Path) -> list[tuple[str, float]]:
     from sitroom.analysis.series import build_series
     from sitroom.analysis.sourced import SourcedClaim
     from sitroom.analysis.voices import Corroboration, default_voices
-    from sitroom.geo.names import fold
-    from sitroom.report.build import concerns
+    from sitroom.geo.names import fold_text
+    from sitroom.report.build import concerns, where_within
     from sitroom.store.sources import source_texts
     from sitroom.vocabulary import default_vocabulary
 
@@ -186,11 +186,21 @@ def stages(path: Path) -> list[tuple[str, float]]:
                 lambda: claims_published_between(session, SINCE, DAY),
             )
             texts = step(
-                "source texts",
-                lambda: source_texts(session, {s.id for _, s in pairs if s.id is not None}),
+                "source texts (of placeless claims)",
+                lambda: source_texts(
+                    session,
+                    {
+                        s.id
+                        for c, s in pairs
+                        if s.id is not None and where_within(c, PLACE, gazetteer) is None
+                    },
+                ),
             )
-        target = f" {fold(PLACE)} "
-        named = {sid: target in f" {fold(text)} " for sid, text in texts.items()}
+        target = f" {fold_text(PLACE)} "
+        named = step(
+            f"texts naming the place x {len(texts)}",
+            lambda: {sid: target in f" {fold_text(text)} " for sid, text in texts.items()},
+        )
         relevant = step(
             "place filter (concerns)",
             lambda: [

@@ -49,13 +49,13 @@ def concerns(
     A claim that names no place at all, or only places the gazetteer cannot locate
     (a hospital, a shelter), concerns the place its source is about.
     """
-    where = _where(claim, place, gazetteer)
+    where = where_within(claim, place, gazetteer)
     return source_text_names_place if where is None else where
 
 
-def _where(claim: Claim, place: str, gazetteer: Gazetteer | None) -> bool | None:
+def where_within(claim: Claim, place: str, gazetteer: Gazetteer | None) -> bool | None:
     """Whether the claim's places lie within `place`; None when it names none, or none
-    but places nobody can locate."""
+    but places nobody can locate (then its source's text decides, see `concerns`)."""
     within = names_within(claim.place, claim.origin, claim.destination, place, gazetteer)
     if within is False and unlocated(claim.place, claim.origin, claim.destination, gazetteer):
         known = [
@@ -102,7 +102,7 @@ def _build(
         # A claim that names no place, or only places nobody can locate ("Al-Razi"), is
         # about the place its source names: only those sources' texts are read and searched.
         undecided = {
-            s.id for c, s in pairs if s.id is not None and _where(c, place, gazetteer) is None
+            s.id for c, s in pairs if s.id is not None and where_within(c, place, gazetteer) is None
         }
         texts = source_texts(session, undecided)
         span = None if pairs else publication_span(session)
