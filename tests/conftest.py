@@ -70,3 +70,17 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         yield request.getfixturevalue("sqlite_store")
     else:
         yield request.getfixturevalue("pg_store")
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The URL of a SQLite file loaded with the bundled sample by `sitroom sample load`;
+    one per test module, so a module that grades or imports changes only its own."""
+    from typer.testing import CliRunner
+
+    from sitroom.cli import app
+
+    db = f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sitroom.db'}"
+    result = CliRunner().invoke(app, ["sample", "load", "--db", db])
+    assert result.exit_code == 0, result.output
+    return db

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from sitroom.cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = f"sqlite:///{tmp_path_factory.mktemp('briefing-cli') / 's.db'}"
-    result = runner.invoke(app, ["sample", "load", "--db", db])
-    assert result.exit_code == 0, result.output
-    return db
 
 
 def _briefing(db: str, *args: str) -> tuple[int, str, str]:

@@ -48,13 +48,6 @@ def test_the_tree_holds_every_command_we_document() -> None:
     )
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = f"sqlite:///{tmp_path_factory.mktemp('examples') / 'sitroom.db'}"
-    assert runner.invoke(app, ["sample", "load", "--db", db]).exit_code == 0
-    return db
-
-
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_the_example_of_every_command_runs_from_another_folder(
     command: tuple[str, ...],

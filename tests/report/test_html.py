@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from sitroom.cli import app
@@ -55,14 +54,6 @@ def test_highlight_same_start_puts_the_longer_outside() -> None:
     html = highlight("93% of it", [MarkSpan(1, 0, 3, "short"), MarkSpan(2, 0, 9, "long")])
     assert html.index('id="claim-2"') < html.index('id="claim-1"')
     assert html.count("</mark>") == 2
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = f"sqlite:///{tmp_path_factory.mktemp('html') / 's.db'}"
-    result = runner.invoke(app, ["sample", "load", "--db", db])
-    assert result.exit_code == 0, result.output
-    return db
 
 
 def test_standalone_html_file_links_footnotes_to_the_highlighted_source_texts(

@@ -29,14 +29,6 @@ def validator() -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = f"sqlite:///{tmp_path_factory.mktemp('schema') / 's.db'}"
-    result = runner.invoke(app, ["sample", "load", "--db", db])
-    assert result.exit_code == 0, result.output
-    return db
-
-
 def errors_of(validator: Draft202012Validator, record: Any) -> list[str]:
     return [
         f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(record)
