@@ -123,10 +123,15 @@ def _build(
     groups = group_mentions(relevant)
     footnotes: list[Footnote] = []
     figures_by_section: dict[str, list[Figure]] = {key: [] for key, _, _ in SECTIONS}
-    lead_by_local: dict[tuple[int | None, int], Figure] = {}
-    leads = [members[0] for members in groups]
+    leads = [members[0] for members in groups]  # in the order stated: what the rules read
     corroboration = Corroboration(leads, voices, gazetteer)
+    described: dict[tuple[int | None, int], str] = {}  # every mention's figure, as it reads
     for members in groups:
+        text = _describe(members[0].claim)
+        described.update(((m.source.id, m.claim.local_id), text) for m in members)
+    # footnotes are numbered in the order a reader meets the figures: section by section
+    rank = {key: n for n, (key, _, _) in enumerate(SECTIONS)}
+    for members in sorted(groups, key=lambda g: rank[section_for(g[0].claim.indicator)]):
         lead = members[0]
         number = len(footnotes) + 1
         footnotes.append(_footnote(number, members))
@@ -136,23 +141,21 @@ def _build(
             else lead.claim.indicator
         )
         whole = (
-            lead_by_local.get((lead.source.id, lead.claim.part_of))
+            described.get((lead.source.id, lead.claim.part_of))
             if lead.claim.part_of is not None
             else None
         )
         item = Figure(
             indicator=lead.claim.indicator,
             label=label,
-            text=_describe(lead.claim),
+            text=described[(lead.source.id, lead.claim.local_id)],
             claim=lead,
             footnote=number,
             mentions=len(members),
-            part_of_text=f"of {whole.text}" if whole else None,
+            part_of_text=f"of {whole}" if whole else None,
             party_only=corroboration.party_only(lead),
             unlocated=unknown.get(id(lead), ()),
         )
-        for member in members:
-            lead_by_local[(member.source.id, member.claim.local_id)] = item
         figures_by_section[section_for(lead.claim.indicator)].append(item)
     checks: list[CheckResult] = [
         *check_parts(relevant),
