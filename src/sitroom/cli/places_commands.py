@@ -10,9 +10,9 @@ import typer
 
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, JsonOption, refuse_on
-from sitroom.domain import NotFound, Place, PlaceKind
+from sitroom.domain import Place, PlaceKind
 from sitroom.geo.bundled import bundled_gazetteer
-from sitroom.ingest.control import closest_names
+from sitroom.ingest.control import find_place
 from sitroom.ingest.places import import_places_file
 from sitroom.store.database import open_store
 
@@ -108,12 +108,8 @@ def places_list(
     gazetteer = bundled_gazetteer()
     places = list(gazetteer.places.values())
     if within:
-        area = gazetteer.find(within)
-        if area is None:
-            close = closest_names(within, gazetteer)
-            hint = f" (closest: {', '.join(close)})" if close else ""
-            with refuse_on():
-                raise NotFound(f'"{within}" is not in the gazetteer{hint}')
+        with refuse_on():
+            area = find_place(within, gazetteer)
         places = gazetteer.inside(area)
     places = [p for p in places if kind is None or p.kind is kind]
     if as_json:

@@ -18,6 +18,8 @@ from sitroom.domain import (
     ImportResult,
     InputError,
     InputErrors,
+    NotFound,
+    Place,
 )
 from sitroom.geo.actors import DEFAULT_ACTORS, resolve_actor
 from sitroom.geo.gazetteer import Gazetteer
@@ -51,6 +53,16 @@ def closest_names(name: str, gazetteer: Gazetteer, limit: int = 3) -> list[str]:
             spellings.setdefault(fold(spelling), place.name)
     found = difflib.get_close_matches(fold(name), list(spellings), n=limit * 3, cutoff=0.5)
     return list(dict.fromkeys(spellings[s] for s in found))[:limit]
+
+
+def find_place(name: str, gazetteer: Gazetteer) -> Place:
+    """The place called `name` in any spelling; NotFound naming the closest names if none."""
+    found = gazetteer.find(name)
+    if found is None:
+        close = closest_names(name, gazetteer)
+        hint = f" (closest: {', '.join(close)})" if close else ""
+        raise NotFound(f'"{name}" is not in the gazetteer{hint}')
+    return found
 
 
 def parse_observations(

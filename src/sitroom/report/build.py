@@ -12,13 +12,13 @@ from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
 from sitroom.analysis.voices import Corroboration, default_voices, with_stored
-from sitroom.domain import Claim, NotFound, SitroomError
+from sitroom.domain import Claim, SitroomError
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold, fold_text
 from sitroom.geo.shares import ControlMap
 from sitroom.geo.stored import NoControlData, control_map
-from sitroom.ingest.control import closest_names
+from sitroom.ingest.control import find_place
 from sitroom.report.collector import collector_paused
 from sitroom.report.control_map import MapPolygon, polygons_on
 from sitroom.report.figures import claim_place, in_own_words, window_words
@@ -309,12 +309,8 @@ def briefing_for(store: Store, place: str, on: date, *, days: int = DEFAULT_DAYS
     """The briefing with everything the store offers: the bundled gazetteer and, when the
     store holds places and control observations, the mapped control."""
     gazetteer = bundled_gazetteer()
-    found = gazetteer.find(place)
-    if found is None:
-        close = closest_names(place, gazetteer)
-        hint = f" (closest: {', '.join(close)})" if close else ""
-        raise NotFound(f'"{place}" is not in the gazetteer{hint}')
-    place = found.name  # "Alepo", "eastern Aleppo": the briefing names the place as listed
+    # "Alepo", "eastern Aleppo": the briefing names the place as listed
+    place = find_place(place, gazetteer).name
     try:
         control: ControlMap | None = control_map(store)
     except NoControlData:
