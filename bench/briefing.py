@@ -165,7 +165,7 @@ def stages(path: Path) -> list[tuple[str, float]]:
     from sitroom.analysis.sourced import SourcedClaim
     from sitroom.analysis.voices import Corroboration, default_voices
     from sitroom.geo.names import fold_text
-    from sitroom.report.build import concerns, where_within
+    from sitroom.report.build import where_within
     from sitroom.store.sources import source_texts
     from sitroom.vocabulary import default_vocabulary
 
@@ -185,15 +185,15 @@ def stages(path: Path) -> list[tuple[str, float]]:
                 "store read (claims_published_between)",
                 lambda: claims_published_between(session, SINCE, DAY),
             )
+            where = step(
+                "where each claim is (where_within)",
+                lambda: [where_within(c, PLACE, gazetteer) for c, _ in pairs],
+            )
             texts = step(
                 "source texts (of placeless claims)",
                 lambda: source_texts(
                     session,
-                    {
-                        s.id
-                        for c, s in pairs
-                        if s.id is not None and where_within(c, PLACE, gazetteer) is None
-                    },
+                    {s.id for (_, s), w in zip(pairs, where, strict=True) if w is None},
                 ),
             )
         target = f" {fold_text(PLACE)} "
@@ -202,11 +202,11 @@ def stages(path: Path) -> list[tuple[str, float]]:
             lambda: {sid: target in f" {fold_text(text)} " for sid, text in texts.items()},
         )
         relevant = step(
-            "place filter (concerns)",
+            "claims of the place",
             lambda: [
                 SourcedClaim(c, s)
-                for c, s in pairs
-                if concerns(c, PLACE, named.get(s.id or -1, False), gazetteer)
+                for (c, s), w in zip(pairs, where, strict=True)
+                if (named.get(s.id or -1, False) if w is None else w)
             ],
         )
         groups = step("group_mentions", lambda: group_mentions(relevant))

@@ -41,29 +41,15 @@ GENERATED_BY = "sitroom-briefing/0.1"
 DEFAULT_DAYS = 7
 
 
-def concerns(
-    claim: Claim, place: str, source_text_names_place: bool, gazetteer: Gazetteer | None
-) -> bool:
-    """True when a claim speaks of `place` or of somewhere inside it.
-
-    A claim that names no place at all, or only places the gazetteer cannot locate
-    (a hospital, a shelter), concerns the place its source is about.
-    """
-    where = where_within(claim, place, gazetteer)
-    return source_text_names_place if where is None else where
-
-
 def where_within(claim: Claim, place: str, gazetteer: Gazetteer | None) -> bool | None:
-    """Whether the claim's places lie within `place`; None when it names none, or none
-    but places nobody can locate (then its source's text decides, see `concerns`)."""
+    """Whether the claim's places lie within `place`; None when it names none, or only
+    places the gazetteer cannot locate (a hospital, a shelter): such a claim concerns the
+    place its source is about, which the source's text decides."""
     within = names_within(claim.place, claim.origin, claim.destination, place, gazetteer)
-    if within is False and unlocated(claim.place, claim.origin, claim.destination, gazetteer):
-        known = [
-            name
-            for name in place_names(claim.place, claim.origin, claim.destination)
-            if name not in unlocated(claim.place, claim.origin, claim.destination, gazetteer)
-        ]
-        return None if not known else False
+    if within is False:
+        lost = unlocated(claim.place, claim.origin, claim.destination, gazetteer)
+        if lost and set(place_names(claim.place, claim.origin, claim.destination)) <= set(lost):
+            return None
     return within
 
 
@@ -101,18 +87,17 @@ def _build(
         pairs = claims_published_between(session, since, on)
         # A claim that names no place, or only places nobody can locate ("Al-Razi"), is
         # about the place its source names: only those sources' texts are read and searched.
-        undecided = {
-            s.id for c, s in pairs if s.id is not None and where_within(c, place, gazetteer) is None
-        }
-        texts = source_texts(session, undecided)
+        where = [where_within(c, place, gazetteer) for c, _ in pairs]
+        undecided = {s.id for (_, s), w in zip(pairs, where, strict=True) if w is None}
+        texts = source_texts(session, {i for i in undecided if i is not None})
         span = None if pairs else publication_span(session)
         voices = with_stored(default_voices(), list_actors(session))
     target = f" {fold(place)} "
     named = {sid: target in f" {fold_text(text)} " for sid, text in texts.items()}
     relevant = [
         SourcedClaim(c, s)
-        for c, s in pairs
-        if concerns(c, place, named.get(s.id or -1, False), gazetteer)
+        for (c, s), w in zip(pairs, where, strict=True)
+        if (named.get(s.id or -1, False) if w is None else w)
     ]
     # figures kept for their source though their place cannot be located say so
     unknown = {
