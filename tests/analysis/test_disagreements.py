@@ -4,7 +4,13 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitroom.analysis.disagreements import _inside, _same_window, _window_key, find_disagreements
+from sitroom.analysis.disagreements import (
+    _places_inside,
+    _same_window,
+    _window_inside,
+    _window_key,
+    find_disagreements,
+)
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Claim, Qualifier, Source
 from sitroom.geo.bundled import bundled_gazetteer
@@ -146,7 +152,8 @@ def _by_definition(claims: list[SourcedClaim]) -> list[tuple[int, int, str]]:
                 if (
                     inner.bounds[0] > outer.bounds[1]
                     and not same
-                    and _inside(inner, outer, gazetteer)
+                    and _places_inside(inner, outer, gazetteer)
+                    and _window_inside(inner, outer)
                 ):
                     pairs.append(
                         (i, j, "a figure for a part is larger than the figure for the whole")

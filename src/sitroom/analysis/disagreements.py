@@ -51,11 +51,6 @@ def _places_inside(inner: SourcedClaim, outer: SourcedClaim, gazetteer: Gazettee
     return all(any(is_within(i, o, gazetteer) for o in outer_places) for i in inner_places)
 
 
-def _inside(inner: SourcedClaim, outer: SourcedClaim, gazetteer: Gazetteer | None) -> bool:
-    """True when every place of `inner` lies within some place of `outer`, and the window too."""
-    return _places_inside(inner, outer, gazetteer) and _window_inside(inner, outer)
-
-
 SAME_SCOPE = "same place and window, values apart"
 PART_OVER_WHOLE = "a figure for a part is larger than the figure for the whole"
 

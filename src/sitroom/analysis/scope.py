@@ -78,7 +78,7 @@ def unlocated(
 ) -> tuple[str, ...]:
     """The places named by these fields that the gazetteer does not know and whose own
     words name no place it knows ("Al-Razi", a hospital): nobody can say where they lie.
-    None without a gazetteer."""
+    None of them without a gazetteer."""
     if gazetteer is None:
         return ()
     return tuple(
