@@ -46,10 +46,14 @@ _SUBJECT_VERB = re.compile(
 # the organisation and the role are the claimant ("OCHA spokesperson")
 _ROLE = r"(?:spokesperson|spokesman|spokeswoman|official|officials|representative|officer|source)"
 _ROLE_OF = rf"(?:[Aa]n?|[Tt]he)\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,4}}?{_ROLE})\b"
-_ROLE_SPEAKS = re.compile(
-    rf"{_ROLE_OF}\s*,?\s+(?:also\s+)?{_VERBS}\b"
-    rf"|\b{_VERBS}\s+{_ROLE_OF}"
-    rf"|\b[Aa]ccording\s+to\s+{_ROLE_OF}".replace("(?P<name>", "(?:"),
+# one pattern each: `re` allows a group name once per pattern, and each finds the name
+_ROLE_SPEAKS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"{_ROLE_OF}\s*,?\s+(?:also\s+)?{_VERBS}\b",
+        rf"\b{_VERBS}\s+{_ROLE_OF}",
+        rf"\b[Aa]ccording\s+to\s+{_ROLE_OF}",
+    )
 )
 _ROLE_WORDS = re.compile(r"spokes|official|representative|officer|source")
 _VERB_SUBJECT = re.compile(rf"\b{_VERBS}\s+(?:by\s+)?(?P<rest>[^.;]*)")
@@ -207,12 +211,12 @@ def _paragraph_speaker(
 def _attribution(sentence: str, known: dict[str, str], last: _Speaker | None) -> _Speaker | None:
     # "Lt. Gen. Sergei Rudskoy": a title's full stop does not end the speaker's name
     outside = _ABBREVIATED.sub(lambda m: m.group(1) + " ", _outside_quotes(sentence))
-    # the role words are rare: test for them before running the pattern on every sentence
-    role = _ROLE_SPEAKS.search(outside) if _ROLE_WORDS.search(outside) else None
-    if role is not None:
-        named = re.search(_ROLE_OF, role.group(0))
-        if named is not None:
-            return _Speaker(" ".join(named.group("name").split()), False)
+    # the role words are rare: test for them before running the patterns on every sentence
+    if _ROLE_WORDS.search(outside):
+        found = [m for pattern in _ROLE_SPEAKS if (m := pattern.search(outside))]
+        if found:  # the first in the sentence, as one alternation of the three would give
+            role = min(found, key=lambda m: m.start())
+            return _Speaker(" ".join(role.group("name").split()), False)
     for pattern in (_ACCORDING, _SUBJECT_VERB):
         for match in pattern.finditer(outside):
             speaker = _resolve(match.group("name"), known, last)
