@@ -110,6 +110,15 @@ def eval_command(
             show_default=False,
         ),
     ] = None,
+    gold_dirs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--gold",
+            exists=True,
+            help="A gold .jsonl file or folder, like the arguments; may be repeated.",
+            show_default=False,
+        ),
+    ] = None,
     reports: Annotated[
         Path | None,
         typer.Option(
@@ -125,16 +134,18 @@ def eval_command(
     """Score the extractor on gold annotations: value P/R/F1 and each field's accuracy.
 
     Rules as in the gold README (in `sitroom sample path`/gold): spans overlap and values
-    agree within 0.5%; each field is scored over the matched pairs.
+    agree within 0.5%; each field is scored over the matched pairs, and again over the
+    pairs whose gold field is filled (the row "filled"), where leaving a field empty
+    earns nothing.
 
     \b
 
     \b
-    Example: sitroom eval
+    Example: sitroom eval --gold "$(sitroom sample path)/gold" --reports "$(sitroom sample path)/reports"
     """
     with refuse_on():
         scores = evaluate(
-            gold or [sample_dir() / "gold"],
+            [*(gold or []), *(gold_dirs or [])] or [sample_dir() / "gold"],
             reports or sample_dir() / "reports",
             bundled_gazetteer(),
         )
@@ -159,6 +170,11 @@ def eval_command(
         table.add_column(column, justify="right")
     for name, score in [*scores.items(), ("all", summed)]:
         table.add_row(name, *_row(score))
+    table.add_row(
+        "all, gold filled",
+        *([""] * 5),
+        *(f"{summed.accuracy_filled(name):.3f} ({summed.filled[name]})" for name in FIELDS),
+    )
     Console(width=260).print(table)
 
 
@@ -182,4 +198,6 @@ def _as_dict(score: Score) -> dict[str, object]:
         "recall": round(score.recall, 4),
         "f1": round(score.f1, 4),
         "accuracy": {name: round(score.accuracy(name), 4) for name in FIELDS},
+        "accuracy_filled": {name: round(score.accuracy_filled(name), 4) for name in FIELDS},
+        "filled": dict(score.filled),
     }

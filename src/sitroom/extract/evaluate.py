@@ -67,6 +67,10 @@ class Score:
     predicted: int = 0
     matched: int = 0
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    # the same over the matched pairs whose gold field is filled: a null gold field is
+    # easy to "get right" by leaving it empty, so this is the score that shows recall
+    filled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    filled_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -89,6 +93,10 @@ class Score:
         """Return the share of matched pairs whose `name` field is right."""
         return self.right[name] / self.matched if self.matched else 1.0
 
+    def accuracy_filled(self, name: str) -> float:
+        """Return the share of matched pairs with a filled gold `name` whose `name` is right."""
+        return self.filled_right[name] / self.filled[name] if self.filled[name] else 1.0
+
     def add(self, other: Score) -> None:
         """Add the counts of `other` to these."""
         self.gold += other.gold
@@ -96,6 +104,8 @@ class Score:
         self.matched += other.matched
         for name in FIELDS:
             self.right[name] += other.right[name]
+            self.filled[name] += other.filled[name]
+            self.filled_right[name] += other.filled_right[name]
         self.misses.extend(other.misses)
 
 
@@ -118,8 +128,14 @@ def read_gold(path: Path) -> dict[str, list[dict[str, object]]]:
     return by_doc
 
 
-def score_document(gold: Sequence[Record], predicted: Sequence[Record]) -> Score:
-    """Return the score of `predicted` records against the `gold` records of one document."""
+def score_document(
+    gold: Sequence[Record], predicted: Sequence[Record], gazetteer: Gazetteer | None = None
+) -> Score:
+    """Return the score of `predicted` records against the `gold` records of one document.
+
+    With a gazetteer, a predicted place also matches when the gazetteer puts it inside the
+    gold place ("Al-Hali" for "Al Hudaydah"), not only when its name says so.
+    """
     score = Score(gold=len(gold), predicted=len(predicted))
     pairs: dict[int, int] = {}  # gold index -> predicted index
     taken: set[int] = set()
@@ -137,7 +153,10 @@ def score_document(gold: Sequence[Record], predicted: Sequence[Record]) -> Score
             if name == "part_of":
                 ok = _part_of_right(g, p, pairs, gold_by_id, predicted)
             else:
-                ok = field_matches(name, g.get(name), p.get(name))
+                ok = field_matches(name, g.get(name), p.get(name), gazetteer)
+            if g.get(name) is not None:
+                score.filled[name] += 1
+                score.filled_right[name] += ok
             if ok:
                 score.right[name] += 1
             else:
@@ -154,14 +173,16 @@ def score_document(gold: Sequence[Record], predicted: Sequence[Record]) -> Score
     return score
 
 
-def field_matches(name: str, gold: object, predicted: object) -> bool:
+def field_matches(
+    name: str, gold: object, predicted: object, gazetteer: Gazetteer | None = None
+) -> bool:
     """Return whether a predicted field value counts as right against the gold one."""
     if gold is None:
         return predicted is None or name in _NULL_FORGIVEN
     if predicted is None:
         return False
     if name in ("place", "origin", "destination"):
-        return _places_match(str(gold), str(predicted))
+        return _places_match(str(gold), str(predicted), gazetteer)
     if name == "claimant":
         return _claimants_match(str(gold), str(predicted))
     if name == "window":
@@ -201,20 +222,34 @@ def _place_words(name: str) -> list[str]:
     return name_key(" ".join(words)).split()
 
 
-def _place_matches(gold: str, predicted: str) -> bool:
+def _place_matches(gold: str, predicted: str, gazetteer: Gazetteer | None = None) -> bool:
     g, p = _place_words(gold), _place_words(predicted)
     # the prediction names the gold place or a place inside it: "east Aleppo" for "Aleppo"
-    return bool(g) and p[-len(g) :] == g
+    if bool(g) and p[-len(g) :] == g:
+        return True
+    return gazetteer is not None and _inside(gazetteer, gold, predicted)
 
 
-def _places_match(gold: str, predicted: str) -> bool:
+def _inside(gazetteer: Gazetteer, gold: str, predicted: str) -> bool:
+    """Return whether the gazetteer puts `predicted` at or inside `gold` by its parents."""
+    area, place = gazetteer.find(gold), gazetteer.find(predicted)
+    seen: set[str] = set()
+    while place is not None and area is not None and place.name not in seen:
+        if place.name == area.name:
+            return True
+        seen.add(place.name)
+        place = gazetteer.find(place.parent) if place.parent else None
+    return False
+
+
+def _places_match(gold: str, predicted: str, gazetteer: Gazetteer | None = None) -> bool:
     golds = [x for x in gold.split(";") if x.strip()]
     preds = [x for x in predicted.split(";") if x.strip()]
     if len(golds) != len(preds):
         return False
     left = list(preds)
     for g in golds:
-        hit = next((p for p in left if _place_matches(g, p)), None)
+        hit = next((p for p in left if _place_matches(g, p, gazetteer)), None)
         if hit is None:
             return False
         left.remove(hit)
@@ -295,7 +330,7 @@ def evaluate(
             text = report.read_text(encoding="utf-8")
             claims = extract_claims(text, published_at_of(report), gazetteer, vocabulary)
             predicted = [claim_record(c) for c in claims]
-            scores[doc] = score_document(gold, predicted)
+            scores[doc] = score_document(gold, predicted, gazetteer)
     return scores
 
 
