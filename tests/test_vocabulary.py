@@ -21,6 +21,7 @@ DESIGN_KEYS = [
     "combatants.left",
     "combatants.amnestied",
     "combatants.surrendered",
+    "combatants.losses",
     "casualties.killed",
     "casualties.injured",
     "mine_action.sites_cleared",
@@ -29,6 +30,7 @@ DESIGN_KEYS = [
     "aid.field_kitchens",
     "shelters.opened",
     "evacuation.vehicles",
+    "equipment.destroyed",
     "incidents.reported",
     "other",
 ]

@@ -25,6 +25,9 @@ class Indicator:
     hxl: str
     triggers: tuple[str, ...]
     max: float | None = None
+    # the classes of counted noun (nouns.toml) a figure of this indicator may count; "none"
+    # for a bare number ("953 of them"); default: the class named like the unit alone
+    counts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,10 @@ def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabul
             isinstance(maximum, bool) or not isinstance(maximum, int | float)
         ):
             raise InputError(path, None, f"{where}.max", f"{maximum!r} is not a number")
-        unknown = set(entry) - {*_REQUIRED, "max"}
+        counts = entry.get("counts", [entry["unit"]])
+        if not isinstance(counts, list) or not all(isinstance(c, str) and c for c in counts):
+            raise InputError(path, None, f"{where}.counts", "must be a list of noun classes")
+        unknown = set(entry) - {*_REQUIRED, "max", "counts"}
         if unknown:
             raise InputError(path, None, f"{where}.{sorted(unknown)[0]}", "is not a known field")
         indicators[key] = Indicator(
@@ -96,6 +102,7 @@ def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabul
             hxl=entry["hxl"],
             triggers=tuple(t.lower() for t in triggers),
             max=float(maximum) if maximum is not None else None,
+            counts=tuple(counts),
         )
     return Vocabulary(indicators)
 

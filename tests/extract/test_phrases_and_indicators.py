@@ -108,17 +108,15 @@ def test_n_of_them_counts_the_whole_named_before() -> None:
     assert phrase.anaphoric and phrase.head == ""
 
 
-def test_families_are_counted_as_households_not_people() -> None:
+def test_families_and_households_are_counted_as_such_not_as_people() -> None:
     from datetime import date
 
     from sitroom.extract.pipeline import extract_claims
 
     [claim] = extract_claims("200 families were displaced from Hanano.", date(2016, 12, 9))
-    assert (claim.indicator, claim.unit, claim.group) == (
-        "people.displaced",
-        "households",
-        "families",
-    )
+    assert (claim.indicator, claim.unit, claim.group) == ("people.displaced", "families", None)
+    [claim] = extract_claims("Some 1,500 households fled the town.", date(2016, 12, 9))
+    assert (claim.indicator, claim.unit) == ("people.displaced", "households")
     [_, _, members] = extract_claims(
         "3,690 people were transferred, including 2,079 militants and 1,611 their family members.",
         date(2016, 12, 9),

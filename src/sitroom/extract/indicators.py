@@ -12,24 +12,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitroom.extract.nouns import NounClass, group_of, noun_class
+from sitroom.extract.nouns import (
+    PEOPLE,
+    commodity_of,
+    group_of,
+    is_outcome,
+    noun_class,
+    noun_unit,
+)
 from sitroom.extract.numbers import NumberKind, NumberMention
 from sitroom.extract.phrases import CountedPhrase
 from sitroom.vocabulary import Vocabulary
 
 OTHER = "other"
-# Units of the vocabulary mapped to the class of counted noun they take; None = no noun.
-_UNIT_CLASSES: dict[str, set[NounClass | None]] = {
-    "people": {NounClass.PEOPLE, None},
-    "areas": {NounClass.AREA},
-    "sites": {NounClass.SITE},
-    "tonnes": {NounClass.TONNES},
-    "kitchens": {NounClass.KITCHEN},
-    "centres": {NounClass.CENTRE, NounClass.SITE},
-    "vehicles": {NounClass.VEHICLE},
-    "incidents": {NounClass.INCIDENT, None},
-    "km2": {NounClass.AREA_KM2},
-}
 _COMBATANT_INDICATORS = "combatants."
 _COMBATANT_GROUPS = ("combatants", "commanders")
 # Words that stop a trigger from reaching a figure: another clause begins.
@@ -68,24 +63,39 @@ def classify(
     """
     words = phrase.words or phrase.possessed
     cls = noun_class(words)
-    group = group_of(words)
+    group = group_for(phrase)
     candidates = _candidates(vocabulary, number, cls, group)
     if not candidates:
         return None
     start, end = number.start - offset, phrase.end - offset
     scores: dict[str, float] = {}
     lower = sentence.lower()
-    for key, weight, t_start, t_end in _hits(lower, _table(vocabulary)):
-        if key not in candidates:
-            continue
+    hits = [h for h in _hits(lower, _table(vocabulary)) if h[0] in candidates]
+    # a figure whose own words say what happened or who ("3,961 deaths and 16,520
+    # injured", "267,000 displaced people ... and 712,000 people") hardly takes a trigger
+    # that lies beyond another figure
+    own_outcome = any(start <= t_start and t_end <= end for _, _, t_start, t_end in hits)
+    for key, weight, t_start, t_end in hits:
         inside = start <= t_start and t_end <= end
-        if inside and cls is NounClass.PEOPLE:
-            continue  # "IDPs" says who, not what happened to them
         if after_only and t_start < end:
             continue
         score = weight * _nearness(lower, start, end, t_start, t_end)
-        if inside or _in_complement(phrase, lower[t_start:t_end]):
+        if inside and cls == PEOPLE and not is_outcome(lower[t_start:t_end]):
+            # "IDPs", "evacuees" say who, and what happened to them only when no verb
+            # of the clause says it
+            score *= 0.2
+        elif inside or _in_complement(phrase, lower[t_start:t_end]):
             score *= 3
+        elif end <= t_start and not lower[end:t_start].strip():
+            score *= 1.5  # "left 11,300 people dead": the word right after says what
+        elif t_end <= start and _OF_BEFORE.match(lower[t_end:start]):
+            score *= 3  # "the evacuation of 17 people": the event the figure is the object of
+        if (
+            own_outcome
+            and not inside
+            and _DIGIT.search(_between(lower, start, end, t_start, t_end))
+        ):
+            score *= 0.25
         if group in _COMBATANT_GROUPS and key.startswith(_COMBATANT_INDICATORS):
             score *= 1.5  # fighters who "left" left as combatants, not as displaced
         scores[key] = max(scores.get(key, 0.0), score)
@@ -95,57 +105,69 @@ def classify(
     return Classified(best, unit_for(best, number, vocabulary, phrase), group)
 
 
-HOUSEHOLD_NOUNS = frozenset({"family", "families", "household", "households"})
-
-
 def unit_for(key: str, number: NumberMention, vocabulary: Vocabulary, phrase: CountedPhrase) -> str:
-    """Return the unit of a figure: percent and ratio by how it is written, else the key's."""
+    """Return the unit of a figure: percent and ratio by how it is written, else the counted
+    noun's ("families", "kg", "kits", "flights"), else the key's.
+
+    A family is not a person: families and households keep their own unit and are never
+    added to people.
+    """
     if number.kind is NumberKind.PERCENT:
         return "percent"
     if number.kind is NumberKind.FRACTION:
         return "ratio"
-    if phrase.head in HOUSEHOLD_NOUNS and (
-        key not in vocabulary or vocabulary[key].unit == "people"
-    ):
-        return "households"  # a family is not a person: never add families to people
-    if key == OTHER or key not in vocabulary:
-        cls = noun_class(phrase.words)
-        return "people" if cls in (NounClass.PEOPLE, None) else (phrase.head or "count")
+    words = phrase.words or phrase.possessed
+    counted = noun_unit(words)
+    if counted is not None:
+        return counted
+    if key == OTHER or key not in vocabulary or vocabulary[key].unit == "as counted":
+        if noun_class(words) in (PEOPLE, None):
+            return "people"
+        head = phrase.head
+        return (head if head.endswith("s") else head + "s") if head else "count"
     return vocabulary[key].unit
 
 
 def group_for(phrase: CountedPhrase) -> str | None:
-    """Return the group the counted words of `phrase` narrow to."""
-    return group_of(phrase.words or phrase.possessed)
+    """Return the group the counted words of `phrase` narrow to, or the commodity a
+    measure of goods is of."""
+    return commodity_of(phrase.words, phrase.complement) or group_of(
+        phrase.words or phrase.possessed
+    )
 
 
 def _candidates(
-    vocabulary: Vocabulary, number: NumberMention, cls: NounClass | None, group: str | None
+    vocabulary: Vocabulary, number: NumberMention, cls: str | None, group: str | None
 ) -> set[str]:
     keys: set[str] = set()
     for key, indicator in vocabulary.indicators.items():
         if key == OTHER:
+            keys.add(key)  # its triggers mark figures no key fits ("families in need")
             continue
-        if number.kind is NumberKind.PERCENT:
-            if indicator.unit == "percent":
+        if number.kind in (NumberKind.PERCENT, NumberKind.FRACTION):
+            # a share of a count keeps the count's indicator: "two thirds of them have
+            # left", "16.38% of IDPs"; a share of territory is its own key
+            if indicator.unit in ("people", "ratio", "percent"):
                 keys.add(key)
             continue
-        if number.kind is NumberKind.FRACTION:
-            # a share of a count keeps the count's indicator: "two thirds of them have left"
-            if indicator.unit in ("people", "ratio"):
-                keys.add(key)
-            continue
-        allowed = _UNIT_CLASSES.get(indicator.unit, set())
-        if cls not in allowed:
+        if (cls or "none") not in indicator.counts:
             continue
         if (
-            cls is NounClass.PEOPLE
+            cls == PEOPLE
             and group not in _COMBATANT_GROUPS
             and key.startswith(_COMBATANT_INDICATORS)
         ):
             continue  # civilians who "left" were displaced; only fighters are "combatants.left"
         keys.add(key)
     return keys
+
+
+_OF_BEFORE = re.compile(r"\s+of\s+(?:[a-z]+\s+){0,2}$")
+_DIGIT = re.compile(r"\d")
+
+
+def _between(lower: str, start: int, end: int, t_start: int, t_end: int) -> str:
+    return lower[t_end:start] if t_end <= start else lower[end:t_start] if t_start >= end else ""
 
 
 def _nearness(lower: str, start: int, end: int, t_start: int, t_end: int) -> float:
