@@ -7,19 +7,20 @@ links -> time window -> places -> claimant (and, for territory, the side it is a
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sitroom.domain import Claim, Qualifier
+from sitroom.domain import Claim, PlaceKind, Qualifier
 from sitroom.extract.actors import subject_in
 from sitroom.extract.claimants import find_claimants
 from sitroom.extract.indicators import OTHER, Classified, classify, group_for, unit_for
+from sitroom.extract.movements import movement
 from sitroom.extract.numbers import NumberMention, find_numbers
 from sitroom.extract.parts import link_parts
 from sitroom.extract.phrases import CountedPhrase, counted_phrase
-from sitroom.extract.places import PlaceSpan, coordinated, find_places, movement
+from sitroom.extract.places import PlaceSpan, coordinated, find_places
 from sitroom.extract.qualifiers import Qualified, qualify
 from sitroom.extract.sentences import Sentence, split_sentences
 from sitroom.extract.windows import Window, find_windows, ties_back, window_for
@@ -71,28 +72,26 @@ def extract_claims(
     )
     kinds = _classify_all(figures, parts, vocabulary)
     windows = find_windows(text, published_at)
-    places = find_places(text, gazetteer)
+    window_starts = [w.start for w in windows]
+    places = _Places(text, find_places(text, gazetteer), sentences, gazetteer)
     claimants = find_claimants(text, sentences)
 
     claims: list[Claim] = []
     chosen_windows: list[Window | None] = []
-    chosen_places: list[tuple[str | None, str | None, str | None]] = []
+    chosen_places: list[_Where] = []
     for i, figure in enumerate(figures):
         others = _unrelated(i, figures, parts)
-        window = _window(text, i, figure, others, windows, parts, chosen_windows, published_at)
+        own_windows = _windows_within(windows, window_starts, figure.sentence)
+        window = _window(text, i, figure, others, own_windows, windows, window_starts, parts,
+                         chosen_windows, published_at)  # fmt: skip
         chosen_windows.append(window)
-        previous_start = figures[i - 1].qualified.start if i else -1
+        previous = figures[i - 1] if i else None
+        if previous is not None and previous.sentence.paragraph != figure.sentence.paragraph:
+            previous = None
         where = _place(
-            text,
-            i,
-            figure,
-            others,
-            places,
-            parts,
-            chosen_places,
-            kinds[i].indicator,
-            previous_start,
-        )
+            text, i, figure, _clause(figure, others), places, parts, chosen_places,
+            kinds[i].indicator, previous,
+        )  # fmt: skip
         chosen_places.append(where)
         claims.append(
             _claim(
@@ -108,6 +107,25 @@ def extract_claims(
             )
         )
     return claims
+
+
+def _windows_within(windows: list[Window], starts: list[int], sentence: Sentence) -> list[Window]:
+    """Return the windows inside `sentence` (windows are in text order)."""
+    k = bisect_left(starts, sentence.start)
+    found = []
+    while k < len(windows) and windows[k].start < sentence.end:
+        if windows[k].end <= sentence.end:
+            found.append(windows[k])
+        k += 1
+    return found
+
+
+def _clause(figure: _Figure, others: list[tuple[int, int]]) -> tuple[int, int]:
+    """Return the span of the figure's own clause: between the unrelated figures around it."""
+    start, end = figure.qualified.start, figure.phrase.end
+    seg_start = max([e for s, e in others if e <= start], default=figure.sentence.start)
+    seg_end = min([s for s, e in others if s >= end], default=figure.sentence.end)
+    return seg_start, seg_end
 
 
 # a part whose own verb moves people on counts toward its whole's movement
@@ -151,19 +169,35 @@ def _classify_all(
     return kinds
 
 
+# how far _unrelated walks from a figure to find an unrelated one: a breakdown of hundreds
+# of parts would otherwise cost a walk per part (quadratic); past it, the sentence bounds do
+_WALK = 64
+
+
 def _unrelated(i: int, figures: list[_Figure], parts: list[int | None]) -> list[tuple[int, int]]:
-    """Return the spans of the other figures of i's sentence that are not its whole or parts."""
-    family = {i}
+    """Return the spans of the nearest figures of i's sentence, before and after it, that
+    are not its whole, its parts or parts of its wholes."""
+    ancestors = {i}
     root = i
-    while parts[root] is not None:
+    while parts[root] is not None and len(ancestors) < _WALK:
         root = parts[root]  # type: ignore[assignment]
-        family.add(root)
-    family.update(j for j, whole in enumerate(parts) if whole in family or whole == i)
-    return [
-        (f.qualified.start, f.phrase.end)
-        for j, f in enumerate(figures)
-        if j not in family and f.sentence.index == figures[i].sentence.index
-    ]
+        ancestors.add(root)
+    sentence = figures[i].sentence.index
+
+    def related(j: int) -> bool:
+        return j in ancestors or parts[j] in ancestors
+
+    found: list[tuple[int, int]] = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(figures) and abs(j - i) <= _WALK:
+            if figures[j].sentence.index != sentence:
+                break
+            if not related(j):
+                found.append((figures[j].qualified.start, figures[j].phrase.end))
+                break
+            j += step
+    return found
 
 
 def _window(
@@ -171,23 +205,32 @@ def _window(
     i: int,
     figure: _Figure,
     others: list[tuple[int, int]],
+    own: list[Window],
     windows: list[Window],
+    starts: list[int],
     parts: list[int | None],
     chosen: list[Window | None],
     published_at: date | None,
 ) -> Window | None:
     sentence = figure.sentence
-    own = [w for w in windows if sentence.start <= w.start and w.end <= sentence.end]
     window = window_for(text, figure.qualified.start, figure.phrase.end, own, others)
     if window is not None:
-        return _as_of_before(text, window, sentence, windows, published_at)
+        return _as_of_before(text, window, sentence, windows, starts, published_at)
     whole = parts[i]
     if whole is not None:
         return chosen[whole]
     if ties_back(sentence.text) or figure.phrase.anaphoric:
-        before = [w for w in windows if w.end <= sentence.start]
-        return before[-1] if before and _in_previous_sentence(text, before[-1], sentence) else None
+        before = _last_window_before(windows, starts, sentence.start)
+        if before is not None and _in_previous_sentence(text, before, sentence):
+            return before
     return None
+
+
+def _last_window_before(windows: list[Window], starts: list[int], offset: int) -> Window | None:
+    """Return the window ending last before `offset` among the few that start before it."""
+    k = bisect_left(starts, offset)
+    ended = [w for w in windows[max(0, k - 8) : k] if w.end <= offset]
+    return max(ended, key=lambda w: w.end) if ended else None
 
 
 def _as_of_before(
@@ -195,6 +238,7 @@ def _as_of_before(
     window: Window,
     sentence: Sentence,
     windows: list[Window],
+    starts: list[int],
     published_at: date | None,
 ) -> Window:
     """A window running "since" a day up to publication, in a sentence that points back
@@ -207,10 +251,10 @@ def _as_of_before(
         and window.last_day == published_at
     ):
         return window
-    before = [w for w in windows if w.end <= sentence.start]
-    if not before or not _in_previous_sentence(text, before[-1], sentence):
+    before = _last_window_before(windows, starts, sentence.start)
+    if before is None or not _in_previous_sentence(text, before, sentence):
         return window
-    ended = before[-1].last_day
+    ended = before.last_day
     if ended is None or not window.first_day <= ended < published_at:
         return window
     return replace(window, last_day=ended)
@@ -222,127 +266,207 @@ def _in_previous_sentence(text: str, window: Window, sentence: Sentence) -> bool
     )
 
 
+class _Places:
+    """The named places of a document, indexed once: by offset (bisect), by paragraph lead
+    and title, and the country the document is mostly about."""
+
+    def __init__(
+        self,
+        text: str,
+        spans: list[PlaceSpan],
+        sentences: list[Sentence],
+        gazetteer: Gazetteer | None,
+    ) -> None:
+        self.all = spans
+        # a side's zone is no place, and a possessive one is an owner ("Syria's agencies")
+        self.named = [
+            p for p in spans if not p.controlled_area and not _POSSESSIVE.match(text, p.end)
+        ]
+        self.starts = [p.start for p in self.named]
+        self.text = text
+        self.title_end = _title_end(text)
+        self.lead_of = _leads(text, sentences)
+        self.country = _main_country(self.named, gazetteer)
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Return the indexes of the named places inside [start, end)."""
+        low = bisect_left(self.starts, start)
+        high = low
+        while high < len(self.named) and self.named[high].end <= end:
+            high += 1
+        return list(range(low, high))
+
+    def run(self, k: int) -> str:
+        """Return the place at k with the places coordinated with it, "; "-joined."""
+        return "; ".join(dict.fromkeys(p.name for p in coordinated(self.text, self.named, k)))
+
+
+def _title_end(text: str) -> int:
+    """Return the end of the first line when it reads as a title (short, no full stop)."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    first = text[:end].strip()
+    return end if first and len(first) <= 200 and not first.endswith(".") else 0
+
+
+_BULLET = re.compile(r"^\s*(?:[•▪◦*·-]|\d+[.)])\s")
+
+
+def _leads(text: str, sentences: list[Sentence]) -> dict[int, Sentence]:
+    """Return, by paragraph, the sentence that scopes it: its own first sentence, or for a
+    bullet, the last line before its list ("Situation in Darfur:", a lead sentence)."""
+    leads: dict[int, Sentence] = {}
+    last_plain: Sentence | None = None
+    for sentence in sentences:
+        if sentence.paragraph in leads:
+            continue
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        if _BULLET.match(text, line_start):
+            if last_plain is not None:
+                leads[sentence.paragraph] = last_plain
+        else:
+            leads[sentence.paragraph] = sentence
+            last_plain = sentence
+    return leads
+
+
+def _main_country(named: list[PlaceSpan], gazetteer: Gazetteer | None) -> str | None:
+    """Return the country most of the document's places lie in (by the gazetteer's parents),
+    the place of figures that name none and have no scope: a country-wide total never
+    takes a town named in another paragraph."""
+    if gazetteer is None:
+        return None
+    counts: dict[str, int] = {}
+    for span in named:
+        country = _country_of(gazetteer, span.name)
+        if country is not None:
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(c for c in counts if counts[c] == best)  # the first named among the most
+
+
+def _country_of(gazetteer: Gazetteer, name: str) -> str | None:
+    place = gazetteer.find(name)
+    seen: set[str] = set()
+    while place is not None and place.name not in seen:
+        if place.kind == PlaceKind.COUNTRY:
+            return place.name
+        seen.add(place.name)
+        place = gazetteer.find(place.parent) if place.parent else None
+    return None
+
+
+_Where = tuple[str | None, str | None, str | None]
+# "Syria's security agencies granted amnesty to 2,039": an owner, not where the figure is;
+# "93% of Aleppo's territory", "Gaza's residents" stay places
+_POSSESSIVE = re.compile(
+    r"['’]s\s+(?!(?:territory|territories|area|areas|land|soil|capital|city|outskirts|"
+    r"suburbs|countryside|border|borders|north|south|east|west|northern|southern|eastern|"
+    r"western|central|districts?|neighbou?rhoods?|regions?|provinces?|governorates?|camps?|"
+    r"population|residents|inhabitants|people|civilians|children)\b)",
+    re.IGNORECASE,
+)
+
+
 def _place(
     text: str,
     i: int,
     figure: _Figure,
-    others: list[tuple[int, int]],
-    places: list[PlaceSpan],
+    clause: tuple[int, int],
+    places: _Places,
     parts: list[int | None],
-    chosen: list[tuple[str | None, str | None, str | None]],
+    chosen: list[_Where],
     indicator: str,
-    previous_start: int,
-) -> tuple[str | None, str | None, str | None]:
-    """Return (place, origin, destination) of figure i."""
-    sentence = figure.sentence
-    start, end = figure.qualified.start, figure.phrase.end
-    seg_start = max([e for s, e in others if e <= start], default=sentence.start)
-    seg_end = min([s for s, e in others if s >= end], default=sentence.end)
+    previous: _Figure | None,
+) -> _Where:
+    """Return (place, origin, destination) of figure i.
+
+    A figure takes the place of its own clause, else of its sentence, else its whole's,
+    else (where its sentence points back) the previous figure's, else the place of the
+    sentence that scopes its paragraph or bullet list, else the title's, else the
+    country the document is about.
+    """
+    start = figure.qualified.start
+    seg_start, seg_end = clause
     whole = parts[i]
     if whole is not None and chosen[whole][1] is not None:
         return chosen[whole]
     if indicator in _MOVEMENTS:
-        moved = movement(text, start, seg_end, places)
+        moved = movement(text, start, seg_end, places.all)
         if moved.origin and moved.destination and not moved.arrival:
             return None, moved.origin, moved.destination
         if moved.destination and moved.arrival:
             if moved.destination_is_zone:
-                return (
-                    _named_place(
-                        text, i, figure, places, parts, chosen, seg_start, seg_end, previous_start
-                    ),
-                    moved.origin,
-                    moved.destination,
-                )
+                own = _clause_place(text, i, figure, places, parts, seg_start, seg_end)
+                own = own or _scope_place(text, figure, places)
+                return own, moved.origin, moved.destination
             return moved.destination, moved.origin, moved.destination
         if moved.destination and not moved.destination_is_zone:
             return moved.destination, None, moved.destination
         if moved.origin:
             return moved.origin, None, moved.destination
-    return (
-        _named_place(text, i, figure, places, parts, chosen, seg_start, seg_end, previous_start),
-        None,
-        None,
-    )
+    own = _clause_place(text, i, figure, places, parts, seg_start, seg_end)
+    if own is not None:
+        return own, None, None
+    if whole is not None and chosen[whole][0] is not None:
+        return chosen[whole][0], None, None
+    sentence = figure.sentence
+    if previous is not None and (ties_back(sentence.text) or figure.phrase.anaphoric):
+        pointed = i - 1
+        while parts[pointed] is not None:  # the whole of a breakdown, not its last part
+            pointed = parts[pointed]  # type: ignore[assignment]
+        place, origin, _ = chosen[pointed]
+        if origin or place:
+            # "This represents an increase of 30,475": the places of the figure it points at
+            return origin or place, None, None
+    return _scope_place(text, figure, places), None, None
 
 
-def _named_place(
+def _clause_place(
     text: str,
     i: int,
     figure: _Figure,
-    places: list[PlaceSpan],
+    places: _Places,
     parts: list[int | None],
-    chosen: list[tuple[str | None, str | None, str | None]],
     seg_start: int,
     seg_end: int,
-    previous_start: int = -1,
 ) -> str | None:
+    """Return the place named in the figure's own clause, a list of places as a list."""
     start, end = figure.qualified.start, figure.phrase.end
-    named = [p for p in places if not p.controlled_area]
+    named = places.named
     in_brackets = text[max(0, start - 1) : start] == "("
-    after = [k for k, p in enumerate(named) if end <= p.start and p.end <= seg_end]
+    after = [k for k in places.within(end, seg_end)]
     before = [
         k
-        for k, p in enumerate(named)
-        if seg_start <= p.start
-        and p.end <= start
-        and not _MOVEMENT_END.search(text, max(0, p.start - 12), p.start)
+        for k in places.within(seg_start, start)
+        if not _MOVEMENT_END.search(text, max(0, named[k].start - 12), named[k].start)
     ]
     order = (before[-1:] + after[:1]) if in_brackets else (after[:1] + before[-1:])
-    if order:
-        run = coordinated(text, named, order[0])
-        if not in_brackets and any(parts[j] == i for j in range(len(parts))) and len(run) > 1:
-            return "; ".join(dict.fromkeys(p.name for p in run))
-        if in_brackets:
-            return named[order[0]].name
-        return "; ".join(dict.fromkeys(p.name for p in run))
-    whole = parts[i]
-    if whole is not None and chosen[whole][0] is not None:
-        return chosen[whole][0]
-    return _context_place(text, i, figure, named, chosen, previous_start)
+    if not order:
+        return None
+    if in_brackets:
+        return named[order[0]].name  # "River Nile (16.38%), Northern (13.73%)"
+    return places.run(order[0])
 
 
-def _context_place(
-    text: str,
-    i: int,
-    figure: _Figure,
-    named: list[PlaceSpan],
-    chosen: list[tuple[str | None, str | None, str | None]],
-    previous_start: int,
-) -> str | None:
-    """Return the place a figure whose own clause names none is about.
-
-    In order: the origin or place of the previous figure of its paragraph (amnesty
-    granted "besides that" to those transferred from Khan al-Shih); the last place named
-    earlier in its paragraph that is not the end of a movement; the title's place; the
-    last place named before.
-    """
-    start = figure.qualified.start
-    line_start = text.rfind("\n", 0, start) + 1
-    if i > 0 and previous_start >= line_start:
-        place, origin, _ = chosen[i - 1]
-        if origin or place:
-            named_before = origin or place or ""
-            if ties_back(figure.sentence.text):
-                # "This represents an increase of 30,475": the same places as the figure
-                # it points back at, all of them
-                return named_before
-            return named_before.split("; ")[0]
-    same_paragraph = [
-        p
-        for p in named
-        if line_start <= p.start
-        and p.end <= start
-        and not _MOVEMENT_END.search(text, max(0, p.start - 12), p.start)
-    ]
-    if same_paragraph:
-        return same_paragraph[-1].name
-    title_end = text.find("\n")
-    title = [p for p in named if p.end <= (title_end if title_end >= 0 else len(text))]
-    if title:
-        return title[-1].name
-    earlier = [p for p in named if p.end <= start]
-    return earlier[-1].name if earlier else None
+def _scope_place(text: str, figure: _Figure, places: _Places) -> str | None:
+    """Return the place of the sentence, lead or title that scopes a figure naming none."""
+    sentence = figure.sentence
+    in_sentence = places.within(sentence.start, sentence.end)
+    if in_sentence:
+        return places.run(in_sentence[0])
+    lead = places.lead_of.get(sentence.paragraph)
+    if lead is not None and lead.index != sentence.index:
+        in_lead = places.within(lead.start, lead.end)
+        if in_lead:
+            # a new figure of the paragraph: the first place its lead names, not all of them
+            return places.named[in_lead[0]].name
+    in_title = places.within(0, places.title_end)
+    if in_title:
+        return places.named[in_title[-1]].name
+    return places.country
 
 
 def _claim(
