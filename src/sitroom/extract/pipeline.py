@@ -79,19 +79,15 @@ def extract_claims(
     claims: list[Claim] = []
     chosen_windows: list[Window | None] = []
     chosen_places: list[_Where] = []
+    unrelated = [_unrelated(i, figures, parts) for i in range(len(figures))]
+    clauses = [_clause(text, f, others) for f, others in zip(figures, unrelated, strict=True)]
     for i, figure in enumerate(figures):
-        others = _unrelated(i, figures, parts)
+        others = unrelated[i]
         own_windows = _windows_within(windows, window_starts, figure.sentence)
         window = _window(text, i, figure, others, own_windows, windows, window_starts, parts,
                          chosen_windows, published_at)  # fmt: skip
         chosen_windows.append(window)
-        previous = figures[i - 1] if i else None
-        if previous is not None and previous.sentence.paragraph != figure.sentence.paragraph:
-            previous = None
-        where = _place(
-            text, i, figure, _clause(figure, others), places, parts, chosen_places,
-            kinds[i].indicator, previous,
-        )  # fmt: skip
+        where = _place(text, i, figures, clauses, places, parts, chosen_places, kinds[i].indicator)
         chosen_places.append(where)
         claims.append(
             _claim(
@@ -120,12 +116,27 @@ def _windows_within(windows: list[Window], starts: list[int], sentence: Sentence
     return found
 
 
-def _clause(figure: _Figure, others: list[tuple[int, int]]) -> tuple[int, int]:
-    """Return the span of the figure's own clause: between the unrelated figures around it."""
+# a clause ends where a comma opens a predicate or a relative clause ("The population of
+# the Idleb area, estimated at 3 million people, is increasingly concentrated along ...")
+_CLAUSE_END = re.compile(
+    r",\s+(?:is|are|was|were|has|have|had|will|would|which|who|while|but|whereas)\b|;"
+)
+_APPOSITION = re.compile(
+    r",\s+(?:estimated|put|numbering|totall?ing|reckoned|thought|believed)\b[^,]{0,24}$",
+    re.IGNORECASE,
+)
+
+
+def _clause(text: str, figure: _Figure, others: list[tuple[int, int]]) -> tuple[int, int]:
+    """Return the span of the figure's own clause: between the unrelated figures around it,
+    up to a comma that opens another predicate."""
     start, end = figure.qualified.start, figure.phrase.end
     seg_start = max([e for s, e in others if e <= start], default=figure.sentence.start)
     seg_end = min([s for s, e in others if s >= end], default=figure.sentence.end)
-    return seg_start, seg_end
+    if not _APPOSITION.search(text, max(seg_start, start - 40), start):
+        return seg_start, seg_end
+    stop = _CLAUSE_END.search(text, end, seg_end)
+    return seg_start, stop.start() if stop else seg_end
 
 
 # a part whose own verb moves people on counts toward its whole's movement
@@ -278,15 +289,22 @@ class _Places:
         gazetteer: Gazetteer | None,
     ) -> None:
         self.all = spans
-        # a side's zone is no place, and a possessive one is an owner ("Syria's agencies")
+        # a side's zone is no place, a possessive one an owner ("Syria's agencies"), a
+        # subject an actor ("the United States has evacuated"), a dateline the newsroom's
         self.named = [
-            p for p in spans if not p.controlled_area and not _POSSESSIVE.match(text, p.end)
+            p
+            for p in spans
+            if not p.controlled_area
+            and not _POSSESSIVE.match(text, p.end)
+            and not _is_subject(text, p)
+            and not _is_dateline(text, p)
         ]
         self.starts = [p.start for p in self.named]
         self.text = text
         self.title_end = _title_end(text)
         self.lead_of = _leads(text, sentences)
-        self.country = _main_country(self.named, gazetteer)
+        self.countries = _countries(self.named, gazetteer)
+        self._counts: dict[str, int] | None = None
 
     def within(self, start: int, end: int) -> list[int]:
         """Return the indexes of the named places inside [start, end)."""
@@ -295,6 +313,25 @@ class _Places:
         while high < len(self.named) and self.named[high].end <= end:
             high += 1
         return list(range(low, high))
+
+    def country_at(self, offset: int) -> str | None:
+        """Return the country the document is about: the one most of its places lie in,
+        among equals the one named last before `offset`. A country-wide figure takes it,
+        never a town named in another paragraph."""
+        if self._counts is None:
+            self._counts = {}
+            for country in self.countries:
+                if country is not None:
+                    self._counts[country] = self._counts.get(country, 0) + 1
+        if not self._counts:
+            return None
+        best = max(self._counts.values())
+        leaders = {c for c, n in self._counts.items() if n == best}
+        k = bisect_left(self.starts, offset)
+        for country in reversed(self.countries[:k]):
+            if country in leaders:
+                return country
+        return next(c for c in self.countries if c in leaders)
 
     def run(self, k: int) -> str:
         """Return the place at k with the places coordinated with it, "; "-joined."""
@@ -330,21 +367,11 @@ def _leads(text: str, sentences: list[Sentence]) -> dict[int, Sentence]:
     return leads
 
 
-def _main_country(named: list[PlaceSpan], gazetteer: Gazetteer | None) -> str | None:
-    """Return the country most of the document's places lie in (by the gazetteer's parents),
-    the place of figures that name none and have no scope: a country-wide total never
-    takes a town named in another paragraph."""
+def _countries(named: list[PlaceSpan], gazetteer: Gazetteer | None) -> list[str | None]:
+    """Return the country of each named place (by the gazetteer's parents), or None."""
     if gazetteer is None:
-        return None
-    counts: dict[str, int] = {}
-    for span in named:
-        country = _country_of(gazetteer, span.name)
-        if country is not None:
-            counts[country] = counts.get(country, 0) + 1
-    if not counts:
-        return None
-    best = max(counts.values())
-    return next(c for c in counts if counts[c] == best)  # the first named among the most
+        return [None] * len(named)
+    return [_country_of(gazetteer, span.name) for span in named]
 
 
 def _country_of(gazetteer: Gazetteer, name: str) -> str | None:
@@ -373,23 +400,24 @@ _POSSESSIVE = re.compile(
 def _place(
     text: str,
     i: int,
-    figure: _Figure,
-    clause: tuple[int, int],
+    figures: list[_Figure],
+    clauses: list[tuple[int, int]],
     places: _Places,
     parts: list[int | None],
     chosen: list[_Where],
     indicator: str,
-    previous: _Figure | None,
 ) -> _Where:
     """Return (place, origin, destination) of figure i.
 
-    A figure takes the place of its own clause, else of its sentence, else its whole's,
-    else (where its sentence points back) the previous figure's, else the place of the
-    sentence that scopes its paragraph or bullet list, else the title's, else the
+    A figure takes the place of its own clause (or of the figures coordinated with it:
+    "11,300 dead and 10,100 missing in Derna"), else of its sentence, else its whole's,
+    else (where its sentence points back) the figure's it points at, else the place of
+    the sentence that scopes its paragraph or bullet list, else the title's, else the
     country the document is about.
     """
+    figure = figures[i]
     start = figure.qualified.start
-    seg_start, seg_end = clause
+    seg_start, seg_end = clauses[i]
     whole = parts[i]
     if whole is not None and chosen[whole][1] is not None:
         return chosen[whole]
@@ -407,13 +435,15 @@ def _place(
             return moved.destination, None, moved.destination
         if moved.origin:
             return moved.origin, None, moved.destination
-    own = _clause_place(text, i, figure, places, parts, seg_start, seg_end)
+    own = _clause_place(text, i, figure, places, parts, seg_start, seg_end, after_only=True)
+    own = own or _coordinated_place(text, i, figures, clauses, places, chosen)
+    own = own or _clause_place(text, i, figure, places, parts, seg_start, seg_end)
     if own is not None:
         return own, None, None
     if whole is not None and chosen[whole][0] is not None:
         return chosen[whole][0], None, None
     sentence = figure.sentence
-    if previous is not None and (ties_back(sentence.text) or figure.phrase.anaphoric):
+    if i > 0 and (ties_back(sentence.text) or figure.phrase.anaphoric):
         pointed = i - 1
         while parts[pointed] is not None:  # the whole of a breakdown, not its last part
             pointed = parts[pointed]  # type: ignore[assignment]
@@ -424,6 +454,38 @@ def _place(
     return _scope_place(text, figure, places), None, None
 
 
+# figures joined as one list ("11,300 people dead and 10,100 missing", "1,544 families in
+# need of NFIs and 1,067 families in need of shelter kits"): no figure, no full stop between
+_JOINED = re.compile(r"^[^\d.;:]{0,80}\b(?:and|or)\s+[^\d.;:]{0,30}$|^\s*,\s*$")
+
+
+def _coordinated_place(
+    text: str,
+    i: int,
+    figures: list[_Figure],
+    clauses: list[tuple[int, int]],
+    places: _Places,
+    chosen: list[_Where],
+) -> str | None:
+    """Return the place a figure shares with the figures it is listed with: the place after
+    the next one ("... and 10,100 missing in Derna"), else the previous one's."""
+    figure = figures[i]
+    sentence = figure.sentence.index
+    j = i + 1
+    while j < len(figures) and figures[j].sentence.index == sentence and j - i <= 8:
+        if not _JOINED.match(text[figures[j - 1].phrase.end : figures[j].qualified.start]):
+            break
+        after = places.within(figures[j].phrase.end, clauses[j][1])
+        if after:
+            return places.run(after[0])
+        j += 1
+    if i > 0 and figures[i - 1].sentence.index == sentence:
+        gap = text[figures[i - 1].phrase.end : figure.qualified.start]
+        if _JOINED.match(gap) and chosen[i - 1][0] is not None:
+            return chosen[i - 1][0]
+    return None
+
+
 def _clause_place(
     text: str,
     i: int,
@@ -432,23 +494,58 @@ def _clause_place(
     parts: list[int | None],
     seg_start: int,
     seg_end: int,
+    after_only: bool = False,
 ) -> str | None:
-    """Return the place named in the figure's own clause, a list of places as a list."""
+    """Return the place named in the figure's own clause, a list of places as a list:
+    the first after the figure, else the last before it (with `after_only`, none)."""
     start, end = figure.qualified.start, figure.phrase.end
     named = places.named
-    in_brackets = text[max(0, start - 1) : start] == "("
-    after = [k for k in places.within(end, seg_end)]
+    if text[max(0, start - 1) : start] == "(":
+        # "River Nile (16.38%), Northern (13.73%)": the place the brackets follow
+        k = bisect_left(places.starts, start) - 1
+        if k >= 0 and not text[named[k].end : start - 1].strip():
+            return named[k].name
+    after = places.within(end, seg_end)
+    if after_only:
+        return places.run(after[0]) if after else None
     before = [
         k
         for k in places.within(seg_start, start)
         if not _MOVEMENT_END.search(text, max(0, named[k].start - 12), named[k].start)
     ]
-    order = (before[-1:] + after[:1]) if in_brackets else (after[:1] + before[-1:])
-    if not order:
-        return None
-    if in_brackets:
-        return named[order[0]].name  # "River Nile (16.38%), Northern (13.73%)"
-    return places.run(order[0])
+    order = after[:1] + before[-1:]
+    return places.run(order[0]) if order else None
+
+
+# a place with no preposition before it and a verb after it acts: "the United States has
+# evacuated 111,900", "Russia lost 1,060 personnel" are not figures located there
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|into|of|near|across|throughout|within|around|outside|inside|"
+    r"towards?|between|and|or|for|on|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_VERB_AFTER = re.compile(
+    r"\s+(?:has|have|had|is|was|were|are|will|would|also|said|says|lost|\w+ed)\b"
+)
+
+
+# "Geneva (ICRC) –", "YEREVAN, September 26. /TASS/.", "MOSCOW (Sputnik) -"
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:\([^()\n]{1,40}\)|,\s*[A-Za-z]+\.?\s+\d{1,2}\.?)\s*(?:[-–—:]|/)"
+)
+
+
+def _is_dateline(text: str, span: PlaceSpan) -> bool:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return not text[line_start : span.start].strip() and bool(
+        _DATELINE_AFTER.match(text, span.end)
+    )
+
+
+def _is_subject(text: str, span: PlaceSpan) -> bool:
+    return bool(_VERB_AFTER.match(text, span.end)) and not _PREPOSITION_BEFORE.search(
+        text, max(0, span.start - 20), span.start
+    )
 
 
 def _scope_place(text: str, figure: _Figure, places: _Places) -> str | None:
@@ -466,7 +563,7 @@ def _scope_place(text: str, figure: _Figure, places: _Places) -> str | None:
     in_title = places.within(0, places.title_end)
     if in_title:
         return places.named[in_title[-1]].name
-    return places.country
+    return places.country_at(figure.qualified.start)
 
 
 def _claim(
