@@ -9,7 +9,10 @@ Al-Safaa", "areas under GoS control").
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the gazetteer is passed in; extract does not import geo at run time
@@ -36,7 +39,11 @@ _BEFORE = re.compile(
     rf"|(?:the\s+)?Old\s+|{_DIRECTION})$",
     re.IGNORECASE,
 )
-_AFTER = re.compile(r"^\s+(?:Governorate|Province|countryside|camp|District)\b")
+_AFTER = re.compile(
+    r"^\s+(?:Governorate|Province|State|Oblast|Region|countryside|camp|District|"
+    r"sub-district)\b",
+    re.IGNORECASE,
+)
 _LIST_SUFFIX = re.compile(
     r"^\s*(?:\(\s*[\d.,]+\s*\)\s*)?(governorates|provinces|districts)\b", re.IGNORECASE
 )
@@ -58,11 +65,66 @@ _COORDINATION = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _PersonPhrases:
+    title_before: re.Pattern[str]
+    name_then_speech: re.Pattern[str]
+
+
+# words that make a capitalised run an organisation, not a surname ("Lebanon Red Cross said")
+_NOT_SURNAMES = (
+    "Ministry|Government|Army|Armed|Forces|Force|Red|Office|Council|Committee|Authority|"
+    "Authorities|Police|Agency|Department|Directorate|Office|Media|News|Radio|TV|Times|State|"
+    "Province|Governorate|Region|District|City|Mission|Team|Unit|Cluster|Health|Civil|"
+    "Defence|Defense|Emergency|Crisis|National|General|Staff|Command|Embassy|Delegation"
+)
+
+
+@cache
+def _person_phrases() -> _PersonPhrases:
+    """Person phrases from `places.toml`: a title before a name, a name and surname before
+    a speech verb. A place name inside one is a person's name."""
+    data = tomllib.loads(resources.files("sitroom").joinpath("places.toml").read_text("utf-8"))
+    words = data["persons"]
+    titles = "|".join(
+        re.escape(t).replace(r"\ ", r"\s+")
+        for t in sorted(words["titles"], key=len, reverse=True)
+    )
+    verbs = "|".join(sorted(words["speech_verbs"], key=len, reverse=True))
+    name_word = (
+        rf"(?:(?:al|el|bin|ibn|abu|ben|de|van|von|der)[-\s]+)?(?!(?:{titles}|{_NOT_SURNAMES})\b)"
+        r"[A-Z][\w'’]+"
+    )
+    return _PersonPhrases(
+        re.compile(rf"(?<![\w.])(?:{titles})\.?\s+$"),
+        re.compile(
+            rf"(?:[-\s]+{name_word}){{1,3}}(?:\s*,[^,.;\n]{{1,60}},)?\s+(?:{verbs})\b"
+        ),
+    )
+
+
+def in_person_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the name at `text[start:end]` is a person's: after a title ("deputy minister
+    Jasim al-Atiyah", "Mr Hope"), or a one-word given name followed by a surname and a
+    speech verb ("Jasim al-Atiyah said", "Jasim al-Atiyah, deputy minister, said")."""
+    phrases = _person_phrases()
+    if phrases.title_before.search(text, max(0, start - 40), start):
+        return True
+    if re.search(r"[\s-]", text[start:end]):
+        return False
+    return phrases.name_then_speech.match(text, end, min(len(text), end + 120)) is not None
+
+
 def find_places(text: str, gazetteer: Gazetteer | None) -> list[PlaceSpan]:
-    """Return the places named in `text`, in order, each with its narrowing words."""
+    """Return the places named in `text`, in order, each with its narrowing words.
+
+    A name inside a person phrase (`in_person_phrase`) is not a place.
+    """
     spans: list[PlaceSpan] = []
     if gazetteer is not None:
         for mention in gazetteer.mentions(text):
+            if in_person_phrase(text, mention.start, mention.end):
+                continue
             spans.append(_widen(text, mention.start, mention.end))
     for match in _FALLBACK.finditer(text):
         spans.append(_widen(text, match.start(), match.end()))

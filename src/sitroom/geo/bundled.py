@@ -18,6 +18,7 @@ from sitroom.domain import Place, PlaceKind
 from sitroom.geo.areas import point, union
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import name_key
+from sitroom.geo.world import world_table
 from sitroom.geo.readers import (
     GeoJsonFields,
     read_geojson,
@@ -265,5 +266,6 @@ def bundled_places() -> list[Place]:
 
 @cache
 def bundled_gazetteer() -> Gazetteer:
-    """A Gazetteer of `bundled_places()`, built once: "Aleppo" is the city."""
-    return Gazetteer(bundled_places())
+    """A Gazetteer of `bundled_places()` before the world's, built once: "Aleppo" is the
+    city. Without a store; `sitroom.geo.stored.gazetteer_for` adds the stored places."""
+    return Gazetteer(bundled_places(), world_table())
