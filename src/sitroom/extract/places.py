@@ -131,7 +131,7 @@ def find_places(text: str, gazetteer: Gazetteer | None) -> list[PlaceSpan]:
     for match in _CONTROLLED.finditer(text):
         spans.append(PlaceSpan(match.start(), match.end(), match.group(0), controlled_area=True))
     spans = _without_overlaps(spans)
-    spans = _without_possessors(text, _with_list_suffix(text, spans))
+    spans = _without_locators(text, _without_possessors(text, _with_list_suffix(text, spans)))
     return _with_city_parts(text, spans)
 
 
@@ -237,6 +237,25 @@ def _without_possessors(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
     for i, span in enumerate(spans):
         following = spans[i + 1] if i + 1 < len(spans) else None
         if following is not None and re.fullmatch(r"['’]s\s+", text[span.end : following.start]):
+            continue
+        kept.append(span)
+    return kept
+
+
+# "the Kutupalong camp near Cox's Bazar": the second place says where the first one is
+_LOCATOR = re.compile(
+    r"\s*,?\s*(?:near|outside|close\s+to|next\s+to|on\s+the\s+outskirts\s+of)\s+"
+    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _without_locators(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Drop a place that only locates the one before it ("X camp near Y"): the figure is
+    about X, which lies by Y."""
+    kept: list[PlaceSpan] = []
+    for span in spans:
+        if kept and _LOCATOR.fullmatch(text, kept[-1].end, span.start):
             continue
         kept.append(span)
     return kept
