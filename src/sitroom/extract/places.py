@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -167,21 +168,34 @@ def _with_city_parts(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
             )
         else:
             result.append(span)
+    # the named places by their ends, for "the last place before" by bisection: spans do
+    # not overlap, so their ends are in order
+    named = [p for p in result if not p.controlled_area]
+    ends = [p.end for p in named]
+    added: list[PlaceSpan] = []
     for match in _PART_OF_CITY.finditer(text):
-        before = [p for p in result if p.end <= match.start() and not p.controlled_area]
-        if before:
-            city = re.sub(r"^(?:north|south|east|west)\w*\s+", "", before[-1].name, flags=re.I)
-            result.append(
+        last = bisect_right(ends, match.start()) - 1
+        if last >= 0:
+            city = re.sub(r"^(?:north|south|east|west)\w*\s+", "", named[last].name, flags=re.I)
+            added.append(
                 PlaceSpan(match.start(), match.end(), f"{match.group('side').lower()} {city}")
             )
-    parts = [(p.start, p.end) for p in result if p.start not in {s.start for s in spans}]
+    # as before this was indexed: a side of the city named earlier wins over a place
+    starts = {s.start for s in spans}
+    parts = [(p.start, p.end) for p in added if p.start not in starts]
+    part_starts = [start for start, _ in parts]
+    added_ends = [p.end for p in added]
     for match in _WHOLE_CITY.finditer(text):
-        if any(start <= match.start("city") < end for start, end in parts):
+        at = bisect_right(part_starts, match.start("city")) - 1
+        if at >= 0 and parts[at][0] <= match.start("city") < parts[at][1]:
             continue
-        before = [p for p in result if p.end <= match.start() and not p.controlled_area]
-        if before:
-            city = re.sub(r"^(?:north|south|east|west)\w*\s+", "", before[-1].name, flags=re.I)
+        last_part = bisect_right(added_ends, match.start()) - 1
+        last = bisect_right(ends, match.start()) - 1
+        before = added[last_part] if last_part >= 0 else (named[last] if last >= 0 else None)
+        if before is not None:
+            city = re.sub(r"^(?:north|south|east|west)\w*\s+", "", before.name, flags=re.I)
             result.append(PlaceSpan(match.start("city"), match.end("city"), city))
+    result.extend(added)
     result.sort(key=lambda p: p.start)
     return result
 

@@ -130,9 +130,11 @@ class Gazetteer:
         if self._world_names is None:
             # the unique names ("Tripoli (Lebanon)") that places' parents refer to
             self._world_names = {fold(n): i for i, n in enumerate(self.world.names)}
-        found = self._world_names.get(fold(name))
+        # a spelling first ("Mount Lebanon" is the governorate, as in texts), then the
+        # unique names that parents refer to ("Tripoli (Lebanon)")
+        found = self.world.spellings.get(match_key(name))
         if found is None:
-            found = self.world.spellings.get(match_key(name))
+            found = self._world_names.get(fold(name))
         return found
 
     def _world_guess(self, name: str) -> Place | None:
