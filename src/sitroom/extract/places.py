@@ -88,8 +88,7 @@ def _person_phrases() -> _PersonPhrases:
     data = tomllib.loads(resources.files("sitroom").joinpath("places.toml").read_text("utf-8"))
     words = data["persons"]
     titles = "|".join(
-        re.escape(t).replace(r"\ ", r"\s+")
-        for t in sorted(words["titles"], key=len, reverse=True)
+        re.escape(t).replace(r"\ ", r"\s+") for t in sorted(words["titles"], key=len, reverse=True)
     )
     verbs = "|".join(sorted(words["speech_verbs"], key=len, reverse=True))
     name_word = (
@@ -98,9 +97,7 @@ def _person_phrases() -> _PersonPhrases:
     )
     return _PersonPhrases(
         re.compile(rf"(?<![\w.])(?:{titles})\.?\s+$"),
-        re.compile(
-            rf"(?:[-\s]+{name_word}){{1,3}}(?:\s*,[^,.;\n]{{1,60}},)?\s+(?:{verbs})\b"
-        ),
+        re.compile(rf"(?:[-\s]+{name_word}){{1,3}}(?:\s*,[^,.;\n]{{1,60}},)?\s+(?:{verbs})\b"),
     )
 
 

@@ -18,7 +18,6 @@ from sitroom.domain import Place, PlaceKind
 from sitroom.geo.areas import point, union
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import name_key
-from sitroom.geo.world import world_table
 from sitroom.geo.readers import (
     GeoJsonFields,
     read_geojson,
@@ -26,6 +25,7 @@ from sitroom.geo.readers import (
     read_variants,
     with_variants,
 )
+from sitroom.geo.world import world_table
 
 CITY = "Aleppo"
 EAST = "East Aleppo"

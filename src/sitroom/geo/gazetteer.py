@@ -226,9 +226,12 @@ class Gazetteer:
             local = self._spelled.get(key)
             if local is not None:
                 best = (j, local, words[i][0])
-            elif world is not None and (index := world.spellings.get(key)) is not None:
-                if self._written_as_name(text, words, i, j, key, index):
-                    best = (j, self._world_place(index), self._article_start(text, words, i))
+            elif (
+                world is not None
+                and (index := world.spellings.get(key)) is not None
+                and self._written_as_name(text, words, i, j, key, index)
+            ):
+                best = (j, self._world_place(index), self._article_start(text, words, i))
             if j + 1 >= len(words) or not joined[j]:
                 break
             if key not in self._prefixes and (world is None or key not in world.prefixes):

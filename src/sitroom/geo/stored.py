@@ -10,8 +10,8 @@ from datetime import date
 from sitroom.domain import Actor, SitroomError
 from sitroom.geo.actors import DEFAULT_ACTORS
 from sitroom.geo.bundled import bundled_places
-from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.checks import AreasTakenCheck, ShareCheck, compare_areas_taken, compare_share_claim
+from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.shares import ControlMap
 from sitroom.geo.world import world_table
 from sitroom.store.actors import list_actors

