@@ -80,7 +80,7 @@ def test_cursor_of_claims_is_refused_by_sources(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("url", "status", "words"),
     [
-        ("/?place=Nowhere&date=2016-12-09", 404, "is not in the gazetteer"),
+        ("/?place=Xqzlandia&date=2016-12-09", 404, "is not in the gazetteer"),
         ("/sources/999999", 404, "no source with id 999999"),
         ("/?place=Aleppo&date=", 422, "invalid request: date"),
         ("/no-such-page", 404, "not found"),

@@ -17,6 +17,7 @@ from sitroom.extract.evaluate import FIELDS, Score, evaluate, published_at_of, t
 from sitroom.extract.pipeline import extract_claims
 from sitroom.extract.records import claim_record
 from sitroom.geo.bundled import bundled_gazetteer
+from sitroom.geo.gazetteer import Gazetteer
 from sitroom.ingest.sample import sample_dir
 
 
@@ -59,10 +60,20 @@ def extract(
             "--format", help="jsonl: one claim a line, gold field names; table: for reading."
         ),
     ] = OutputFormat.JSONL,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Also find the places stored in this database (URL or SQLite file); "
+            "it is only read.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Extract the claims of one report without touching the database.
+    """Extract the claims of one report without writing to the database.
 
-    Without --published-at the date is read from REPORT.meta.json beside the file.
+    Without --published-at the date is read from REPORT.meta.json beside the file. Places
+    come from the bundled and world gazetteer, and with --db from the store's places too.
 
     \b
 
@@ -72,7 +83,8 @@ def extract(
     with refuse_on():
         published = _published(path, published_at)
         text = path.read_text(encoding="utf-8")
-    claims = extract_claims(text, published, bundled_gazetteer())
+        gazetteer = _gazetteer(db)
+    claims = extract_claims(text, published, gazetteer)
     if output is OutputFormat.JSONL:
         for claim in claims:
             typer.echo(json.dumps(claim_record(claim), ensure_ascii=False))
@@ -87,6 +99,17 @@ def extract(
         record = claim_record(claim)
         table.add_row(*("" if record[c] is None else str(record[c]) for c in _TABLE_COLUMNS))
     Console(width=200).print(table)
+
+
+def _gazetteer(db: str | None) -> Gazetteer:
+    """The bundled gazetteer, or the store's when --db names one (imported only then: a
+    plain extraction does not load SQLAlchemy)."""
+    if db is None:
+        return bundled_gazetteer()
+    from sitroom.geo.stored import gazetteer_for
+    from sitroom.store.database import open_store
+
+    return gazetteer_for(open_store(db, create=False))
 
 
 def _published(path: Path, published_at: str | None) -> date:

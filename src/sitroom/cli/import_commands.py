@@ -10,7 +10,6 @@ import typer
 
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, QuietOption, progress_for, refuse_on
-from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.ingest.reports import Metadata, import_reports
 from sitroom.store.database import open_store
 
@@ -56,7 +55,6 @@ def import_command(
         result = import_reports(
             open_store(db),
             paths,
-            gazetteer=bundled_gazetteer(),
             given=given,
             progress=progress_for(quiet),
         )

@@ -12,6 +12,7 @@ from sitroom.cli import app
 from sitroom.cli.common import DbOption, JsonOption, refuse_on
 from sitroom.domain import Place, PlaceKind
 from sitroom.geo.bundled import bundled_gazetteer
+from sitroom.geo.stored import gazetteer_for
 from sitroom.ingest.control import find_place
 from sitroom.ingest.places import import_places_file
 from sitroom.store.database import open_store
@@ -93,24 +94,43 @@ def places_list(
     kind: Annotated[
         PlaceKind | None, typer.Option("--kind", help="Only places of this kind.")
     ] = None,
+    world: Annotated[
+        bool,
+        typer.Option(
+            "--world", help="Also list the world's places (GeoNames countries, divisions, towns)."
+        ),
+    ] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Also list the places stored in this database (URL or SQLite file).",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the places `briefing --place` and the extractor know: name, kind, parent, spellings.
 
-    The bundled gazetteer: Syria's governorates, Aleppo and its neighbourhoods, populated
-    places. Any spelling listed works (transliterations and accents are folded).
+    The bundled gazetteer (Syria's governorates, Aleppo and its neighbourhoods, populated
+    places), with --db the stored places first, with --world or a --within that is a world
+    place (--within Sudan) the world's too. Any spelling listed works (transliterations and
+    accents are folded).
 
     \b
 
     \b
     Example: sitroom places list --within Aleppo --kind neighbourhood
     """
-    gazetteer = bundled_gazetteer()
-    places = list(gazetteer.places.values())
-    if within:
-        with refuse_on():
-            area = find_place(within, gazetteer)
+    with refuse_on():
+        gazetteer = gazetteer_for(open_store(db, create=False)) if db else bundled_gazetteer()
+        area = find_place(within, gazetteer) if within else None
+    if area is not None:
         places = gazetteer.inside(area)
+        if not world and area.name in gazetteer.places:
+            places = [p for p in places if p.name in gazetteer.places]
+    else:
+        places = list(gazetteer.all_places() if world else gazetteer.places.values())
     places = [p for p in places if kind is None or p.kind is kind]
     if as_json:
         typer.echo(json.dumps([_place_record(p) for p in places], ensure_ascii=False, indent=1))

@@ -9,7 +9,11 @@ Al-Safaa", "areas under GoS control").
 from __future__ import annotations
 
 import re
+import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the gazetteer is passed in; extract does not import geo at run time
@@ -36,7 +40,11 @@ _BEFORE = re.compile(
     rf"|(?:the\s+)?Old\s+|{_DIRECTION})$",
     re.IGNORECASE,
 )
-_AFTER = re.compile(r"^\s+(?:Governorate|Province|countryside|camp|District)\b")
+_AFTER = re.compile(
+    r"^\s+(?:Governorate|Province|State|Oblast|Region|countryside|camp|District|"
+    r"sub-district)\b",
+    re.IGNORECASE,
+)
 _LIST_SUFFIX = re.compile(
     r"^\s*(?:\(\s*[\d.,]+\s*\)\s*)?(governorates|provinces|districts)\b", re.IGNORECASE
 )
@@ -58,18 +66,70 @@ _COORDINATION = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _PersonPhrases:
+    title_before: re.Pattern[str]
+    name_then_speech: re.Pattern[str]
+
+
+# words that make a capitalised run an organisation, not a surname ("Lebanon Red Cross said")
+_NOT_SURNAMES = (
+    "Ministry|Government|Army|Armed|Forces|Force|Red|Office|Council|Committee|Authority|"
+    "Authorities|Police|Agency|Department|Directorate|Office|Media|News|Radio|TV|Times|State|"
+    "Province|Governorate|Region|District|City|Mission|Team|Unit|Cluster|Health|Civil|"
+    "Defence|Defense|Emergency|Crisis|National|General|Staff|Command|Embassy|Delegation"
+)
+
+
+@cache
+def _person_phrases() -> _PersonPhrases:
+    """Person phrases from `places.toml`: a title before a name, a name and surname before
+    a speech verb. A place name inside one is a person's name."""
+    data = tomllib.loads(resources.files("sitroom").joinpath("places.toml").read_text("utf-8"))
+    words = data["persons"]
+    titles = "|".join(
+        re.escape(t).replace(r"\ ", r"\s+") for t in sorted(words["titles"], key=len, reverse=True)
+    )
+    verbs = "|".join(sorted(words["speech_verbs"], key=len, reverse=True))
+    name_word = (
+        rf"(?:(?:al|el|bin|ibn|abu|ben|de|van|von|der)[-\s]+)?(?!(?:{titles}|{_NOT_SURNAMES})\b)"
+        r"[A-Z][\w'’]+"
+    )
+    return _PersonPhrases(
+        re.compile(rf"(?<![\w.])(?:{titles})\.?\s+$"),
+        re.compile(rf"(?:[-\s]+{name_word}){{1,3}}(?:\s*,[^,.;\n]{{1,60}},)?\s+(?:{verbs})\b"),
+    )
+
+
+def in_person_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the name at `text[start:end]` is a person's: after a title ("deputy minister
+    Jasim al-Atiyah", "Mr Hope"), or a one-word given name followed by a surname and a
+    speech verb ("Jasim al-Atiyah said", "Jasim al-Atiyah, deputy minister, said")."""
+    phrases = _person_phrases()
+    if phrases.title_before.search(text, max(0, start - 40), start):
+        return True
+    if re.search(r"[\s-]", text[start:end]):
+        return False
+    return phrases.name_then_speech.match(text, end, min(len(text), end + 120)) is not None
+
+
 def find_places(text: str, gazetteer: Gazetteer | None) -> list[PlaceSpan]:
-    """Return the places named in `text`, in order, each with its narrowing words."""
+    """Return the places named in `text`, in order, each with its narrowing words.
+
+    A name inside a person phrase (`in_person_phrase`) is not a place.
+    """
     spans: list[PlaceSpan] = []
     if gazetteer is not None:
         for mention in gazetteer.mentions(text):
+            if in_person_phrase(text, mention.start, mention.end):
+                continue
             spans.append(_widen(text, mention.start, mention.end))
     for match in _FALLBACK.finditer(text):
         spans.append(_widen(text, match.start(), match.end()))
     for match in _CONTROLLED.finditer(text):
         spans.append(PlaceSpan(match.start(), match.end(), match.group(0), controlled_area=True))
     spans = _without_overlaps(spans)
-    spans = _without_possessors(text, _with_list_suffix(text, spans))
+    spans = _without_locators(text, _without_possessors(text, _with_list_suffix(text, spans)))
     return _with_city_parts(text, spans)
 
 
@@ -105,21 +165,34 @@ def _with_city_parts(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
             )
         else:
             result.append(span)
+    # the named places by their ends, for "the last place before" by bisection: spans do
+    # not overlap, so their ends are in order
+    named = [p for p in result if not p.controlled_area]
+    ends = [p.end for p in named]
+    added: list[PlaceSpan] = []
     for match in _PART_OF_CITY.finditer(text):
-        before = [p for p in result if p.end <= match.start() and not p.controlled_area]
-        if before:
-            city = re.sub(r"^(?:north|south|east|west)\w*\s+", "", before[-1].name, flags=re.I)
-            result.append(
+        last = bisect_right(ends, match.start()) - 1
+        if last >= 0:
+            city = re.sub(r"^(?:north|south|east|west)\w*\s+", "", named[last].name, flags=re.I)
+            added.append(
                 PlaceSpan(match.start(), match.end(), f"{match.group('side').lower()} {city}")
             )
-    parts = [(p.start, p.end) for p in result if p.start not in {s.start for s in spans}]
+    # as before this was indexed: a side of the city named earlier wins over a place
+    starts = {s.start for s in spans}
+    parts = [(p.start, p.end) for p in added if p.start not in starts]
+    part_starts = [start for start, _ in parts]
+    added_ends = [p.end for p in added]
     for match in _WHOLE_CITY.finditer(text):
-        if any(start <= match.start("city") < end for start, end in parts):
+        at = bisect_right(part_starts, match.start("city")) - 1
+        if at >= 0 and parts[at][0] <= match.start("city") < parts[at][1]:
             continue
-        before = [p for p in result if p.end <= match.start() and not p.controlled_area]
-        if before:
-            city = re.sub(r"^(?:north|south|east|west)\w*\s+", "", before[-1].name, flags=re.I)
+        last_part = bisect_right(added_ends, match.start()) - 1
+        last = bisect_right(ends, match.start()) - 1
+        before = added[last_part] if last_part >= 0 else (named[last] if last >= 0 else None)
+        if before is not None:
+            city = re.sub(r"^(?:north|south|east|west)\w*\s+", "", before.name, flags=re.I)
             result.append(PlaceSpan(match.start("city"), match.end("city"), city))
+    result.extend(added)
     result.sort(key=lambda p: p.start)
     return result
 
@@ -175,6 +248,25 @@ def _without_possessors(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
     for i, span in enumerate(spans):
         following = spans[i + 1] if i + 1 < len(spans) else None
         if following is not None and re.fullmatch(r"['’]s\s+", text[span.end : following.start]):
+            continue
+        kept.append(span)
+    return kept
+
+
+# "the Kutupalong camp near Cox's Bazar": the second place says where the first one is
+_LOCATOR = re.compile(
+    r"\s*,?\s*(?:near|outside|close\s+to|next\s+to|on\s+the\s+outskirts\s+of)\s+"
+    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _without_locators(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Drop a place that only locates the one before it ("X camp near Y"): the figure is
+    about X, which lies by Y."""
+    kept: list[PlaceSpan] = []
+    for span in spans:
+        if kept and _LOCATOR.fullmatch(text, kept[-1].end, span.start):
             continue
         kept.append(span)
     return kept

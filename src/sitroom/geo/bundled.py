@@ -25,6 +25,7 @@ from sitroom.geo.readers import (
     read_variants,
     with_variants,
 )
+from sitroom.geo.world import world_table
 
 CITY = "Aleppo"
 EAST = "East Aleppo"
@@ -265,5 +266,6 @@ def bundled_places() -> list[Place]:
 
 @cache
 def bundled_gazetteer() -> Gazetteer:
-    """A Gazetteer of `bundled_places()`, built once: "Aleppo" is the city."""
-    return Gazetteer(bundled_places())
+    """A Gazetteer of `bundled_places()` before the world's, built once: "Aleppo" is the
+    city. Without a store; `sitroom.geo.stored.gazetteer_for` adds the stored places."""
+    return Gazetteer(bundled_places(), world_table())

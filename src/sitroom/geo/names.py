@@ -15,6 +15,9 @@ _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLE = re.compile(r"(.)\1+")
 # "al-Hamdaniyeh I / II / III" are three places: roman numerals keep every letter
 _ROMAN = re.compile(r"^[ivx]+$")
+# a word of a text or a name as the gazetteer matches it: letters and digits, so that
+# "Cox's Bazar", "Cox’s Bazar" and "Cox s Bazar" are the same three words
+WORD = re.compile(r"[^\W_]+")
 
 
 def _combining_marks() -> dict[int, None]:
@@ -63,3 +66,10 @@ def name_key(name: str) -> str:
             word = _DOUBLE.sub(r"\1", word)
         keys.append(word)
     return " ".join(keys)
+
+
+def match_key(name: str) -> str:
+    """The words of `name`, each folded, joined by single spaces: "Al-Ḩudaydah" gives
+    "al hudaydah", "Cox's Bazar" gives "cox s bazar". Texts are matched word by word
+    against these keys."""
+    return " ".join(fold(word) for word in WORD.findall(unicodedata.normalize("NFC", name)))

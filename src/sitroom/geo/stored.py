@@ -9,12 +9,27 @@ from datetime import date
 
 from sitroom.domain import Actor, SitroomError
 from sitroom.geo.actors import DEFAULT_ACTORS
+from sitroom.geo.bundled import bundled_places
 from sitroom.geo.checks import AreasTakenCheck, ShareCheck, compare_areas_taken, compare_share_claim
+from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.shares import ControlMap
+from sitroom.geo.world import world_table
 from sitroom.store.actors import list_actors
 from sitroom.store.control import list_observations
 from sitroom.store.database import Store
 from sitroom.store.places import list_places
+
+
+def gazetteer_for(store: Store) -> Gazetteer:
+    """The gazetteer every layer uses with a store: the places the user stored (`sitroom
+    places import`, `sitroom sample load`) first, then the bundled ones they do not
+    rename, then the world's (GeoNames countries, divisions and towns)."""
+    with store.session() as session:
+        stored = list_places(session)
+    names = {p.name for p in stored}
+    return Gazetteer(
+        [*stored, *(p for p in bundled_places() if p.name not in names)], world_table()
+    )
 
 
 class NoControlData(SitroomError):

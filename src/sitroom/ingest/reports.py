@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sitroom.domain import ImportResult, InputError, InputErrors, Source, SourceKind
 from sitroom.extract.pipeline import extract_claims
-from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.geo.gazetteer import Gazetteer
+from sitroom.geo.stored import gazetteer_for
 from sitroom.progress import Progress, null_progress
 from sitroom.store.claims import add_claims
 from sitroom.store.database import Store
@@ -162,9 +162,9 @@ def import_reports(
 
     Every file is read and checked before anything is written: if any is refused, all
     problems are raised together (InputErrors) and the database is untouched. Places are
-    found with `gazetteer`, by default the bundled one.
+    found with `gazetteer`, by default the store's own (`gazetteer_for`: stored places,
+    bundled ones, the world's).
     """
-    gazetteer = gazetteer if gazetteer is not None else bundled_gazetteer()
     sources: list[Source] = []
     problems: list[InputError] = []
     for path in paths:
@@ -176,6 +176,8 @@ def import_reports(
         raise InputErrors(problems)
     new = unchanged = claims = 0
     ids: list[int] = []
+    if sources and gazetteer is None:
+        gazetteer = gazetteer_for(store)
     bar = progress(len(sources), "importing")
     try:
         for source in sources:

@@ -13,11 +13,10 @@ from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
 from sitroom.analysis.voices import Corroboration, default_voices, with_stored
 from sitroom.domain import Claim, SitroomError
-from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold, fold_text
 from sitroom.geo.shares import ControlMap
-from sitroom.geo.stored import NoControlData, control_map
+from sitroom.geo.stored import NoControlData, control_map, gazetteer_for
 from sitroom.ingest.control import find_place
 from sitroom.report.collector import collector_paused
 from sitroom.report.control_map import MapPolygon, polygons_on
@@ -291,15 +290,14 @@ def quoted_texts(store: Store, briefing: Briefing) -> dict[int, str]:
 
 
 def briefing_for(store: Store, place: str, on: date, *, days: int = DEFAULT_DAYS) -> Briefing:
-    """The briefing with everything the store offers: the bundled gazetteer and, when the
-    store holds places and control observations, the mapped control."""
-    gazetteer = bundled_gazetteer()
+    """The briefing with everything the store offers: its gazetteer (stored, bundled and
+    world places) and, when the store holds places and control observations, the mapped
+    control."""
+    gazetteer = gazetteer_for(store)
     # "Alepo", "eastern Aleppo": the briefing names the place as listed
     place = find_place(place, gazetteer).name
     try:
         control: ControlMap | None = control_map(store)
     except NoControlData:
         control = None
-    return build_briefing(
-        store, place, on, days=days, gazetteer=bundled_gazetteer(), control=control
-    )
+    return build_briefing(store, place, on, days=days, gazetteer=gazetteer, control=control)
