@@ -85,10 +85,16 @@ def unlocated(
         name
         for name in place_names(place, origin, destination)
         if gazetteer.find(name) is None
-        # words of it that spell a known place ("Old City of Aleppo") place it, as in
-        # is_within; a resemblance ("Dar" and "Darayya") does not
-        and not any(gazetteer.find_spelled(run) for run in containers(name, None))
+        # the last words of it that spell a known place ("Old City of Aleppo") place it, as
+        # in is_within; a resemblance ("Dar" and "Darayya") does not, nor a first word
+        # that some village of the world is called ("Dar" of "Dar Al-Safaa")
+        and not any(gazetteer.find_spelled(run) for run in _endings(name))
     )
+
+
+def _endings(name: str) -> list[str]:
+    words = fold(name).split()
+    return [" ".join(words[i:]) for i in range(len(words))]
 
 
 def same_area(a: Claim, b: Claim, gazetteer: Gazetteer | None) -> bool:
