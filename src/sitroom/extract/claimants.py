@@ -19,7 +19,9 @@ The words (verbs, titles, roles, generic speakers) are data in `speech.toml`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 
 from sitroom.extract.sentences import Sentence
 from sitroom.extract.speakers import (
@@ -47,6 +49,7 @@ _BOUNDARY = re.compile(r"[,;:“”\"\[\]—–]|\((?![A-Z][A-Za-z&]{1,9}\))|\.(
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _LEAD = re.compile(r"[\s•*·\-–—\"“]*")  # bullets and marks before a sentence's first word
 _PHRASE_REACH = 160  # characters a speaker phrase can span, read back from its verb
+_WORD = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -65,23 +68,69 @@ class _Speaker:
     person: bool
 
 
+@dataclass(frozen=True)
+class _Index:
+    """The attributions of one sentence by start, with the nearest of each kind precomputed."""
+
+    starts: list[int]
+    names: list[str | None]
+    forward_before: list[int]  # index of the last forward attribution at or before i, or -1
+    backward_before: list[int]  # the same for backward ones
+    backward_after: list[int]  # index of the first backward attribution at or after i, or -1
+
+    @classmethod
+    def of(cls, found: list[tuple[Attribution, str | None]]) -> _Index:
+        forward_before, backward_before, backward_after = [], [], [-1] * (len(found) + 1)
+        last_forward = last_backward = -1
+        for i, (attribution, _) in enumerate(found):
+            if attribution.forward:
+                last_forward = i
+            else:
+                last_backward = i
+            forward_before.append(last_forward)
+            backward_before.append(last_backward)
+        for i in range(len(found) - 1, -1, -1):
+            backward_after[i] = i if not found[i][0].forward else backward_after[i + 1]
+        return cls(
+            [a.start for a, _ in found],
+            [n for _, n in found],
+            forward_before,
+            backward_before,
+            backward_after,
+        )
+
+    def choose(self, offset: int) -> str | None:
+        """Return the claimant of a figure at `offset`: innermost first, in O(log n).
+
+        The nearest forward attribution before it ("X said that N", "According to X, N")
+        unless a backward one closes its clause first; else the nearest backward one after
+        it ("N, the ministry said"); else the nearest before it.
+        """
+        split = bisect_left(self.starts, offset)
+        if split:
+            forward = self.forward_before[split - 1]
+            if forward >= 0 and self.backward_before[split - 1] < forward:
+                return self.names[forward]
+        backward = self.backward_after[split]
+        if backward >= 0:
+            return self.names[backward]
+        return self.names[split - 1] if split else self.names[0]
+
+
 @dataclass
 class Claimants:
     """The claimants of a document: per sentence, and per figure with `at`."""
 
     sentence: list[str | None]
-    _attributions: list[list[tuple[Attribution, str | None]]] = field(repr=False)
+    _indexes: list[_Index | None] = field(repr=False)
 
     def at(self, sentence_index: int, offset: int) -> str | None:
         """Return the claimant of a figure starting at `offset` in sentence `sentence_index`.
 
-        The nearest forward attribution before the figure, else the nearest backward one
-        after it, else the nearest before it; a sentence without one gives its own claimant.
+        A sentence without an attribution of its own gives its sentence's claimant.
         """
-        found = self._attributions[sentence_index]
-        if not found:
-            return self.sentence[sentence_index]
-        return _choose(found, offset)
+        index = self._indexes[sentence_index]
+        return self.sentence[sentence_index] if index is None else index.choose(offset)
 
 
 def find_claimants(text: str, sentences: list[Sentence]) -> list[str | None]:
@@ -95,16 +144,7 @@ def find_speakers(
     """Return the claimants of `text` per sentence and per figure (`Claimants.at`)."""
     words = words or default_speech_words()
     acronyms = _acronyms(text, words)
-    verbs = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in words.verbs) + r")(?![\w-])"
-    )
-    according = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in words.according) + r")(?![\w-])",
-        re.IGNORECASE,
-    )
-    # "Lt. Gen. Sergei Rudskoy": a title's full stop ends neither the sentence nor the name
-    short = sorted((t for t in words.titles if len(t) <= 5), key=len, reverse=True)
-    abbreviated = re.compile(r"\b(?:" + "|".join(short) + r")(\.)", re.IGNORECASE)
+    verbs, according, abbreviated = _patterns(words)
     raw = [_attributions(text, s, verbs, according, abbreviated, words) for s in sentences]
     blocks = _quote_blocks(sentences)
     # the first sentence of each quote block that names its speaker, found in one pass back
@@ -114,15 +154,16 @@ def find_speakers(
             block_source[blocks[i]] = i
     state = _State(acronyms)
     result: list[str | None] = []
-    resolved: list[list[tuple[Attribution, str | None]]] = []
+    indexes: list[_Index | None] = []
     for i, sentence in enumerate(sentences):
         own = [(a, state.resolve(a.phrase)) for a in raw[i]]
         own = [(a, name) for a, name in own if name is not None]
-        resolved.append(own)
+        indexes.append(_Index.of(own) if own else None)
         if own:
+            # the sentence's claimant is its first figure's
             digit = re.search(r"\d", sentence.text)
             offset = sentence.start + digit.start() if digit else sentence.start
-            result.append(_choose(own, offset))
+            result.append(_Index.of(own).choose(offset))
         elif blocks[i] >= 0 or _inside_quote(sentence.text):
             source = block_source.get(blocks[i]) if blocks[i] >= 0 else None
             speaker = None
@@ -135,23 +176,23 @@ def find_speakers(
             result.append(state.last_person.name)
         else:
             result.append(None)
-    return Claimants(result, resolved)
+    return Claimants(result, indexes)
 
 
-def _choose(found: list[tuple[Attribution, str | None]], offset: int) -> str | None:
-    before = [(a, n) for a, n in found if a.end <= offset]
-    after = [(a, n) for a, n in found if a.start >= offset]
-    forward = [x for x in before if x[0].forward]
-    if forward:
-        nearest = forward[-1]
-        if not any(not a.forward and a.start > nearest[0].end for a, _ in before):
-            return nearest[1]
-    backward = [x for x in after if not x[0].forward]
-    if backward:
-        return backward[0][1]
-    if before:
-        return before[-1][1]
-    return found[0][1]
+@cache
+def _patterns(words: SpeechWords) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of the verbs, of "according to" and of abbreviated titles."""
+    verbs = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in words.verbs) + r")(?![\w-])"
+    )
+    according = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in words.according) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    # "Lt. Gen. Sergei Rudskoy": a title's full stop ends neither the sentence nor the name
+    short = sorted((t for t in words.titles if len(t) <= 5), key=len, reverse=True)
+    abbreviated = re.compile(r"\b(?:" + "|".join(short) + r")(\.)", re.IGNORECASE)
+    return verbs, according, abbreviated
 
 
 class _State:
@@ -190,7 +231,9 @@ class _State:
         if kind is Kind.ANY_ANAPHOR:
             return self.last
         if kind is Kind.BODY_ANAPHOR:
-            return self._body(name)
+            # "the junta said" with no junta named before: the body as written
+            found = self._body(name)
+            return found or (None if name in ("it", "its") else _Speaker(name, False))
         if kind is Kind.GENERIC:
             return _Speaker(name, False)
         name = _expand(name, self.acronyms)
@@ -267,7 +310,7 @@ def _attributions(
         if phrase is None:
             continue
         tokens_end, read = phrase
-        before = outside[: match.start()].rstrip()
+        before = outside[max(0, match.start() - _PHRASE_REACH) : match.start()].rstrip()
         backward = (bool(before) and before[-1:] in ',”"') or _ends_clause(before)
         found.append(Attribution(base + match.start(), base + tokens_end, read, not backward))
     for match in verbs.finditer(outside):
@@ -306,7 +349,7 @@ def _subject(
         # "The UN does not have an estimate, but believes ...": the sentence's subject
         lead = _LEAD.match(outside)
         skip = lead.end() if lead else 0
-        opening = phrase_at_start(outside[skip:], words)
+        opening = phrase_at_start(outside[skip : skip + _PHRASE_REACH], words)
         if opening is None or opening[1].kind is Kind.GENERIC:
             return None
         return skip, verb.end(), opening[1], forward
@@ -322,7 +365,7 @@ def _subject(
             return earlier[0], verb.end(), earlier[1], forward
     if read is None:
         return None
-    if not forward and not outside[: spans[start][0]].strip():
+    if not forward and _WORD.search(outside, 0, spans[start][0]) is None:
         forward = True  # "Rudskoy said." with nothing before: the sentence is his
     return spans[start][0], verb.end(), read, forward
 
@@ -360,7 +403,7 @@ def _handed_on(tokens: list[str], words: SpeechWords) -> bool:
 
 def _looks_forward(outside: str, after: int) -> bool:
     """Return whether a verb ending at `after` opens a clause ("said that", "said 1,096")."""
-    rest = outside[after:]
+    rest = outside[after : after + _PHRASE_REACH]
     stop = re.search(r"\.(?:\s|$|(?=[A-Z]))|;", rest)
     rest = rest[: stop.start()] if stop else rest
     return bool(re.search(r"\d|\bthat\b|:", rest)) or len(rest.split()) > 6
@@ -370,10 +413,10 @@ def _inverted(
     outside: str, verb: re.Match[str], words: SpeechWords
 ) -> tuple[int, int, Phrase, bool] | None:
     """Return the speaker written after `verb` at a clause's end: '..., said the ministry'."""
-    before = outside[: verb.start()].rstrip()
+    before = outside[max(0, verb.start() - 8) : verb.start()].rstrip()
     if not before or before[-1] not in ',”"':
         return None
-    rest = outside[verb.end() :]
+    rest = outside[verb.end() : verb.end() + _PHRASE_REACH]
     stop = re.search(r"\.(?:\s|$|(?=[A-Z]))|;|\b(?:who|adding|noting|saying)\b", rest)
     rest = rest[: stop.start()] if stop else rest
     best: tuple[int, int, Phrase] | None = None
@@ -395,7 +438,7 @@ def _phrase_after(outside: str, after: int, words: SpeechWords) -> tuple[int, Ph
 
     A document hands its speaker on: "the latest data from IOM", "a report by the BBC".
     """
-    rest = outside[after:]
+    rest = outside[after : after + _PHRASE_REACH]
     stop = re.search(r"[,;:]|\.(?:\s|$|(?=[A-Z]))|\b(?:that|who|which)\b", rest)
     part = rest[: stop.start()] if stop else rest
     chain = re.search(r"\b(?:by|from|of)\s+(?=\S)", part)
@@ -438,7 +481,10 @@ def _quote_blocks(sentences: list[Sentence]) -> list[int]:
 
 def _outside_quotes(sentence: str) -> str:
     """Return `sentence` with quoted words blanked, so a quote's words are never its speaker."""
-    return re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), sentence)
+    # the closing mark stays: '“...,” said X' is a clause's end, where a speaker follows
+    return re.sub(
+        r"“[^”]*”|\"[^\"]*\"", lambda m: " " * (len(m.group(0)) - 1) + m.group(0)[-1], sentence
+    )
 
 
 def _inside_quote(sentence: str) -> bool:

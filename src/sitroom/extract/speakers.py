@@ -106,9 +106,19 @@ CONNECTORS = frozenset(
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "some"})
 
 
+# the particles of Arabic and European names written in lower case: "Ashraf al-Qudra"
+_PARTICLE = re.compile(
+    r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|bint|d|de|di|du|van|von)[-'’][A-Z]"
+)
+
+
 def is_capital(token: str) -> bool:
-    """Return whether `token` is a capitalised word or a bracketed acronym."""
-    return token[:1].isupper() or (token[:1] == "(" and len(token) > 2)
+    """Return whether `token` is a capitalised word, a bracketed acronym or "al-Qudra"."""
+    return (
+        token[:1].isupper()
+        or (token[:1] == "(" and len(token) > 2)
+        or _PARTICLE.match(token) is not None
+    )
 
 
 def _bare(token: str) -> str:
