@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sitroom.domain import Claim, PlaceKind, Qualifier
 from sitroom.extract.actors import subject_in
-from sitroom.extract.claimants import find_claimants
+from sitroom.extract.claimants import find_speakers
 from sitroom.extract.indicators import OTHER, Classified, classify, group_for, unit_for
 from sitroom.extract.movements import movement
 from sitroom.extract.numbers import NumberMention, find_numbers
@@ -74,7 +74,7 @@ def extract_claims(
     windows = find_windows(text, published_at)
     window_starts = [w.start for w in windows]
     places = _Places(text, find_places(text, gazetteer), sentences, gazetteer)
-    claimants = find_claimants(text, sentences)
+    speakers = find_speakers(text, sentences)
 
     claims: list[Claim] = []
     chosen_windows: list[Window | None] = []
@@ -98,7 +98,7 @@ def extract_claims(
                 parts[i],
                 window,
                 where,
-                claimants[figure.sentence.index],
+                speakers.at(figure.sentence.index, figure.number.start),
                 sentences,
             )
         )
