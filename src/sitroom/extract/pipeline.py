@@ -537,9 +537,7 @@ _DATELINE_AFTER = re.compile(
 
 def _is_dateline(text: str, span: PlaceSpan) -> bool:
     line_start = text.rfind("\n", 0, span.start) + 1
-    return not text[line_start : span.start].strip() and bool(
-        _DATELINE_AFTER.match(text, span.end)
-    )
+    return not text[line_start : span.start].strip() and bool(_DATELINE_AFTER.match(text, span.end))
 
 
 def _is_subject(text: str, span: PlaceSpan) -> bool:
