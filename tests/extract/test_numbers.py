@@ -163,6 +163,27 @@ def test_years_parts_of_years_distances_and_day_ranges_are_not_counts(text: str)
     assert values(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the area held shrank by a third.", [("a third", 0.3333)]),
+        ("one-third of the camp was flooded", [("one-third", 0.3333)]),
+        ("five eighths of the wells are dry", [("five eighths", 0.625)]),
+        ("½ of the population", [("½", 0.5)]),
+        ("a third convoy reached the town", []),
+        ("the fifth round of talks", []),
+        ("3 million and a half people", [("3 million and a half", 3_500_000)]),
+        ("one hundred and three quarters", [("one hundred and three quarters", 100.75)]),
+        ("the price of bread rose to $12.50 a bag", [("$12.50", 12.5)]),
+        ("three dozens tents", [("three dozens", 36)]),
+        ("an area of 12km2 was cleared; 50kg bags; the 5km road", [("12", 12)]),
+        ("see https://reliefweb.int/report?id=305&q=30%25 for 2,000 more", [("2,000", 2000)]),
+    ],
+)
+def test_fractions_money_and_addresses(text: str, expected: list[tuple[str, float]]) -> None:
+    assert values(text) == expected
+
+
 def test_a_list_of_numbers_stays_a_list() -> None:
     text = " ".join(str(n) for n in range(1, 40))
     assert [v for _, v in values(text)] == list(range(1, 40))

@@ -87,8 +87,31 @@ _DENOMINATORS = {
     "fourths": 4,
     "fifth": 5,
     "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
     "tenth": 10,
     "tenths": 10,
+}
+# Written alone, these are ordinals as often as fractions ("a third convoy"): a fraction
+# only with a hyphen ("one-third"), before "of", or closing the clause ("by a third.").
+_ORDINAL_DENOMINATORS = frozenset(
+    {"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+)
+_VULGAR = {
+    "½": 0.5,
+    "⅓": 0.3333,
+    "⅔": 0.6667,
+    "¼": 0.25,
+    "¾": 0.75,
+    "⅕": 0.2,
+    "⅙": 0.1667,
+    "⅛": 0.125,
 }
 # The smallest amount a vague plural can mean, as the gold rules ask ("dozens" = 24).
 _VAGUE = {
@@ -122,8 +145,18 @@ _DIGITS = (
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 _SCALE = r"(?:\s+" + _SCALE_WORD + r"\b(?:\s+(?:and\s+)?" + _WORD + r")?)*"
-_NUM = r"(?:(?<![\w.,/:-])" + _DIGITS + r"(?![\w]|[.,/]\d)|\b" + _WORD + r"\b)" + _SCALE
-_FRACTION_WORD = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
+# An area may be glued to its digits ("12km2"): the number ends before its unit. Sizes of
+# items ("50kg bags", "20L jerrycans") and distances ("5km") stay unread: they count nothing.
+_GLUED_AREA = r"(?:km2|km²|sqkm|ha)\b"
+_NUM = (
+    r"(?:(?<![\w.,/:-])" + _DIGITS + r"(?![\w]|[.,/]\d)|"
+    r"(?<![\w.,/:-])" + _DIGITS + r"(?=" + _GLUED_AREA + r")|\b" + _WORD + r"\b)" + _SCALE
+)
+_VULGAR_SIGNS = "".join(_VULGAR)
+_FRACTION_WORD = (
+    r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|"
+    r"tenths?)"
+)
 _CURRENCY = r"(?P<cur>US\$|\$|£|€|USD\s?|EUR\s?|GBP\s?)"
 _DURATION_WORD = r"(?:hours?|days?|weeks?|months?|years?|minutes?|hrs|nights?|decades?|seconds?)\b"
 
@@ -135,12 +168,14 @@ _PATTERN = re.compile(
           |(?=\s+(?:more|upon|have|had|were|are|remain|remained)\b))
         |(?P<several>several|a\s+few)\s+(?P<vsu>dozen|hundred|thousand|million)\b
          (?:\s+(?P<vsu2>thousand|million)\b)?))
-  | (?P<multiple>(?P<mn>{_NUM}|\ba|\bhalf\s+a)\s+dozen\b)
-  | (?P<fraction>\b(?P<fn>one|a|two|three|four|nine)[-\s](?P<fd>{_FRACTION_WORD})\b
-        |\b(?P<half>half)\b(?=\s+(?:of|the|a|an|their|its|all)\b))
-  | (?P<range>(?P<r1>(?<![\w.,/:-]){_DIGITS})\s*(?:-|–|—|\bto\b)\s*
+  | (?P<multiple>(?P<mn>{_NUM}|\ba|\bhalf\s+a)\s+dozens?\b)
+  | (?P<fraction>\b(?P<fn>{_SMALL_WORD}|a)(?P<fsep>\s*-\s*|\s+)(?P<fd>{_FRACTION_WORD})\b
+        |\b(?P<half>half)\b(?=\s+(?:of|the|a|an|their|its|all)\b)
+        |(?P<vulgar>[{_VULGAR_SIGNS}]))
+  | (?P<range>(?P<r1>(?<![\w.,/:-]){_DIGITS})\s*(?:-|–|—|\bto\b|\bthrough\b)\s*
         (?P<r2>{_DIGITS}(?![\w]|[.,/]\d)))
-  | (?P<plain>{_CURRENCY}?(?P<pn>{_NUM})(?P<pct>\s*%|\s+per\s?cent\b|\s+percent\b)?)
+  | (?P<plain>{_CURRENCY}?(?P<pn>{_NUM})
+        (?P<pct>\s*%|\s+per\s?cents?\b|\s+percents?\b|\s+percentage(?:\s+points?)?\b)?)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -149,9 +184,7 @@ _PATTERN = re.compile(
 # reads the same place as it would have without them.
 _SHARE = re.compile(
     rf"""(?P<sn>\b(?:{_SMALL_WORD}|ten)\b|(?<![\w.,/:-])\d{{1,3}}(?![\w,.]))
-    \s+(?:in|out\s+of)\s+(?:every\s+)?
-    (?P<sd>\b(?:{"|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))}|hundred|
-        a\s+hundred|a\s+thousand)\b|(?<![\w.,/:-])\d{{1,3}}(?:,\d{{3}})?(?![\w,.]|\s*%))
+    \s+(?:in|out\s+of)\s+(?:every\s+)?(?P<sd>{_NUM})(?!\s*%)
     (?!\s+{_DURATION_WORD}|\s*[-–])""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -161,7 +194,8 @@ _SCALED_FRACTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _AND_FRACTION = re.compile(
-    rf"""(?P<n>{_NUM})\s+and\s+an?\s+(?P<d>half|quarter|third)\b(?:\s+(?P<s>{_SCALE_WORD})\b)?""",
+    rf"""(?P<n>{_NUM})\s+and\s+(?P<fn>an?|{_SMALL_WORD})\s+(?P<d>{_FRACTION_WORD})\b
+    (?:\s+(?P<s>{_SCALE_WORD})\b)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _ABBREVIATED = re.compile(
@@ -170,7 +204,7 @@ _ABBREVIATED = re.compile(
 )
 
 _CANDIDATE = re.compile(
-    r"(?<![\d,.])\d|[$£€]|\b(?:US\$|USD|EUR|GBP|between|tens|hundreds|thousands|dozens|"
+    r"(?<![\d,.])\d|[$£€½⅓⅔¼¾⅕⅙⅛]|\b(?:US\$|USD|EUR|GBP|between|tens|hundreds|thousands|dozens|"
     r"scores|millions|several|a|an|half|quarter|" + "|".join([*_UNITS, *_TENS]) + r")\b",
     re.IGNORECASE,
 )
@@ -198,7 +232,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|its|their|this|that|last)|['’]
 _CLOCK_AFTER = re.compile(
     r"\s*(?:a\.?m\b\.?|p\.?m\b\.?|hrs\b|h\b|GMT\b|UTC\b|o'clock)", re.IGNORECASE
 )
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}$")
+_CLOCK = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])[:.][0-5]\d$")
 _AGE_BEFORE = re.compile(
     r"(?:\baged?|\bages|\bage\s+of|(?:children|boys|girls|minors|those|persons|people|adults|"
     r"men|women|anyone|youths?)\s+(?:over|under|above|below|older\s+than|younger\s+than))"
@@ -246,7 +280,9 @@ _LIST_OPENER = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_ITEM = re.compile(r"(?:,\s+|\band\s+|including\s+|among\s+them\s+)(an?)\s+(?=[a-z])")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;\n]")
+_FRACTION_CLOSE = re.compile(r"\s+of\b|\s*(?:[.,;:)]|$)")
 
 
 def find_numbers(text: str) -> list[NumberMention]:
@@ -275,8 +311,15 @@ def _mentions(text: str) -> list[NumberMention]:
     """
     found: list[NumberMention] = []
     reached = 0
+    # the numbers of a web address or e-mail address ("?id=305&q=30%25") count nothing
+    addresses = iter([*_ADDRESS.finditer(text), None])
+    address = next(addresses)
     for candidate in _CANDIDATE.finditer(text):
         position = candidate.start()
+        while address is not None and address.end() <= position:
+            address = next(addresses)
+        if address is not None and address.start() <= position:
+            reached = address.end()
         if position < reached:
             continue
         for reader in _READERS:
@@ -296,6 +339,8 @@ def _share(text: str, position: int) -> NumberMention | None:
     part, whole = parse_number(match.group("sn")), parse_number(match.group("sd"))
     if part is None or not whole or part <= 0 or part >= whole:
         return None
+    if _looks_like_a_year(match.group("sd")):
+        return None  # "killed 3 in 2023"
     share = round(part / whole, 4)
     return NumberMention(position, match.end(), share, kind=NumberKind.FRACTION)
 
@@ -312,16 +357,30 @@ def _scaled_fraction(text: str, position: int) -> NumberMention | None:
 
 
 def _and_fraction(text: str, position: int) -> NumberMention | None:
-    """Return "one and a half million" (1,500,000), "two and a half" (2.5)."""
+    """Return "one and a half million" (1,500,000), "3 million and a half" (3,500,000).
+
+    The fraction is of the scale written after it, else of the last scale (from a
+    thousand up) of the whole number before it, else of one: "one billion and a half
+    million" is 1,000,500,000.
+    """
     match = _AND_FRACTION.match(text, position)
     if match is None:
         return None
     whole = parse_number(match.group("n"))
     if whole is None:
         return None
-    value = whole + 1 / _DENOMINATORS[match.group("d").lower()]
-    if match.group("s"):
-        value *= _SCALES[match.group("s").lower()]
+    written = match.group("fn").lower()
+    numerator = 1 if written in ("a", "an") else _UNITS[written]
+    fraction = numerator / _DENOMINATORS[match.group("d").lower()]
+    scales = re.findall(_SCALE_WORD, match.group("n"), re.IGNORECASE)
+    if match.group("s") and not scales:
+        value = (whole + fraction) * _SCALES[match.group("s").lower()]
+    elif match.group("s"):
+        value = whole + fraction * _SCALES[match.group("s").lower()]
+    else:
+        # "3 million and a half" is 3,500,000, but "one hundred and three quarters" 100.75
+        scale = _SCALES[scales[-1].lower()] if scales else 1
+        value = whole + fraction * (scale if scale >= 1_000 else 1)
     return NumberMention(position, match.end(), round(value, 4))
 
 
@@ -386,8 +445,17 @@ def _mention(match: re.Match[str]) -> NumberMention | None:
     if match.group("fraction"):
         if match.group("half"):
             return NumberMention(start, end, 0.5, kind=NumberKind.FRACTION)
+        if match.group("vulgar"):
+            return NumberMention(start, end, _VULGAR[match.group("vulgar")], NumberKind.FRACTION)
+        denominator = match.group("fd").lower()
+        if (
+            denominator in _ORDINAL_DENOMINATORS
+            and "-" not in match.group("fsep")
+            and not _FRACTION_CLOSE.match(match.string, end)
+        ):
+            return None  # "a third convoy", "the fifth day"
         numerator = 1 if match.group("fn").lower() == "a" else _UNITS[match.group("fn").lower()]
-        share = round(numerator / _DENOMINATORS[match.group("fd").lower()], 4)
+        share = round(numerator / _DENOMINATORS[denominator], 4)
         return NumberMention(start, end, share, kind=NumberKind.FRACTION)
     if match.group("range"):
         low, high = parse_number(match.group("r1")), parse_number(match.group("r2"))
@@ -457,7 +525,9 @@ def _is_not_a_count(text: str, mention: NumberMention) -> bool:
         return True
     if _looks_like_a_year(written) and _is_year(before, after):
         return True
-    if _CLOCK.search(written) or (_CLOCK_AFTER.match(after) and written[0].isdigit()):
+    if mention.currency is None and (
+        _CLOCK.search(written) or (_CLOCK_AFTER.match(after) and written[0].isdigit())
+    ):
         return True
     if text[end : end + 1] == ":" and re.match(r":\d{2}", after):
         return True

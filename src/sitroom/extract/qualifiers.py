@@ -21,7 +21,11 @@ _BEFORE_WORDS: dict[str, Qualifier] = {
     "exceed": Qualifier.AT_LEAST, "surpassed": Qualifier.AT_LEAST,
     "surpassing": Qualifier.AT_LEAST, "surpasses": Qualifier.AT_LEAST,
     "topped": Qualifier.AT_LEAST, "topping": Qualifier.AT_LEAST, "tops": Qualifier.AT_LEAST,
-    "rose above": Qualifier.AT_LEAST,
+    "rose above": Qualifier.AT_LEAST, "surpass": Qualifier.AT_LEAST,
+    "greater than": Qualifier.AT_LEAST, "higher than": Qualifier.AT_LEAST,
+    "larger than": Qualifier.AT_LEAST, "greater than or equal to": Qualifier.AT_LEAST,
+    "less than or equal to": Qualifier.AT_MOST, "lower than": Qualifier.AT_MOST,
+    "smaller than": Qualifier.AT_MOST,
     "up to": Qualifier.AT_MOST, "less than": Qualifier.AT_MOST,
     "fewer than": Qualifier.AT_MOST, "no more than": Qualifier.AT_MOST,
     "not more than": Qualifier.AT_MOST, "at most": Qualifier.AT_MOST,
@@ -38,7 +42,10 @@ _BEFORE_WORDS: dict[str, Qualifier] = {
 _AFTER_WORDS: dict[str, Qualifier] = {
     "or more": Qualifier.AT_LEAST, "and more": Qualifier.AT_LEAST,
     "plus": Qualifier.AT_LEAST, "or so": Qualifier.APPROX, "or fewer": Qualifier.AT_MOST,
-    "or less": Qualifier.AT_MOST,
+    "or less": Qualifier.AT_MOST, "or greater": Qualifier.AT_LEAST,
+    "or higher": Qualifier.AT_LEAST, "or above": Qualifier.AT_LEAST,
+    "or over": Qualifier.AT_LEAST, "or below": Qualifier.AT_MOST, "or lower": Qualifier.AT_MOST,
+    "or under": Qualifier.AT_MOST,
 }  # fmt: skip
 
 
