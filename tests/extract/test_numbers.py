@@ -185,8 +185,9 @@ def test_fractions_money_and_addresses(text: str, expected: list[tuple[str, floa
 
 
 def test_a_list_of_numbers_stays_a_list() -> None:
-    text = " ".join(str(n) for n in range(1, 40))
-    assert [v for _, v in values(text)] == list(range(1, 40))
+    # years (1900 on) stand alone with no word after them: they are read as years
+    text = " ".join(str(n) for n in range(1, 1900))
+    assert [v for _, v in values(text)] == list(range(1, 1900))
 
 
 def test_an_area_stays_a_count_where_a_distance_does_not() -> None:

@@ -138,10 +138,12 @@ _WORD = (
     + r"|an?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
 )
 # Thousands grouped by commas, by (narrow) no-break spaces or by plain spaces ("25 000");
-# at most four groups by a plain space, so that a list of numbers does not fuse into one.
+# by a plain space only where no other number stands next to it, so that a list of
+# numbers ("99 100 101 102") does not fuse into one.
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:\x20\d{3}){1,3}(?![\d,]|\.\d)|\d+(?:\.\d+)?)"
+    r"|(?<!\b\d\x20)(?<!\b\d\d\x20)(?<!\b\d\d\d\x20)\d{1,3}(?:\x20\d{3}){1,3}(?![\d,]|\.\d|\x20\d)"
+    r"|\d+(?:\.\d+)?)"
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 _SCALE = r"(?:\s+" + _SCALE_WORD + r"\b(?:\s+(?:and\s+)?" + _WORD + r")?)*"
