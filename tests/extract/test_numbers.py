@@ -73,6 +73,130 @@ def test_dates_times_ages_documents_and_window_lengths_are_not_counts(text: str)
     assert values(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nearly half a million people have fled the fighting.", [("half a million", 500_000)]),
+        (
+            "A quarter of a million children are out of school, UNICEF said.",
+            [("A quarter of a million", 250_000)],
+        ),
+        (
+            "three quarters of a million people depend on the crossing",
+            [("three quarters of a million", 750_000)],
+        ),
+        ("One and a half million people need food aid.", [("One and a half million", 1_500_000)]),
+        ("two and a half thousand families arrived", [("two and a half thousand", 2_500)]),
+        ("A million people remain trapped in the city.", [("A million", 1_000_000)]),
+        ("a hundred thousand refugees crossed", [("a hundred thousand", 100_000)]),
+        ("The city's 1.2m residents face shortages.", [("1.2m", 1_200_000)]),
+        ("The appeal seeks $4.3bn this year.", [("$4.3bn", 4_300_000_000)]),
+        ("donors pledged £30m and US$1.5 billion", [("£30m", 30e6), ("US$1.5 billion", 1.5e9)]),
+        ("about 10k people", [("10k", 10_000)]),
+        ("Some 3.8 million people are displaced.", [("3.8 million", 3_800_000)]),
+        ("At least 25 000 people crossed into Chad.", [("25 000", 25_000)]),
+        ("a total of 1 234 567 people", [("1 234 567", 1_234_567)]),
+        ("in 2023 12 people died", [("12", 12)]),
+        ("On 12 June 2023 150 people were evacuated", [("150", 150)]),
+        ("tens of thousands of people fled", [("tens of thousands", 20_000)]),
+        ("Hundreds of thousands remain besieged.", [("Hundreds of thousands", 200_000)]),
+        ("thousands more were displaced", [("thousands", 2_000)]),
+        ("Thousands have fled since Monday.", [("Thousands", 2_000)]),
+        ("several hundred thousand people", [("several hundred thousand", 200_000)]),
+        ("the 2000 people who fled", [("2000", 2_000)]),
+        ("the militia killed one and wounded three", [("one", 1), ("three", 3)]),
+        ("an airstrike killed one, wounding two", [("one", 1), ("two", 2)]),
+        ("killed 20 in 24 hours", [("20", 20)]),
+        ("killed 20 in two attacks", [("20", 20), ("two", 2)]),
+    ],
+)
+def test_scale_fraction_and_vague_words(text: str, expected: list[tuple[str, float]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "share"),
+    [
+        ("One in four households lacks safe water.", "One in four", 0.25),
+        ("one in five children is acutely malnourished", "one in five", 0.2),
+        ("nine out of ten displaced people live in camps", "nine out of ten", 0.9),
+        ("1 in 3 health facilities is not functioning", "1 in 3", 0.3333),
+        ("one in every three schools was damaged", "one in every three", 0.3333),
+    ],
+)
+def test_a_share_is_one_fraction_not_two_counts(text: str, written: str, share: float) -> None:
+    (mention,) = find_numbers(text)
+    assert (text[mention.start : mention.end], mention.value) == (written, share)
+    assert mention.kind is NumberKind.FRACTION
+
+
+def test_money_keeps_its_currency_in_the_span() -> None:
+    (mention,) = find_numbers("The appeal seeks $4.3bn this year.")
+    assert mention.currency == "$"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 2011 uprising",
+        "damage from the 2023 floods",
+        "Sudan's 2023 war",
+        "in the second half of 2023 displacement rose",
+        "during the first half of the year",
+        "in the first quarter of 2024",
+        "shelling within 5 km of the border",
+        "30 kilometres from the border",
+        "a 10-km stretch of road",
+        "500m from the hospital",
+        "two miles south of the camp",
+        "between 3 and 5 June",
+        "On 3-5 June",
+        "from 1 to 7 March 2024",
+        "On 14 and 15 February",
+        "on June 3 and 5",
+        "Situation Report 13, 18 July 2023",
+        "Flash Update 4",
+        "two and a half years of war",
+    ],
+)
+def test_years_parts_of_years_distances_and_day_ranges_are_not_counts(text: str) -> None:
+    assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the area held shrank by a third.", [("a third", 0.3333)]),
+        ("one-third of the camp was flooded", [("one-third", 0.3333)]),
+        ("five eighths of the wells are dry", [("five eighths", 0.625)]),
+        ("½ of the population", [("½", 0.5)]),
+        ("a third convoy reached the town", []),
+        ("the fifth round of talks", []),
+        ("3 million and a half people", [("3 million and a half", 3_500_000)]),
+        ("one hundred and three quarters", [("one hundred and three quarters", 100.75)]),
+        ("the price of bread rose to $12.50 a bag", [("$12.50", 12.5)]),
+        ("three dozens tents", [("three dozens", 36)]),
+        ("an area of 12km2 was cleared; 50kg bags; the 5km road", [("12", 12)]),
+        ("see https://reliefweb.int/report?id=305&q=30%25 for 2,000 more", [("2,000", 2000)]),
+    ],
+)
+def test_fractions_money_and_addresses(text: str, expected: list[tuple[str, float]]) -> None:
+    assert values(text) == expected
+
+
+def test_a_list_of_numbers_stays_a_list() -> None:
+    # years (1900 on) stand alone with no word after them: they are read as years
+    text = " ".join(str(n) for n in range(1, 1900))
+    assert [v for _, v in values(text)] == list(range(1, 1900))
+
+
+def test_an_area_stays_a_count_where_a_distance_does_not() -> None:
+    assert values("78.5 square kilometres were liberated, 5 km2 more") == [
+        ("78.5", 78.5),
+        ("5", 5),
+    ]
+
+
 def test_a_counts_one_only_inside_a_breakdown() -> None:
     text = (
         "21 sites have been cleared of mines, among them two schools, a power supply "

@@ -48,3 +48,46 @@ def test_a_decrease_gives_a_negative_sign() -> None:
     text = "the number of shelters increased by 20"
     (number,) = find_numbers(text)
     assert qualify(text, number).sign == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the death toll exceeded 2,000 on Friday", (Qualifier.AT_LEAST, "exceeded 2,000")),
+        ("arrivals surpassed 1 million", (Qualifier.AT_LEAST, "surpassed 1 million")),
+        ("The number of IDPs has topped 5,000.", (Qualifier.AT_LEAST, "topped 5,000")),
+        ("costs now exceed $4.3bn", (Qualifier.AT_LEAST, "exceed $4.3bn")),
+    ],
+)
+def test_a_passed_mark_is_at_least_the_mark(text: str, expected: tuple[Qualifier, str]) -> None:
+    assert qualifiers(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia lost 900 soldiers in the past day",
+        "the brigade lost nine tanks",
+        "the population fell to 20,000",
+        "rations were reduced to 1,200 kcal",
+        "down to 300 families",
+    ],
+)
+def test_a_loss_or_a_level_after_a_fall_stays_positive(text: str) -> None:
+    number = find_numbers(text)[0]
+    assert qualify(text, number).sign == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the area held by gunmen has decreased by a further 10%",
+        "admissions fell 20% in May",
+        "a reduction of 15 per cent in rations",
+        "the caseload dropped by 3,000",
+        "the area held has shrunk by a third",
+    ],
+)
+def test_a_stated_change_of_a_fall_is_negative(text: str) -> None:
+    number = find_numbers(text)[0]
+    assert qualify(text, number).sign == -1
