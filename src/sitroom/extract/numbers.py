@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sitroom.extract.nouns import NounClass, noun_class
+from sitroom.extract.nouns import OTHER, noun_class
 
 
 class NumberKind(StrEnum):
@@ -570,7 +570,7 @@ def _is_year(before: str, after: str) -> bool:
     if word is None:
         return True
     return bool(_DETERMINER_BEFORE.search(before)) and (
-        noun_class((word.group(1),)) is NounClass.OTHER
+        noun_class((word.group(1),)) == OTHER
     )
 
 
