@@ -569,9 +569,7 @@ def _is_year(before: str, after: str) -> bool:
     word = _WORD_AFTER.match(after)
     if word is None:
         return True
-    return bool(_DETERMINER_BEFORE.search(before)) and (
-        noun_class((word.group(1),)) == OTHER
-    )
+    return bool(_DETERMINER_BEFORE.search(before)) and (noun_class((word.group(1),)) == OTHER)
 
 
 def _one_is_a_pronoun(before: str, after: str) -> bool:

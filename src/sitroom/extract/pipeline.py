@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sitroom.domain import Claim, PlaceKind, Qualifier
 from sitroom.extract.actors import subject_in
+from sitroom.extract.articles import article_counts
 from sitroom.extract.claimants import find_speakers
 from sitroom.extract.indicators import OTHER, Classified, classify, group_for, unit_for
 from sitroom.extract.movements import movement
@@ -59,7 +60,9 @@ def extract_claims(
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     figures: list[_Figure] = []
-    for number in find_numbers(text):
+    numbers = find_numbers(text)
+    numbers = sorted([*numbers, *article_counts(text, numbers)], key=lambda n: n.start)
+    for number in numbers:
         index = bisect_right(starts, number.start) - 1
         if index < 0 or number.end > sentences[index].end:
             continue
