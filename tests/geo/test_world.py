@@ -115,3 +115,16 @@ def test_matching_is_linear_in_the_text(gazetteer: Gazetteer) -> None:
     # one look-up per word: a long text of place names and words finds each once
     text = "Displacement from Kharkiv to Lviv and Odesa continued. " * 2000
     assert len(gazetteer.mentions(text)) == 6000
+
+
+def test_regions_of_places_toml_are_places_with_their_country() -> None:
+    from sitroom.geo.bundled import bundled_gazetteer
+
+    gazetteer = bundled_gazetteer()
+    for name, region, country in [
+        ("Darfur", "Darfur", "Sudan"),
+        ("Karabakh", "Nagorno-Karabakh", "Azerbaijan"),
+        ("Gaza", "Gaza Strip", "Palestinian Territory"),
+    ]:
+        place = gazetteer.find(name)
+        assert place is not None and (place.name, place.parent) == (region, country)

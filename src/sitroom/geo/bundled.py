@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+import tomllib
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -258,10 +259,26 @@ def build_places(folder: Path) -> list[Place]:
     return places
 
 
+def regions() -> list[Place]:
+    """The regions of `places.toml` ("Darfur", "Nagorno-Karabakh", "Gaza Strip"): places
+    reports name that the world's tables lack or name otherwise."""
+    text = resources.files("sitroom").joinpath("places.toml").read_text(encoding="utf-8")
+    return [
+        Place(
+            entry["name"],
+            PlaceKind.AREA,
+            aliases=tuple(entry.get("aliases", ())),
+            parent=entry.get("parent") or None,
+        )
+        for entry in tomllib.loads(text).get("regions", [])
+    ]
+
+
 @cache
 def bundled_places() -> list[Place]:
-    """The bundled sample's places (cached; callers must not mutate the list)."""
-    return build_places(sample_geo_dir())
+    """The bundled sample's places, then the regions of `places.toml` (cached; callers
+    must not mutate the list)."""
+    return [*build_places(sample_geo_dir()), *regions()]
 
 
 @cache
