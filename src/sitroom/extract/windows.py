@@ -1,66 +1,47 @@
-"""Stage 7: time windows ("over the past 24 hours", "since 27 November"), resolved to dates.
+"""Stage 7: time windows ("over the past 24 hours", "since the escalation of hostilities",
+"between 3 and 5 June", "As of 8:00 a.m. on September 26"), resolved to dates.
+
+The words live in `windows.toml` (units, "past" words, relative phrases, event nouns,
+the openers that tie a sentence to the one before); this module holds the grammar that
+combines them, compiled once per word list, so a document is read in one pass.
 
 Dates are resolved against the publication date: a day and month without a year is the
-latest such day not after publication; "past N days" ends on the publication date.
+latest such day not after publication; "past N days" ends on the publication date; a
+window bounded by an event ("since the ceasefire took effect") has an open start.
+
+dateparser (1.5.0) was measured for the dates inside the candidate spans: ~0.15 s to
+import and load English, ~0.5 ms a span, and it still needs this grammar to find the
+spans. It reads "October 2023" as 26 October (the day of its base date) and fails on
+"mid-July" and "late August", which reports use often; the standard library does all
+the forms below, so sitroom does without it.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
+from sitroom.extract.dates import (
+    DATE,
+    DATE_TIME,
+    DAY,
+    MONTH_CAP,
+    PART,
+    TIME,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    YEAR_NUMBER,
+    date_span,
+    parse_date,
+)
 from sitroom.extract.numbers import parse_number
+from sitroom.extract.window_words import WindowWords, default_window_words
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:" + "|".join(_WEEKDAYS) + r")"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
-_YEAR = r"(?:,?\s+\d{4})"
-_DATE = (
-    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}?|{_MONTH}\s+{_DAY}{_YEAR}?|{_MONTH}\s+\d{{4}}"
-    rf"|{_WEEKDAY}|the\s+(?:beginning|start|end)\s+of\s+{_MONTH}{_YEAR}?)"
-)
-_COUNT = r"(?:\d+|[a-z]+(?:[-\s][a-z]+)?)"
-_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
-_AS_OF = rf"\s*\((?:figures\s+|data\s+)?as\s+(?:of|at)\s+{_DATE}\)"
-
-_WINDOW = re.compile(
-    rf"""
-    (?P<past>\b(?:(?:over|in|during|for|within|throughout)\s+)?(?:the\s+)?
-        (?:past|last|previous|preceding)\s+(?:(?P<pn>{_COUNT})\s+)?(?P<pu>{_UNIT})
-        (?:\s+alone)?\b)
-  | (?P<since>\bsince\s+(?P<s1>{_DATE})(?:\s+(?:to|until|till)\s+(?P<s2>{_DATE}))?
-        (?P<sasof>{_AS_OF})?)
-  | (?P<fromto>\b(?:from|between)\s+(?P<f1>{_DAY}|{_DATE})\s*(?:-|–|to|until|and|till)\s*
-        (?P<f2>{_DATE}))
-  | (?P<asof>\b(?:as\s+(?:of|at)|on|by|until)\s+(?P<a1>{_DATE}))
-  | (?P<relative>\b(?:this\s+(?:morning|afternoon|evening|week)|today|yesterday|tonight|
-        last\s+night|late\s+(?:last\s+)?night|overnight|earlier\s+today|on\s+{_WEEKDAY}))
-  | (?P<rate>\b(?:daily|per\s+day|every\s+day|each\s+day|a\s+day)\b)
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-_SPOKEN_ON = re.compile(
-    r"\b(?:said|says|told|added|stated|announced|reported|quoted|briefing|statement)\s+$",
-    re.IGNORECASE,
-)
+__all__ = ["Window", "find_windows", "parse_date", "ties_back", "window_for"]
 
 
 @dataclass(frozen=True)
@@ -75,23 +56,109 @@ class Window:
     rate: bool = False
 
 
-def find_windows(text: str, published_at: date | None) -> list[Window]:
-    """Return every time window written in `text`, in order, with its dates resolved."""
+def _any(phrases: tuple[str, ...] | list[str]) -> str:
+    """Return an alternation of phrases, longest first, spaces matching any white space."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
+
+
+# A word that may modify an event noun ("the latest", "the Russian full-scale"), but not
+# a function word that would let the phrase run on across a clause.
+_MOD = (
+    r"(?!(?:the|a|an|of|and|or|but|to|in|on|at|by|for|with|from|that|which|who|during|after|"
+    r"before|since|as|is|are|was|were|has|have|had|be|been|this|these|those|its|their|his|"
+    r"her|some|more|people|than)\b)[a-z][\w'’\-]*"
+)
+_NAME = r"(?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+))?"
+_COUNT = r"(?:\d+|[a-z]+(?:-[a-z]+)?)"
+
+
+@cache
+def _grammar(words: WindowWords) -> re.Pattern[str]:
+    """Return the one pattern of every window form, built from `words`."""
+    unit = _any([u for u, _ in words.units]) + r"s?\b"
+    limit = _any(words.limits)
+    ago = rf"(?:(?:{limit})\s+)?(?:{_COUNT}|a|an)\s+{unit}\s+ago\b"
+    noun = _any(words.event_nouns) + r"(?![\w-])"
+    phase = _any(words.event_phases)
+    verb = _any(words.event_verbs)
+
+    def event(day_group: str) -> str:
+        return (
+            rf"the\s+(?:{_MOD}\s+){{0,2}}(?:{phase}\s+of\s+(?:the\s+)?(?:{_MOD}\s+){{0,2}})?"
+            rf"{noun}(?:\s+(?:of|in|on|against)\s+(?:the\s+)?{_NAME})?(?:\s+{verb}\b)?"
+            rf"(?:\s+{ago})?(?:\s+(?:on|of)\s+(?P<{day_group}>{DATE}))?"
+        )
+
+    day_part = rf"(?:\s+{_any(words.day_parts)}\b)?"
+    relative = rf"(?:{_any([p for p, _ in words.relative])}\b{day_part}|last\s+{WEEKDAY}{day_part})"
+    month_or_year = rf"(?:(?:{PART}\s*)?{MONTH_CAP}{YEAR}?|(?:{PART}\s+)?{YEAR_NUMBER})"
+    range_end = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+    parenthesis = r"(?:\s*\([^()\n]{1,80}\))"
+    before_event = rf"(?:,?\s+(?:prior\s+to|before)\s+(?:{event('aday')}))?"
+    return re.compile(
+        rf"""
+        (?P<range>\b(?:from|between)\s+(?P<r1>{DATE_TIME}|{DAY}|{month_or_year})
+            {range_end}(?P<r2>{DATE_TIME}|{month_or_year}))
+      | (?P<since>\bsince\s+(?P<s1>{DATE_TIME}|{month_or_year}|{relative}|(?P<sevent>{event('sday')}))
+            (?:,?\s+(?:and\s+)?(?:up\s+)?(?:to|until|till|through)\s+(?P<s2>{DATE_TIME}))?
+            (?P<sasof>\s*\((?:figures\s+|data\s+)?as\s+(?:of|at)\s+{DATE}\))?)
+      | (?P<asof>\bas\s+(?:of|at)\s+(?:(?P<atime>{TIME}){parenthesis}?(?:,?\s+(?:on\s+)?(?P<atday>{DATE}))?
+            |(?P<a1>{DATE_TIME}|{relative})){before_event})
+      | (?P<until>\b(?:up\s+until|until|up\s+to|through|by)\s+(?P<u1>{DATE_TIME})(?![\w-]))
+      | (?P<on>\bon\s+(?:the\s+(?:night|morning|afternoon|evening)\s+of\s+)?
+            (?P<o1>{DATE_TIME}{day_part}|{DAY}(?=\s*(?:and|&|-|–)\s*{DATE}))
+            (?:\s*(?:,\s*and|,|and|&|-|–)\s*(?P<o2>{DATE_TIME}))?)
+      | (?P<from>\bfrom\s+(?P<f1>{DATE_TIME})(?:\s+(?:onwards?|on))?)
+      | (?P<past>\b(?:(?P<pp>{_any(words.past_prepositions)})\s+)?(?P<pthe>the\s+)?
+            {_any(words.past_words)}\s+(?:(?P<pn>{_COUNT})\s+)?(?P<pu>{unit})(?:\s+alone)?)
+      | (?P<within>\b{_any(words.within)}\s+(?:{limit}\s+)?(?P<wn>{_COUNT})\s+(?P<wu>{unit}))
+      | (?P<ago>\b(?:(?:{limit})\s+)?(?P<gn>{_COUNT}|a|an)\s+(?P<gu>{unit})\s+ago\b)
+      | (?P<inmonth>\b(?:in|during|throughout)\s+(?P<m1>{month_or_year})
+            (?:\s+(?:and|to|-|–)\s+(?P<m2>{month_or_year}))?)
+      | (?P<event>\b{_any(words.event_prepositions)}\s+{event('eday')})
+      | (?P<span>\b{_any(words.span_prepositions)}\s+the\s+(?:{_MOD}\s+){{0,2}}
+            {_any(words.span_nouns)}(?![\w-]))
+      | (?P<period>\b{_any(words.period_prepositions)}\s+{_any(words.period_determiners)}\s+
+            {_any(words.period_nouns)}\b)
+      | (?P<relative>\b{relative})
+      | (?P<rate>\b(?:daily|per\s+day|every\s+day|each\s+day|a\s+day)\b)
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+_SPOKEN_ON = re.compile(
+    r"\b(?:said|says|told|added|stated|announced|reported|quoted|briefing|statement|"
+    r"released|published|issued)\s+$",
+    re.IGNORECASE,
+)
+
+
+def find_windows(
+    text: str, published_at: date | None, words: WindowWords | None = None
+) -> list[Window]:
+    """Return every time window written in `text`, in order, with its dates resolved.
+
+    One pass of one compiled pattern; `words` default to the bundled `windows.toml`.
+    """
+    words = words or default_window_words()
     windows: list[Window] = []
-    for match in _WINDOW.finditer(text):
-        if match.group(0)[:3].lower() == "on " and _SPOKEN_ON.search(
-            text, max(0, match.start() - 24), match.start()
-        ):
+    for match in _grammar(words).finditer(text):
+        if match.group("on") and _SPOKEN_ON.search(text, max(0, match.start() - 24), match.start()):
             continue  # "said on Friday" dates the speech, not the figures
+        if match.group("within") and parse_number(match.group("wn")) is None:
+            continue  # "in these days": no count
         try:
-            first, last = _resolve(match, published_at)
+            first, last = _resolve(match, published_at, words)
         except OverflowError:  # a window reaching before year 1: leave its dates open
             first, last = None, None
+        words_written = match.group(0).rstrip(" ,")
         windows.append(
             Window(
                 match.start(),
-                match.end(),
-                match.group(0),
+                match.start() + len(words_written),
+                words_written,
                 first,
                 last,
                 rate=bool(match.group("rate")),
@@ -100,95 +167,165 @@ def find_windows(text: str, published_at: date | None) -> list[Window]:
     return windows
 
 
-def _resolve(match: re.Match[str], published: date | None) -> tuple[date | None, date | None]:
+Span = tuple[date | None, date | None]
+
+
+def _resolve(match: re.Match[str], published: date | None, words: WindowWords) -> Span:
     if published is None:
         return None, None
-    if match.group("past"):
-        unit = match.group("pu").lower().rstrip("s")
-        count = parse_number(match.group("pn")) if match.group("pn") else None
-        if count is None:
-            return None, published  # "over the past days": the start is not said
-        days = {
-            "hour": count / 24,
-            "day": count,
-            "week": 7 * count,
-            "month": 30 * count,
-            "year": 365 * count,
-        }[unit]
-        return published - timedelta(days=max(1, round(days))), published
-    if match.group("since"):
-        first = parse_date(match.group("s1"), published)
-        last = parse_date(match.group("s2"), published) if match.group("s2") else None
-        if match.group("sasof"):
-            as_of = re.search(r"as\s+(?:of|at)\s+(.+)\)", match.group("sasof"), re.IGNORECASE)
+    group = match.group
+    if group("range"):
+        last_first, last = date_span(group("r2"), published)
+        anchor = last or published
+        start = group("r1")
+        if re.fullmatch(DAY, start.strip(), re.IGNORECASE) and last is not None:
+            day = int(re.sub(r"\D", "", start))
+            return _day(last.year, last.month, day), last
+        return date_span(start, anchor)[0], last
+    if group("since"):
+        if group("sevent"):
+            first = parse_date(group("sday"), published) if group("sday") else None
+        else:
+            first = _span(group("s1"), published, words)[0]
+        last = date_span(group("s2"), published)[1] if group("s2") else published
+        if group("sasof"):
+            as_of = re.search(r"as\s+(?:of|at)\s+(.+)\)", group("sasof"), re.IGNORECASE)
             last = parse_date(as_of.group(1), published) if as_of else None
-        return first, last or published
-    if match.group("fromto"):
-        last = parse_date(match.group("f2"), published)
-        start_words = match.group("f1")
-        if re.fullmatch(_DAY, start_words) and last is not None:
-            day_of_month = int(re.sub(r"\D", "", start_words))
-            return _safe_date(last.year, last.month, day_of_month), last
-        return parse_date(start_words, published), last
-    if match.group("asof"):
-        on = parse_date(match.group("a1"), published)
-        return on, on
-    if match.group("relative"):
-        words = match.group("relative").lower()
-        if "week" in words:
-            return published - timedelta(days=published.weekday()), published
-        if "yesterday" in words or "night" in words:
-            return published - timedelta(days=1), published
-        weekday = re.search(_WEEKDAY, words)
-        if weekday:
-            on = parse_date(weekday.group(0), published)
+        return first, last
+    if group("asof"):
+        if group("atime"):
+            on = parse_date(group("atday"), published) if group("atday") else published
             return on, on
-        return published, published
+        first, last = _span(group("a1"), published, words)
+        return (last, last) if first is not None or last is not None else (None, None)
+    if group("until"):
+        return None, date_span(group("u1"), published)[1]
+    if group("on"):
+        end = date_span(group("o2"), published) if group("o2") else None
+        anchor = end[1] if end and end[1] else published
+        start = group("o1")
+        if re.fullmatch(DAY, start.strip(), re.IGNORECASE) and end and end[1]:
+            first: date | None = _day(end[1].year, end[1].month, int(re.sub(r"\D", "", start)))
+        else:
+            first = date_span(start, anchor)[0]
+        return first, end[1] if end else date_span(start, anchor)[1]
+    if group("from"):
+        return date_span(group("f1"), published)[0], published
+    if group("past"):
+        if not (group("pp") or group("pthe") or group("pn")):
+            span = _relative(group("past"), published, words)
+            if span is not None:
+                return span  # "last week" is the calendar week before, not 7 days
+        return _counted(group("pn"), group("pu"), published, words)
+    if group("within"):
+        return _counted(group("wn"), group("wu"), published, words)
+    if group("ago"):
+        first, _ = _counted(group("gn"), group("gu"), published, words)
+        return first, first
+    if group("inmonth"):
+        first, last = date_span(group("m1"), published)
+        if group("m2"):
+            last = date_span(group("m2"), published)[1]
+        return first, min(last, published) if last else None
+    if group("event"):
+        if group("eday") and match.group(0).lower().startswith("since"):
+            return parse_date(group("eday"), published), published
+        return None, None
+    if group("span"):
+        return None, published
+    if group("period"):
+        return None, None
+    if group("relative"):
+        return _relative(group("relative"), published, words) or (None, None)
     return None, None  # a rate ("daily") covers each day, not a span
 
 
-def parse_date(words: str, published: date) -> date | None:
-    """Return the date `words` name, the latest one not after `published` when no year is given.
+def _span(words_written: str, published: date, words: WindowWords) -> Span:
+    """Return the days of a date or a relative phrase ("yesterday afternoon", "last Monday")."""
+    relative = _relative(words_written, published, words)
+    return relative if relative is not None else date_span(words_written, published)
 
-    A weekday is the latest such day not after publication; a month and year alone is
-    the month's first day.
-    """
-    low = words.lower().strip()
-    weekday = re.fullmatch(_WEEKDAY, low)
-    if weekday:
-        back = (published.weekday() - _WEEKDAYS[low]) % 7
-        return published - timedelta(days=back)
-    month_match = re.search(_MONTH, low)
-    if month_match is None:
+
+def _relative(written: str, published: date, words: WindowWords) -> Span | None:
+    low = " ".join(written.lower().split())
+    last_weekday = re.fullmatch(rf"last\s+({WEEKDAY}).*", low)
+    if last_weekday:
+        back = (published.weekday() - WEEKDAYS[last_weekday.group(1)]) % 7 or 7
+        return published - timedelta(days=back), published - timedelta(days=back)
+    span = words.span_of(low)
+    if span is None:
+        span = words.span_of(re.sub(rf"\s+{_any(words.day_parts)}$", "", low))
+    if span is None:
         return None
-    month = _MONTHS[month_match.group(0).rstrip(".")]
-    year_match = re.search(r"\d{4}", low)
-    day_match = re.search(
-        r"\b(\d{1,2})(?:st|nd|rd|th)?\b",
-        low.replace(year_match.group(0), "") if year_match else low,
-    )
-    day = int(day_match.group(1)) if day_match else 1
-    if "end of" in low:
-        day = 28
-    if year_match:
-        return _safe_date(int(year_match.group(0)), month, day)
-    candidate = _safe_date(published.year, month, day)
-    if candidate is not None and candidate > published:
-        candidate = _safe_date(published.year - 1, month, day)
-    return candidate
+    if span == "to date":
+        return None, published
+    if span == "open":
+        return None, None
+    if span == "night":
+        return published - timedelta(days=1), published
+    kind, offset = span.split()
+    n = int(offset)
+    if kind == "day":
+        return published + timedelta(days=n), published + timedelta(days=n)
+    if kind == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=n)
+        return monday, min(monday + timedelta(days=6), published)
+    if kind == "month":
+        year, month = divmod(published.year * 12 + published.month - 1 + n, 12)
+        end = date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+        return date(year, month + 1, 1), min(end, published)
+    return date(published.year + n, 1, 1), min(date(published.year + n, 12, 31), published)
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def _counted(count: str | None, unit: str, published: date, words: WindowWords) -> Span:
+    """Return the span of "past N units" ending on publication; "past week" is one week."""
+    days_per = words.unit_days(unit) or 1.0
+    if count is None:
+        if unit.lower().endswith("s") and words.unit_days(unit.lower()[:-1]) is not None:
+            return None, published  # "over the past days": the start is not said
+        number: float | None = 1.0
+    else:
+        number = 1.0 if count.lower() in ("a", "an") else parse_number(count)
+    if number is None:
+        return None, published
+    return published - timedelta(days=max(1, round(number * days_per))), published
+
+
+def _day(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
-_LEADING_AFTER = re.compile(r"\s*,")
-_ANAPHOR_START = re.compile(
-    r"^[\"“•\-\s]*(?:These|This|Those|They|It|Of\s+(?:these|them|those)|Of\s+whom)\b"
+# The start of a clause, just before a window that leads it: the start of the text or a
+# line, a stop, a comma or colon, a bullet, or a word that opens a clause.
+_CLAUSE_OPEN = re.compile(
+    r"(?:^|[.;:,(\n•\u2013\u2014]|\b(?:that|and|but|while|whereas|when|where|however|"
+    r"meanwhile|then|also|while)\b)[\s\"“‘'*•\-]*$",
+    re.IGNORECASE,
 )
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+_LIST_GLUE = re.compile(r"(?:[\s,;]|\band\b|\bor\b|\bas\s+well\s+as\b|\bplus\b)*", re.IGNORECASE)
+
+
+def _listed(text: str, start: int, end: int, between: list[tuple[int, int]]) -> bool:
+    """Whether `text[start:end]` holds only the figures `between`, joined by commas or "and".
+
+    "lost 153,770 personnel, 3,423 tanks and 6,703 AFVs up to that point": a window after
+    a list of figures covers each of them.
+    """
+    for s, e in sorted(between):
+        if not _LIST_GLUE.fullmatch(text, start, s):
+            return False
+        start = max(start, e)
+    return start >= end or bool(_LIST_GLUE.fullmatch(text, start, end))
+
+
+def _opens_clause(text: str, window: Window) -> bool:
+    return bool(_CLAUSE_OPEN.search(text, max(0, window.start - 24), window.start))
 
 
 def window_for(
@@ -201,25 +338,32 @@ def window_for(
     """Return the window of the figure at `text[number_start:number_end]` within its sentence.
 
     `windows` are those of the sentence, `others` the spans of the sentence's other figures
-    that are not parts of this one. A window after the figure belongs to it when no other
-    figure stands between; a window before it only when it leads its clause ("Since 27
-    November, ...", "Over the past 24 hours alone, ...").
+    that are not parts of this one. A window before the figure belongs to it when it
+    opens its clause ("Since 27 November, ...", "... shows that as of 25 November, ..."),
+    or when no other figure stands before it; a window after the figure when no other
+    figure stands between and it does not open a clause of its own ("..., while as of
+    25 November, 899,725 ..."). The nearest such window wins.
     """
     best: Window | None = None
     best_gap = len(text) + 1
     for window in windows:
-        if window.start >= number_end:
-            if any(number_end <= s and e <= window.start for s, e in others):
-                continue
-            gap = window.start - number_end
+        opens = _opens_clause(text, window)
+        if window.start > number_start and window.end > number_end:
+            # after the figure; its counted phrase may run into the window ("people prior")
+            between = [(s, e) for s, e in others if number_end <= s < window.start]
+            if between and not _listed(text, number_end, window.start, between):
+                continue  # another figure's clause stands between
+            if (
+                opens
+                and _COMMA_AFTER.match(text, window.end)
+                and any(s >= window.end for s, _ in others)
+            ):
+                continue  # it leads the next clause, and that clause's figure
+            gap = max(0, window.start - number_end)
         elif window.end <= number_start:
-            if not _LEADING_AFTER.match(text, window.end) and any(
-                e <= window.start for _, e in others
-            ):
-                continue
-            if any(window.end <= s and e <= number_start for s, e in others) and not (
-                _LEADING_AFTER.match(text, window.end)
-            ):
+            if not opens and any(s < window.start for s, _ in others):
+                continue  # "... 570 soldiers in the past week, ...": it is that figure's
+            if not opens and any(window.end <= s < number_start for s, _ in others):
                 continue
             gap = number_start - window.end
         else:
@@ -229,6 +373,21 @@ def window_for(
     return best
 
 
-def ties_back(sentence_text: str) -> bool:
-    """Return whether a sentence opens by pointing back at the one before ("These areas ...")."""
-    return bool(_ANAPHOR_START.match(sentence_text))
+@cache
+def _opener(words: WindowWords) -> re.Pattern[str]:
+    lead = r"^[\"“‘'•*\-\s]*"
+    # "The humanitarian goods -- destined for ... -- included 66 metric tons": a sentence
+    # whose subject is a definite phrase and whose verb breaks it down
+    breakdown = rf"the\s+[^.;:!?\n]{{0,80}}?\b{_any(words.breakdown_verbs)}\b"
+    return re.compile(
+        rf"{lead}(?:{_any(words.tie_openers)}\b|{breakdown})", re.IGNORECASE
+    )
+
+
+def ties_back(sentence_text: str, words: WindowWords | None = None) -> bool:
+    """Return whether a sentence opens by pointing back at the one before ("These areas ...").
+
+    The openers are the [ties] of `windows.toml` ("These", "Of these", "Among them", ...).
+    """
+    return bool(_opener(words or default_window_words()).match(sentence_text))
+
