@@ -66,6 +66,16 @@ _PARTS = {
     "late": (21, 31),
     "end": (21, 31),
 }
+# "early 2024", "mid-2023", "the end of 2022": months of a part of a year
+_YEAR_PARTS = {
+    "early": (1, 4),
+    "beginning": (1, 4),
+    "start": (1, 4),
+    "mid": (5, 8),
+    "middle": (5, 8),
+    "late": (9, 12),
+    "end": (9, 12),
+}
 _WEEKDAY_RE = re.compile(WEEKDAY, re.IGNORECASE)
 _MONTH_RE = re.compile(MONTH, re.IGNORECASE)
 _PART_RE = re.compile(r"\b(early|mid|middle|late|beginning|start|end)\b", re.IGNORECASE)
@@ -92,9 +102,12 @@ def date_span(words: str, anchor: date) -> tuple[date | None, date | None]:
         if weekday is not None:
             back = (anchor.weekday() - WEEKDAYS[weekday.group(0)]) % 7
             return anchor - timedelta(days=back), anchor - timedelta(days=back)
-        if year_match is not None and low == year_match.group(0):
+        if year_match is not None:
             year = int(year_match.group(0))
-            return date(year, 1, 1), date(year, 12, 31)
+            part = _PART_RE.search(low)
+            first_month, last_month = _YEAR_PARTS[part.group(1)] if part else (1, 12)
+            last_day = calendar.monthrange(year, last_month)[1]
+            return date(year, first_month, 1), date(year, last_month, last_day)
         return None, None
     month = MONTHS[month_match.group(0).rstrip(".")]
     rest = low.replace(year_match.group(0), "") if year_match else low

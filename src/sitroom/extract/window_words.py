@@ -57,7 +57,7 @@ def parse_window_words(text: str, path: str | Path = "windows.toml") -> WindowWo
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise InputError(Path(path), err.lineno, None, f"not valid TOML: {err.msg}") from err
+        raise InputError(Path(path), None, None, f"not valid TOML: {err}") from err
 
     def words(table: str, key: str) -> tuple[str, ...]:
         value = raw.get(table, {}).get(key, [])

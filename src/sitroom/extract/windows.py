@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -41,7 +42,15 @@ from sitroom.extract.dates import (
 from sitroom.extract.numbers import parse_number
 from sitroom.extract.window_words import WindowWords, default_window_words
 
-__all__ = ["Window", "find_windows", "parse_date", "ties_back", "window_for"]
+__all__ = [
+    "Window",
+    "find_windows",
+    "parse_date",
+    "ties_back",
+    "window_before",
+    "window_for",
+    "windows_in",
+]
 
 
 @dataclass(frozen=True)
@@ -100,15 +109,17 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
         rf"""
         (?P<range>\b(?:from|between)\s+(?P<r1>{DATE_TIME}|{DAY}|{month_or_year})
             {range_end}(?P<r2>{DATE_TIME}|{month_or_year}))
-      | (?P<since>\bsince\s+(?P<s1>{DATE_TIME}|{month_or_year}|{relative}|(?P<sevent>{event('sday')}))
+      | (?P<since>\bsince\s+
+            (?P<s1>{DATE_TIME}|{month_or_year}|{relative}|(?P<sevent>{event("sday")}))
             (?:,?\s+(?:and\s+)?(?:up\s+)?(?:to|until|till|through)\s+(?P<s2>{DATE_TIME}))?
             (?P<sasof>\s*\((?:figures\s+|data\s+)?as\s+(?:of|at)\s+{DATE}\))?)
-      | (?P<asof>\bas\s+(?:of|at)\s+(?:(?P<atime>{TIME}){parenthesis}?(?:,?\s+(?:on\s+)?(?P<atday>{DATE}))?
+      | (?P<asof>\bas\s+(?:of|at)\s+
+            (?:(?P<atime>{TIME}){parenthesis}?(?:,?\s+(?:on\s+)?(?P<atday>{DATE}))?
             |(?P<a1>{DATE_TIME}|{relative})){before_event})
       | (?P<until>\b(?:up\s+until|until|up\s+to|through|by)\s+(?P<u1>{DATE_TIME})(?![\w-]))
       | (?P<on>\bon\s+(?:the\s+(?:night|morning|afternoon|evening)\s+of\s+)?
-            (?P<o1>{DATE_TIME}{day_part}|{DAY}(?=\s*(?:and|&|-|–)\s*{DATE}))
-            (?:\s*(?:,\s*and|,|and|&|-|–)\s*(?P<o2>{DATE_TIME}))?)
+            (?:(?P<od>{DAY})(?:\s*,\s*{DAY})*\s*,?\s*(?:and|&|-|–)\s*)?
+            (?P<o1>{DATE_TIME}{day_part})(?:\s*(?:,\s*and|,|and|&|-|–)\s*(?P<o2>{DATE_TIME}))?)
       | (?P<from>\bfrom\s+(?P<f1>{DATE_TIME})(?:\s+(?:onwards?|on))?)
       | (?P<past>\b(?:(?P<pp>{_any(words.past_prepositions)})\s+)?(?P<pthe>the\s+)?
             {_any(words.past_words)}\s+(?:(?P<pn>{_COUNT})\s+)?(?P<pu>{unit})(?:\s+alone)?)
@@ -116,7 +127,7 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
       | (?P<ago>\b(?:(?:{limit})\s+)?(?P<gn>{_COUNT}|a|an)\s+(?P<gu>{unit})\s+ago\b)
       | (?P<inmonth>\b(?:in|during|throughout)\s+(?P<m1>{month_or_year})
             (?:\s+(?:and|to|-|–)\s+(?P<m2>{month_or_year}))?)
-      | (?P<event>\b{_any(words.event_prepositions)}\s+{event('eday')})
+      | (?P<event>\b{_any(words.event_prepositions)}\s+{event("eday")})
       | (?P<span>\b{_any(words.span_prepositions)}\s+the\s+(?:{_MOD}\s+){{0,2}}
             {_any(words.span_nouns)}(?![\w-]))
       | (?P<period>\b{_any(words.period_prepositions)}\s+{_any(words.period_determiners)}\s+
@@ -175,7 +186,7 @@ def _resolve(match: re.Match[str], published: date | None, words: WindowWords) -
         return None, None
     group = match.group
     if group("range"):
-        last_first, last = date_span(group("r2"), published)
+        last = date_span(group("r2"), published)[1]
         anchor = last or published
         start = group("r1")
         if re.fullmatch(DAY, start.strip(), re.IGNORECASE) and last is not None:
@@ -197,18 +208,18 @@ def _resolve(match: re.Match[str], published: date | None, words: WindowWords) -
             on = parse_date(group("atday"), published) if group("atday") else published
             return on, on
         first, last = _span(group("a1"), published, words)
-        return (last, last) if first is not None or last is not None else (None, None)
+        if first is None or last is None:
+            return last, last
+        middle = first + (last - first) / 2  # "as of mid-July": about the 15th
+        return middle, middle
     if group("until"):
         return None, date_span(group("u1"), published)[1]
     if group("on"):
-        end = date_span(group("o2"), published) if group("o2") else None
-        anchor = end[1] if end and end[1] else published
-        start = group("o1")
-        if re.fullmatch(DAY, start.strip(), re.IGNORECASE) and end and end[1]:
-            first: date | None = _day(end[1].year, end[1].month, int(re.sub(r"\D", "", start)))
-        else:
-            first = date_span(start, anchor)[0]
-        return first, end[1] if end else date_span(start, anchor)[1]
+        last = date_span(group("o2"), published)[1] if group("o2") else None
+        first, own_last = date_span(group("o1"), last or published)
+        if group("od") and first is not None:  # "On 14 and 15 February"
+            first = _day(first.year, first.month, int(re.sub(r"\D", "", group("od"))))
+        return first, last or own_last
     if group("from"):
         return date_span(group("f1"), published)[0], published
     if group("past"):
@@ -337,40 +348,47 @@ def window_for(
 ) -> Window | None:
     """Return the window of the figure at `text[number_start:number_end]` within its sentence.
 
-    `windows` are those of the sentence, `others` the spans of the sentence's other figures
-    that are not parts of this one. A window before the figure belongs to it when it
-    opens its clause ("Since 27 November, ...", "... shows that as of 25 November, ..."),
-    or when no other figure stands before it; a window after the figure when no other
-    figure stands between and it does not open a clause of its own ("..., while as of
-    25 November, 899,725 ..."). The nearest such window wins.
+    `windows` are those of the sentence in text order (as `find_windows` gives them),
+    `others` the spans of the sentence's other figures that are not parts of this one. A
+    window before the figure belongs to it when it opens its clause ("Since 27 November,
+    ...", "... shows that as of 25 November, ..."), or when no other figure stands before
+    it; the first window after the figure when no other figure stands between (or only
+    the figures of a list: "A, B and C up to that point") and it does not lead the clause
+    of another figure ("..., while as of 25 November, 899,725 ..."). The nearer wins.
+
+    Cost: a bisect over the windows and one over the other figures' starts.
     """
-    best: Window | None = None
-    best_gap = len(text) + 1
-    for window in windows:
-        opens = _opens_clause(text, window)
-        if window.start > number_start and window.end > number_end:
-            # after the figure; its counted phrase may run into the window ("people prior")
-            between = [(s, e) for s, e in others if number_end <= s < window.start]
-            if between and not _listed(text, number_end, window.start, between):
-                continue  # another figure's clause stands between
-            if (
-                opens
-                and _COMMA_AFTER.match(text, window.end)
-                and any(s >= window.end for s, _ in others)
-            ):
-                continue  # it leads the next clause, and that clause's figure
-            gap = max(0, window.start - number_end)
-        elif window.end <= number_start:
-            if not opens and any(s < window.start for s, _ in others):
-                continue  # "... 570 soldiers in the past week, ...": it is that figure's
-            if not opens and any(window.end <= s < number_start for s, _ in others):
-                continue
-            gap = number_start - window.end
-        else:
-            continue
-        if gap < best_gap:
-            best, best_gap = window, gap
-    return best
+    spans = sorted(others)  # already in order from the pipeline: linear
+    starts = [s for s, _ in spans]
+
+    def figures_between(low: int, high: int) -> int:
+        return bisect_left(starts, high) - bisect_left(starts, low)
+
+    candidates: list[tuple[int, Window]] = []
+    index = bisect_right(windows, number_start, key=lambda w: w.start)
+    while index < len(windows) and windows[index].end <= number_end:
+        index += 1  # a window inside the counted phrase is no window of it
+    if index < len(windows):
+        after = windows[index]
+        between = spans[bisect_left(starts, number_end) : bisect_left(starts, after.start)]
+        leads_other = (
+            _opens_clause(text, after)
+            and _COMMA_AFTER.match(text, after.end) is not None
+            and figures_between(after.end, len(text) + 1) > 0
+        )
+        if (not between or _listed(text, number_end, after.start, between)) and not leads_other:
+            candidates.append((max(0, after.start - number_end), after))
+    index = bisect_right(windows, number_start, key=lambda w: w.end) - 1
+    for back in range(index, max(-1, index - _LOOK_BACK), -1):
+        before = windows[back]
+        if _opens_clause(text, before) or figures_between(-1, number_start) == 0:
+            candidates.append((number_start - before.end, before))
+            break
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+# How many windows back a figure looks for the one that opens its clause.
+_LOOK_BACK = 8
 
 
 @cache
@@ -379,9 +397,7 @@ def _opener(words: WindowWords) -> re.Pattern[str]:
     # "The humanitarian goods -- destined for ... -- included 66 metric tons": a sentence
     # whose subject is a definite phrase and whose verb breaks it down
     breakdown = rf"the\s+[^.;:!?\n]{{0,80}}?\b{_any(words.breakdown_verbs)}\b"
-    return re.compile(
-        rf"{lead}(?:{_any(words.tie_openers)}\b|{breakdown})", re.IGNORECASE
-    )
+    return re.compile(rf"{lead}(?:{_any(words.tie_openers)}\b|{breakdown})", re.IGNORECASE)
 
 
 def ties_back(sentence_text: str, words: WindowWords | None = None) -> bool:
@@ -391,3 +407,18 @@ def ties_back(sentence_text: str, words: WindowWords | None = None) -> bool:
     """
     return bool(_opener(words or default_window_words()).match(sentence_text))
 
+
+def windows_in(windows: list[Window], start: int, end: int) -> list[Window]:
+    """Return the windows (in text order, as `find_windows` gives them) inside [start, end).
+
+    A bisect: the pipeline's windows of a sentence, without a scan of all windows.
+    """
+    low = bisect_left(windows, start, key=lambda w: w.start)
+    high = bisect_right(windows, end, key=lambda w: w.end)
+    return windows[low:high]
+
+
+def window_before(windows: list[Window], offset: int) -> Window | None:
+    """Return the last window that ends at or before `offset`, by bisect."""
+    index = bisect_right(windows, offset, key=lambda w: w.end)
+    return windows[index - 1] if index else None
