@@ -65,10 +65,36 @@ class Window:
     rate: bool = False
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _any(phrases: tuple[str, ...] | list[str]) -> str:
-    """Return an alternation of phrases, longest first, spaces matching any white space."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
+    """Return a pattern of any of `phrases`, the longest where several match, spaces
+    matching any white space.
+
+    Written as a trie ("in the past" and "in the previous" share "in the p"), so that
+    at each place of the text the engine reads a character once instead of trying
+    every phrase in turn: this keeps the one pass over a document fast.
+    """
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for token in re.findall(r"\s+|\S", " ".join(phrase.split())):
+            node = node.setdefault(" " if token.isspace() else token, {})
+        node[""] = {}
+    return "(?:" + _pattern_of(trie) + ")"
+
+
+def _pattern_of(node: _Trie) -> str:
+    branches = [
+        (r"\s+" if token == " " else re.escape(token)) + _pattern_of(child)
+        for token, child in sorted(node.items())
+        if token
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 # A word that may modify an event noun ("the latest", "the Russian full-scale"), but not
@@ -151,15 +177,30 @@ def find_windows(
 ) -> list[Window]:
     """Return every time window written in `text`, in order, with its dates resolved.
 
-    One pass of one compiled pattern; `words` default to the bundled `windows.toml`.
+    One pass: a pattern of the words a window can open with finds the places to try,
+    and the grammar is matched there only ("ago" is matched back from its place).
+    `words` default to the bundled `windows.toml`.
     """
     words = words or default_window_words()
+    grammar, openers = _grammar(words), _openers(words)
     windows: list[Window] = []
-    for match in _grammar(words).finditer(text):
+    reached = 0
+    for opener in openers.finditer(text):
+        if opener.start() < reached:
+            continue
+        if opener.group("ago_word"):
+            low = max(reached, opener.start() - _AGO_REACH)
+            found = [m for m in grammar.finditer(text, low, opener.end()) if m.group("ago")]
+            match = found[0] if found else None
+        else:
+            match = grammar.match(text, opener.start())
+        if match is None:
+            continue
         if match.group("on") and _SPOKEN_ON.search(text, max(0, match.start() - 24), match.start()):
             continue  # "said on Friday" dates the speech, not the figures
         if match.group("within") and parse_number(match.group("wn")) is None:
             continue  # "in these days": no count
+        reached = match.end()
         try:
             first, last = _resolve(match, published_at, words)
         except OverflowError:  # a window reaching before year 1: leave its dates open
@@ -176,6 +217,35 @@ def find_windows(
             )
         )
     return windows
+
+
+# How far before "ago" its count may start ("more than a year ago").
+_AGO_REACH = 48
+
+
+@cache
+def _openers(words: WindowWords) -> re.Pattern[str]:
+    """Return a pattern of the first words of every window form, and of "ago"."""
+    phrases = [
+        *words.past_prepositions,
+        *words.past_words,
+        *words.within,
+        *words.limits,
+        *words.event_prepositions,
+        *words.span_prepositions,
+        *words.period_prepositions,
+        *(p for p, _ in words.relative),
+        *_FIXED_OPENERS,
+    ]
+    firsts = {p.split()[0] for p in phrases if p.split()}
+    return re.compile(rf"\b(?:{_any(sorted(firsts))}\b|(?P<ago_word>ago\b))", re.IGNORECASE)
+
+
+# The words the grammar itself opens with (the lists of windows.toml add theirs).
+_FIXED_OPENERS = (
+    "from between since as until up through by on the in during throughout last "
+    "daily per every each a an"
+).split()
 
 
 Span = tuple[date | None, date | None]
