@@ -243,9 +243,9 @@ def _openers(words: WindowWords) -> re.Pattern[str]:
 
 # The words the grammar itself opens with (the lists of windows.toml add theirs).
 _FIXED_OPENERS = (
-    "from between since as until up through by on the in during throughout last "
-    "daily per every each a an"
-).split()
+    *("from", "between", "since", "as", "until", "up", "through", "by", "on", "the", "in"),
+    *("during", "throughout", "last", "daily", "per", "every", "each", "a", "an"),
+)
 
 
 Span = tuple[date | None, date | None]
