@@ -73,6 +73,18 @@ def _only(text: str, published: date = PUBLISHED) -> Window:
         ("two weeks ago", "two weeks ago", "2024-06-01", "2024-06-01"),
         ("within 72 hours", "within 72 hours", "2024-06-12", None),
         ("to date", "to date", None, "2024-06-15"),
+        ("In recent days, 5,000 families fled", "In recent days", None, None),
+        ("Over the weekend, 300 people arrived", "Over the weekend", "2024-06-15", None),
+        (
+            "In the 24 hours to 6 p.m. on Thursday, 12 civilians died",
+            "In the 24 hours to 6 p.m. on Thursday",
+            "2024-06-12",
+            "2024-06-13",
+        ),
+        ("During the first week of March", None, "2024-03-01", "2024-03-07"),
+        ("in the last week of May", None, "2024-05-25", "2024-05-31"),
+        ("in the first half of 2023", None, "2023-01-01", "2023-06-30"),
+        ("in the third quarter of 2023", None, "2023-07-01", "2023-09-30"),
         ("so far this year", "so far this year", "2024-01-01", "2024-06-15"),
         ("up until 29 May", "up until 29 May", None, "2024-05-29"),
         (
@@ -169,6 +181,8 @@ def test_clock_times_belong_to_the_window() -> None:
         "since the start, aid has flowed",
         "in the war-torn city",
         "in 24 districts",
+        "in these days",
+        "a few more days ago they",
         "in the past, aid came by road",
         "The spokesperson said on Friday that 40 were hurt.",  # the day of speaking
     ],

@@ -11,7 +11,7 @@ from pathlib import Path
 from sitroom.domain import InputError
 
 # What a relative phrase may stand for (see the [relative] table of windows.toml).
-_SPAN_KINDS = ("day", "night", "week", "month", "year", "to date", "open")
+_SPAN_KINDS = ("day", "night", "week", "weekend", "month", "year", "to date", "open")
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,13 @@ _MOD = (
 )
 _NAME = r"(?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+))?"
 _COUNT = r"(?:\d+|[a-z]+(?:-[a-z]+)?)"
+# A count that must be one: "within 72 hours", "two weeks ago" (not "in recent days").
+_NUMBER = (
+    r"(?:\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a\s+few|few|several|a\s+couple\s+of|a|an)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+)
 
 
 @cache
@@ -113,7 +120,7 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
     """Return the one pattern of every window form, built from `words`."""
     unit = _any([u for u, _ in words.units]) + r"s?\b"
     limit = _any(words.limits)
-    ago = rf"(?:(?:{limit})\s+)?(?:{_COUNT}|a|an)\s+{unit}\s+ago\b"
+    ago = rf"(?:(?:{limit})\s+)?{_NUMBER}\s+{unit}\s+ago\b"
     noun = _any(words.event_nouns) + r"(?![\w-])"
     phase = _any(words.event_phases)
     verb = _any(words.event_verbs)
@@ -147,10 +154,16 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
             (?:(?P<od>{DAY})(?:\s*,\s*{DAY})*\s*,?\s*(?:and|&|-|–)\s*)?
             (?P<o1>{DATE_TIME}{day_part})(?:\s*(?:,\s*and|,|and|&|-|–)\s*(?P<o2>{DATE_TIME}))?)
       | (?P<from>\bfrom\s+(?P<f1>{DATE_TIME})(?:\s+(?:onwards?|on))?)
+      | (?P<upto>\b{_any(words.past_prepositions)}\s+the\s+(?:{_any(words.past_words)}\s+)?
+            (?P<tn>{_NUMBER})\s+(?P<tu>{unit})\s+(?:to|until|up\s+to|ending(?:\s+at)?)\s+
+            (?:(?P<ttime>{TIME})(?:,?\s+(?:on\s+)?(?P<tday>{DATE}))?|(?P<tday2>{DATE_TIME})))
+      | (?P<ordinal>\b(?:in|during|over|throughout)\s+the\s+(?P<onum>{_any(list(_ORDINALS))})\s+
+            (?P<ou>{_any(list(_PART_OF))})\s+of\s+
+            (?P<om>{month_or_year}|(?:the|this|last)\s+(?:year|month)))
       | (?P<past>\b(?:(?P<pp>{_any(words.past_prepositions)})\s+)?(?P<pthe>the\s+)?
             {_any(words.past_words)}\s+(?:(?P<pn>{_COUNT})\s+)?(?P<pu>{unit})(?:\s+alone)?)
-      | (?P<within>\b{_any(words.within)}\s+(?:{limit}\s+)?(?P<wn>{_COUNT})\s+(?P<wu>{unit}))
-      | (?P<ago>\b(?:(?:{limit})\s+)?(?P<gn>{_COUNT}|a|an)\s+(?P<gu>{unit})\s+ago\b)
+      | (?P<within>\b{_any(words.within)}\s+(?:{limit}\s+)?(?P<wn>{_NUMBER})\s+(?P<wu>{unit}))
+      | (?P<ago>\b(?:(?:{limit})\s+)?(?P<gn>{_NUMBER})\s+(?P<gu>{unit})\s+ago\b)
       | (?P<inmonth>\b(?:in|during|throughout)\s+(?P<m1>{month_or_year})
             (?:\s+(?:and|to|-|–)\s+(?P<m2>{month_or_year}))?)
       | (?P<event>\b{_any(words.event_prepositions)}\s+{event("eday")})
@@ -198,8 +211,6 @@ def find_windows(
             continue
         if match.group("on") and _SPOKEN_ON.search(text, max(0, match.start() - 24), match.start()):
             continue  # "said on Friday" dates the speech, not the figures
-        if match.group("within") and parse_number(match.group("wn")) is None:
-            continue  # "in these days": no count
         reached = match.end()
         try:
             first, last = _resolve(match, published_at, words)
@@ -292,6 +303,14 @@ def _resolve(match: re.Match[str], published: date | None, words: WindowWords) -
         return first, last or own_last
     if group("from"):
         return date_span(group("f1"), published)[0], published
+    if group("upto"):
+        day = group("tday") or group("tday2")
+        end = parse_date(day, published) if day else published
+        if end is None:
+            return None, None
+        return _counted(group("tn"), group("tu"), end, words)
+    if group("ordinal"):
+        return _ordinal_part(group("onum"), group("ou"), group("om"), published, words)
     if group("past"):
         if not (group("pp") or group("pthe") or group("pn")):
             span = _relative(group("past"), published, words)
@@ -346,6 +365,9 @@ def _relative(written: str, published: date, words: WindowWords) -> Span | None:
         return published - timedelta(days=1), published
     kind, offset = span.split()
     n = int(offset)
+    if kind == "weekend":  # the Saturday and Sunday on or before publication
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7 - 7 * n)
+        return saturday, min(saturday + timedelta(days=1), published)
     if kind == "day":
         return published + timedelta(days=n), published + timedelta(days=n)
     if kind == "week":
@@ -356,6 +378,37 @@ def _relative(written: str, published: date, words: WindowWords) -> Span | None:
         end = date(year, month + 1, calendar.monthrange(year, month + 1)[1])
         return date(year, month + 1, 1), min(end, published)
     return date(published.year + n, 1, 1), min(date(published.year + n, 12, 31), published)
+
+
+# "in the first week of March", "during the second half of 2023", "in the last quarter of
+# the year": which part, and how a month or a year divides into such parts.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+_PART_OF = {"week": 7, "fortnight": 14, "ten days": 10, "half": 0, "quarter": 0}
+
+
+def _ordinal_part(ordinal: str, part: str, whole: str, published: date, words: WindowWords) -> Span:
+    first, last = _span(whole, published, words)
+    if first is None or last is None:
+        return None, None
+    which = _ORDINALS[ordinal.lower()]
+    days = _PART_OF[" ".join(part.lower().split())]
+    if days == 0:  # a half or a quarter, in months of a year or days of a month
+        pieces = 2 if part.lower() == "half" else 4
+        index = pieces - 1 if which < 0 else min(which, pieces) - 1
+        if (last - first).days > 31:
+            months = 12 // pieces
+            start = date(first.year, 1 + index * months, 1)
+            end_month = index * months + months
+            end = date(first.year, end_month, calendar.monthrange(first.year, end_month)[1])
+        else:
+            length = ((last - first).days + 1) / pieces
+            start = first + timedelta(days=round(index * length))
+            end = first + timedelta(days=round((index + 1) * length) - 1)
+        return start, min(end, published)
+    if which < 0:
+        return max(first, last - timedelta(days=days - 1)), min(last, published)
+    start = first + timedelta(days=days * (which - 1))
+    return start, min(start + timedelta(days=days - 1), last, published)
 
 
 def _counted(count: str | None, unit: str, published: date, words: WindowWords) -> Span:
