@@ -304,8 +304,8 @@ def _resolve(match: re.Match[str], published: date | None, words: WindowWords) -
     if group("from"):
         return date_span(group("f1"), published)[0], published
     if group("upto"):
-        day = group("tday") or group("tday2")
-        end = parse_date(day, published) if day else published
+        written = group("tday") or group("tday2")
+        end = parse_date(written, published) if written else published
         if end is None:
             return None, None
         return _counted(group("tn"), group("tu"), end, words)
