@@ -445,13 +445,19 @@ _COMMA_AFTER = re.compile(r"\s*,")
 _LIST_GLUE = re.compile(r"(?:[\s,;]|\band\b|\bor\b|\bas\s+well\s+as\b|\bplus\b)*", re.IGNORECASE)
 
 
+# The longest list a window after it covers whole; this bounds the cost per figure.
+_LIST_MAX = 64
+
+
 def _listed(text: str, start: int, end: int, between: list[tuple[int, int]]) -> bool:
     """Whether `text[start:end]` holds only the figures `between`, joined by commas or "and".
 
     "lost 153,770 personnel, 3,423 tanks and 6,703 AFVs up to that point": a window after
     a list of figures covers each of them.
     """
-    for s, e in sorted(between):
+    if len(between) > _LIST_MAX:
+        return False
+    for s, e in between:
         if not _LIST_GLUE.fullmatch(text, start, s):
             return False
         start = max(start, e)
@@ -472,20 +478,22 @@ def window_for(
     """Return the window of the figure at `text[number_start:number_end]` within its sentence.
 
     `windows` are those of the sentence in text order (as `find_windows` gives them),
-    `others` the spans of the sentence's other figures that are not parts of this one. A
+    `others` the spans of the sentence's other figures that are not parts of this one, in
+    text order (as the pipeline builds them). A
     window before the figure belongs to it when it opens its clause ("Since 27 November,
     ...", "... shows that as of 25 November, ..."), or when no other figure stands before
     it; the first window after the figure when no other figure stands between (or only
     the figures of a list: "A, B and C up to that point") and it does not lead the clause
     of another figure ("..., while as of 25 November, 899,725 ..."). The nearer wins.
 
-    Cost: a bisect over the windows and one over the other figures' starts.
+    Cost: bisects over the windows and over the other figures, nothing linear.
     """
-    spans = sorted(others)  # already in order from the pipeline: linear
-    starts = [s for s, _ in spans]
+
+    def first_from(offset: int) -> int:
+        return bisect_left(others, offset, key=lambda span: span[0])
 
     def figures_between(low: int, high: int) -> int:
-        return bisect_left(starts, high) - bisect_left(starts, low)
+        return first_from(high) - first_from(low)
 
     candidates: list[tuple[int, Window]] = []
     index = bisect_right(windows, number_start, key=lambda w: w.start)
@@ -493,7 +501,7 @@ def window_for(
         index += 1  # a window inside the counted phrase is no window of it
     if index < len(windows):
         after = windows[index]
-        between = spans[bisect_left(starts, number_end) : bisect_left(starts, after.start)]
+        between = others[first_from(number_end) : first_from(after.start)]
         leads_other = (
             _opens_clause(text, after)
             and _COMMA_AFTER.match(text, after.end) is not None
