@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -126,3 +127,35 @@ def load_window_words(path: Path | None = None) -> WindowWords:
     if path is None:
         return default_window_words()
     return parse_window_words(path.read_text(encoding="utf-8"), path)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def phrase_pattern(phrases: tuple[str, ...] | list[str]) -> str:
+    """Return a pattern of any of `phrases`, the longest where several match, spaces
+    matching any white space.
+
+    Written as a trie ("in the past" and "in the previous" share "in the p"), so that
+    at each place of the text the engine reads a character once instead of trying
+    every phrase in turn: this keeps the one pass over a document fast.
+    """
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for token in re.findall(r"\s+|\S", " ".join(phrase.split())):
+            node = node.setdefault(" " if token.isspace() else token, {})
+        node[""] = {}
+    return "(?:" + _pattern_of(trie) + ")"
+
+
+def _pattern_of(node: _Trie) -> str:
+    branches = [
+        (r"\s+" if token == " " else re.escape(token)) + _pattern_of(child)
+        for token, child in sorted(node.items())
+        if token
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
