@@ -69,6 +69,7 @@ def _only(text: str, published: date = PUBLISHED) -> Window:
         ("last month", "last month", "2024-05-01", "2024-05-31"),
         ("in July", "in July", "2023-07-01", "2023-07-31"),
         ("in July and August", "in July and August", "2023-07-01", "2023-08-31"),
+        ("in January-March 2024", "in January-March 2024", "2024-01-01", "2024-03-31"),
         ("in early 2024", "in early 2024", "2024-01-01", "2024-04-30"),
         ("two weeks ago", "two weeks ago", "2024-06-01", "2024-06-01"),
         ("within 72 hours", "within 72 hours", "2024-06-12", None),

@@ -131,7 +131,7 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
       | (?P<within>\b{_any(words.within)}\s+(?:{limit}\s+)?(?P<wn>{_NUMBER})\s+(?P<wu>{unit}))
       | (?P<ago>\b(?:(?:{limit})\s+)?(?P<gn>{_NUMBER})\s+(?P<gu>{unit})\s+ago\b)
       | (?P<inmonth>\b(?:in|during|throughout)\s+(?P<m1>{month_or_year})
-            (?:\s+(?:and|to|-|–)\s+(?P<m2>{month_or_year}))?)
+            (?:(?:\s*[-–]\s*|\s+(?:and|to|through)\s+)(?P<m2>{month_or_year}))?)
       | (?P<event>\b{_any(words.event_prepositions)}\s+{event("eday")})
       | (?P<span>\b{_any(words.span_prepositions)}\s+the\s+(?:{_MOD}\s+){{0,2}}
             {_any(words.span_nouns)}(?![\w-]))
