@@ -24,7 +24,14 @@ from sitroom.extract.phrases import CountedPhrase, counted_phrase
 from sitroom.extract.places import PlaceSpan, coordinated, find_places
 from sitroom.extract.qualifiers import Qualified, qualify
 from sitroom.extract.sentences import Sentence, split_sentences
-from sitroom.extract.windows import Window, find_windows, ties_back, window_for
+from sitroom.extract.windows import (
+    Window,
+    find_windows,
+    ties_back,
+    window_before,
+    window_for,
+    windows_in,
+)
 from sitroom.vocabulary import Vocabulary, default_vocabulary
 
 if TYPE_CHECKING:  # passed in by the caller; extract never imports geo at run time
@@ -75,7 +82,6 @@ def extract_claims(
     )
     kinds = _classify_all(figures, parts, vocabulary)
     windows = find_windows(text, published_at)
-    window_starts = [w.start for w in windows]
     places = _Places(text, find_places(text, gazetteer), sentences, gazetteer)
     speakers = find_speakers(text, sentences)
 
@@ -86,9 +92,10 @@ def extract_claims(
     clauses = [_clause(text, f, others) for f, others in zip(figures, unrelated, strict=True)]
     for i, figure in enumerate(figures):
         others = unrelated[i]
-        own_windows = _windows_within(windows, window_starts, figure.sentence)
-        window = _window(text, i, figure, others, own_windows, windows, window_starts, parts,
-                         chosen_windows, published_at)  # fmt: skip
+        own_windows = windows_in(windows, figure.sentence.start, figure.sentence.end)
+        window = _window(
+            text, i, figure, others, own_windows, windows, parts, chosen_windows, published_at
+        )
         chosen_windows.append(window)
         where = _place(text, i, figures, clauses, places, parts, chosen_places, kinds[i].indicator)
         chosen_places.append(where)
@@ -106,17 +113,6 @@ def extract_claims(
             )
         )
     return claims
-
-
-def _windows_within(windows: list[Window], starts: list[int], sentence: Sentence) -> list[Window]:
-    """Return the windows inside `sentence` (windows are in text order)."""
-    k = bisect_left(starts, sentence.start)
-    found = []
-    while k < len(windows) and windows[k].start < sentence.end:
-        if windows[k].end <= sentence.end:
-            found.append(windows[k])
-        k += 1
-    return found
 
 
 # a clause ends where a comma opens a predicate or a relative clause ("The population of
@@ -221,7 +217,6 @@ def _window(
     others: list[tuple[int, int]],
     own: list[Window],
     windows: list[Window],
-    starts: list[int],
     parts: list[int | None],
     chosen: list[Window | None],
     published_at: date | None,
@@ -229,22 +224,15 @@ def _window(
     sentence = figure.sentence
     window = window_for(text, figure.qualified.start, figure.phrase.end, own, others)
     if window is not None:
-        return _as_of_before(text, window, sentence, windows, starts, published_at)
+        return _as_of_before(text, window, sentence, windows, published_at)
     whole = parts[i]
     if whole is not None:
         return chosen[whole]
     if ties_back(sentence.text) or figure.phrase.anaphoric:
-        before = _last_window_before(windows, starts, sentence.start)
+        before = window_before(windows, sentence.start)
         if before is not None and _in_previous_sentence(text, before, sentence):
             return before
     return None
-
-
-def _last_window_before(windows: list[Window], starts: list[int], offset: int) -> Window | None:
-    """Return the window ending last before `offset` among the few that start before it."""
-    k = bisect_left(starts, offset)
-    ended = [w for w in windows[max(0, k - 8) : k] if w.end <= offset]
-    return max(ended, key=lambda w: w.end) if ended else None
 
 
 def _as_of_before(
@@ -252,7 +240,6 @@ def _as_of_before(
     window: Window,
     sentence: Sentence,
     windows: list[Window],
-    starts: list[int],
     published_at: date | None,
 ) -> Window:
     """A window running "since" a day up to publication, in a sentence that points back
@@ -265,7 +252,7 @@ def _as_of_before(
         and window.last_day == published_at
     ):
         return window
-    before = _last_window_before(windows, starts, sentence.start)
+    before = window_before(windows, sentence.start)
     if before is None or not _in_previous_sentence(text, before, sentence):
         return window
     ended = before.last_day
