@@ -6,7 +6,10 @@ from typing import Protocol
 
 
 class ProgressBar(Protocol):
-    def advance(self, label: str = "") -> None: ...
+    def advance(self, label: str = "", steps: int = 1) -> None:
+        """Move the bar on by `steps` (files, or characters of a big file)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -15,7 +18,7 @@ class Progress(Protocol):
 
 
 class _NullBar:
-    def advance(self, label: str = "") -> None:
+    def advance(self, label: str = "", steps: int = 1) -> None:
         pass
 
     def close(self) -> None:

@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from sitroom.cli import app
+from sitroom.cli import app, command_tree
 from sitroom.ingest.sample import sample_dir
 
 runner = CliRunner()
@@ -31,7 +30,7 @@ def _leaves(group: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     return found
 
 
-COMMANDS = _leaves(typer.main.get_command(app))
+COMMANDS = _leaves(command_tree())
 
 
 def _example(command: tuple[str, ...]) -> str:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from sitroom.cli import app
@@ -63,3 +66,74 @@ def test_eval_refuses_gold_whose_report_is_missing(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", str(tmp_path), "--reports", str(tmp_path)])
     assert result.exit_code == 1
     assert 'document "aleppo-2016-12-09-rudskoy"' in result.stderr
+
+
+def test_extract_of_several_files_is_one_stream_whose_lines_name_their_file(
+    tmp_path: Path,
+) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text("Some 9,600 IDPs were registered in Hanano.", encoding="utf-8")
+    args = ["extract", str(first), str(SAMPLE), "--published-at", "2016-12-09"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert list(lines[0]) == ["file", *GOLD_FIELDS, *EXTRA_FIELDS]
+    assert lines[0]["file"] == str(first) and lines[0]["quote"] == "Some 9,600 IDPs"
+    alone = runner.invoke(app, ["extract", str(SAMPLE), "--published-at", "2016-12-09"])
+    assert lines[1:] == [
+        {"file": str(SAMPLE), **json.loads(line)} for line in alone.stdout.splitlines()
+    ]
+
+
+def test_extract_refuses_a_file_that_is_not_utf8_in_one_line(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_bytes("Caf\u00e9: 5 people were killed.".encode("latin-1"))
+    result = runner.invoke(
+        app, ["extract", str(SAMPLE), str(report), "--published-at", "2024-01-01"]
+    )
+    assert result.exit_code == 1
+    assert result.stdout == ""  # every file is checked before any is extracted
+    assert result.stderr == (f"error: {report}: is not UTF-8 text (byte 3) (convert it to UTF-8)\n")
+
+
+def test_extract_starts_without_the_database_web_or_rendering_libraries(
+    tmp_path: Path,
+) -> None:
+    # a fresh interpreter, as `sitroom extract FILE` starts
+    script = (
+        "import sys\n"
+        "from sitroom.cli import main\n"
+        f"sys.argv = ['sitroom', 'extract', {str(SAMPLE)!r}, '--quiet']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "print(' '.join(sorted(m for m in sys.modules if '.' not in m)), file=sys.stderr)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert run.stdout.count("\n") > 30
+    loaded = set(run.stderr.split())
+    unused = {"sqlalchemy", "alembic", "fastapi", "uvicorn", "matplotlib", "weasyprint", "psycopg"}
+    assert not loaded & unused
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="geo/bundled.py measures areas (pyproj) and unions polygons (shapely) when it "
+    "builds the gazetteer; issue 10 asks for a gazetteer built without them",
+)
+def test_extract_starts_without_the_geometry_libraries(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from sitroom.cli import main\n"
+        f"sys.argv = ['sitroom', 'extract', {str(SAMPLE)!r}, '--quiet']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(m for m in sys.modules if '.' not in m)), file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert not set(run.stderr.split()) & {"numpy", "pyproj", "shapely"}

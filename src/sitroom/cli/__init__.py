@@ -1,14 +1,58 @@
 """The `sitroom` command line (Typer): thin commands that call one function a layer down.
 
 Each command group lives in its own module and registers itself on `app` when imported.
+Modules are imported when their command is run, not at start-up: `sitroom extract FILE`
+loads the extractor, never the database, the web server or the PDF renderer.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
+
+# Which module registers each top-level command, in --help order.
+COMMAND_MODULES = {
+    "briefing": "briefing_commands",
+    "claims": "claims_commands",
+    "sources": "claims_commands",
+    "extract": "extract_commands",
+    "eval": "extract_commands",
+    "import": "import_commands",
+    "demo": "sample_commands",
+    "serve": "serve_commands",
+    "control": "control_commands",
+    "db": "db_commands",
+    "grade": "grade_commands",
+    "places": "places_commands",
+    "sample": "sample_commands",
+}
+
+
+# Any below: click's Context and Command, which Typer vendors in recent versions (typer._click)
+# and imports from click in older ones; the overrides take whichever Typer uses.
+
+
+class _LazyCommands(TyperGroup):
+    """The top-level group: a command's module is imported when the command is looked up."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMAND_MODULES)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is None:
+            return None
+        importlib.import_module(f"sitroom.cli.{module}")
+        # the group Typer builds from what is registered by now holds the command
+        return command_tree(load=False).commands.get(cmd_name)
+
 
 app = typer.Typer(
     name="sitroom",
+    cls=_LazyCommands,
     help=(
         "Attributed, checkable claims from crisis reports: import reports, extract their "
         "figures with source, claimant, quote and window, compute territorial control, and "
@@ -22,33 +66,27 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# The command modules register on `app`; imported for that side effect, in --help order.
-from sitroom.cli import (  # noqa: E402
-    briefing_commands,
-    claims_commands,
-    control_commands,
-    db_commands,
-    extract_commands,
-    grade_commands,
-    import_commands,
-    places_commands,
-    sample_commands,
-    serve_commands,
-)
 
-__all__ = [
-    "app",
-    "briefing_commands",
-    "claims_commands",
-    "control_commands",
-    "db_commands",
-    "extract_commands",
-    "grade_commands",
-    "import_commands",
-    "places_commands",
-    "sample_commands",
-    "serve_commands",
-]
+@app.callback()
+def _root() -> None:
+    # a callback makes `app` a group even while only one command module is loaded
+    pass
+
+
+def command_tree(load: bool = True) -> TyperGroup:
+    """Return the top-level group with every command module imported (for docs and tests).
+
+    With `load=False`, only the commands whose modules are already imported.
+    """
+    if load:
+        for module in dict.fromkeys(COMMAND_MODULES.values()):
+            importlib.import_module(f"sitroom.cli.{module}")
+    built = typer.main.get_command(app)
+    assert isinstance(built, TyperGroup)
+    return built
+
+
+__all__ = ["COMMAND_MODULES", "app", "command_tree", "main"]
 
 
 def main() -> None:

@@ -8,13 +8,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from sitroom.domain import SitroomError
 from sitroom.progress import Progress, ProgressBar, null_progress
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class ExitCode(IntEnum):
@@ -84,23 +86,32 @@ class _RichBar:
     def __init__(self, total: int, label: str) -> None:
         from rich.progress import Progress as RichProgress
 
-        self._progress = RichProgress(transient=True, console=_stderr_console())
+        # rich sends what is printed to stdout meanwhile through its own console, which
+        # writes to stderr: right when both are the terminal, wrong when stdout is a pipe
+        self._progress = RichProgress(
+            transient=True, console=_stderr_console(), redirect_stdout=sys.stdout.isatty()
+        )
         self._progress.start()
         self._task = self._progress.add_task(label, total=total)
 
-    def advance(self, label: str = "") -> None:
-        self._progress.update(self._task, advance=1, description=label or None)
+    def advance(self, label: str = "", steps: int = 1) -> None:
+        self._progress.update(self._task, advance=steps, description=label or None)
 
     def close(self) -> None:
         self._progress.stop()
 
 
 def _stderr_console() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True)
 
 
 def progress_for(quiet: bool, minimum: int = 4) -> Progress:
-    """A rich progress bar on stderr for `minimum` or more steps, unless quiet or not a tty."""
+    """A rich progress bar on stderr for `minimum` or more steps, unless quiet or not a tty.
+
+    Steps are files, or characters where a command reads big files.
+    """
 
     def make(total: int, label: str) -> ProgressBar:
         if quiet or total < minimum or not sys.stderr.isatty():

@@ -220,6 +220,14 @@ _PERSON_LIST = re.compile(
 )
 
 
+_ENDS_ITEM = _STOP | _NEW_ITEM
+_ANAPHOR = re.compile(r"\s+of\s+(?:them|whom|these|those|which)\b", re.IGNORECASE)
+_OF = re.compile(r"\s+of\b")
+_OF_SPACE = re.compile(r"\s+of\s")
+_OF_SPACES = re.compile(r"\s+of\s+")
+_DETERMINER = re.compile(r"\s+(?:of\s+)?(?:their|his|her|its|the)\s+", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class CountedPhrase:
     """The words that say what a number counts.
@@ -245,15 +253,17 @@ class CountedPhrase:
 def counted_phrase(text: str, number: NumberMention) -> CountedPhrase:
     """Return the noun phrase that `number` counts, read forward from the number."""
     pos = number.end
-    anaphor = re.match(r"\s+of\s+(?:them|whom|these|those|which)\b", text[pos : pos + 20], re.I)
+    anaphor = _ANAPHOR.match(text[pos : pos + 20])
     if anaphor is not None:
         # "48,000 of them children": the words after the anaphor narrow the group
         words, _ = _read_words(text, pos + anaphor.end())
         return CountedPhrase((), "", number.end, anaphoric=True, possessed=tuple(words))
-    if number.vague or (re.match(r"\s+of\s", text[pos : pos + 5]) and _is_fraction(number)):
-        skip = re.match(r"\s+of\b", text[pos:])
+    if number.vague or (_OF_SPACE.match(text[pos : pos + 5]) and _is_fraction(number)):
+        # match at `pos` rather than on `text[pos:]`: a slice would copy the rest of the
+        # document for every vague figure
+        skip = _OF.match(text, pos)
         if skip is not None:
-            pos += skip.end()
+            pos = skip.end()
     words, ends = _read_words(text, pos)
     if not words:
         possessed = _possessed(text, pos)
@@ -266,7 +276,7 @@ def counted_phrase(text: str, number: NumberMention) -> CountedPhrase:
         head_end = listed.end()
     complement: tuple[str, ...] = ()
     if words[-1] in _MEASURES:
-        after = re.match(r"\s+of\s+", text[head_end : head_end + 6])
+        after = _OF_SPACES.match(text[head_end : head_end + 6])
         if after is not None:
             more, _ = _read_words(text, head_end + after.end())
             complement = tuple(more)
@@ -294,7 +304,7 @@ def _read_words(text: str, pos: int) -> tuple[list[str], list[int]]:
                 not words
                 or following is None
                 or not following.group(1)[0].isalpha()
-                or following.group(1).lower() in _STOP | _NEW_ITEM
+                or following.group(1).lower() in _ENDS_ITEM
                 or following.group(1).lower().endswith(("ing", "ed"))
             ):
                 break
@@ -324,7 +334,7 @@ def _continues(text: str, pos: int) -> bool:
 
 
 def _possessed(text: str, pos: int) -> tuple[str, ...]:
-    match = re.match(r"\s+(?:of\s+)?(?:their|his|her|its|the)\s+", text[pos : pos + 12], re.I)
+    match = _DETERMINER.match(text[pos : pos + 12])
     if match is None:
         return ()
     words, _ = _read_words(text, pos + match.end())

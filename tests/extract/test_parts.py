@@ -1,0 +1,89 @@
+"""Part-of links: the indexed linker gives what the old scan gave, and stays linear."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+
+import parts_reference
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitroom.extract.numbers import find_numbers
+from sitroom.extract.parts import link_parts
+from sitroom.extract.phrases import counted_phrase
+from sitroom.extract.pipeline import extract_claims
+from sitroom.extract.sentences import split_sentences
+
+# Pieces of breakdowns as reports write them, to reach every rule of the linker.
+PIECES = st.sampled_from(
+    [
+        "more than 10,500 people",
+        "1,096 militants",
+        " including over 4,000 children",
+        ", among them 300 women",
+        " 953 of them",
+        " of whom 12 were injured",
+        "Aleppo (271,691), Hama (91,645)",
+        " (30)",
+        "(",
+        ")",
+        "; ",
+        ". ",
+        ", ",
+        " and ",
+        "\n",
+        "\n- ",
+        "\n• ",
+        " displaced:",
+        "Six children were amongst the evacuees",
+        "Nearly 150 civilians were evacuated",
+        "118 patients were taken to hospitals",
+        "30 men, women and children were transferred",
+        "dozens of families",
+        "half of them",
+        "incl. 5 boys",
+        "namely 7 girls",
+        "comprising 20 trucks",
+        "5%",
+    ]
+)
+
+
+def _inputs(text: str):  # type: ignore[no-untyped-def]
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    numbers, phrases, sentence_of = [], [], []
+    for number in find_numbers(text):
+        index = bisect_right(starts, number.start) - 1
+        if index < 0 or number.end > sentences[index].end:
+            continue
+        numbers.append(number)
+        phrases.append(counted_phrase(text, number))
+        sentence_of.append(index)
+    return text, sentences, numbers, phrases, sentence_of
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=30).map("".join))
+def test_links_are_those_of_the_old_scan_on_any_small_text(text: str) -> None:
+    inputs = _inputs(text)
+    assert link_parts(*inputs) == parts_reference.link_parts(*inputs)
+
+
+def test_breakdowns_link_to_their_wholes() -> None:
+    text = (
+        "More than 10,500 people, including over 4,000 children, left; 953 of them returned.\n"
+        "464,767 people were displaced in Aleppo (271,691) and Hama (91,645)."
+    )
+    inputs = _inputs(text)
+    assert [n.value for n in inputs[2]] == [10500, 4000, 953, 464767, 271691, 91645]
+    assert link_parts(*inputs) == [None, 0, 0, None, 3, 3]
+
+
+def test_a_sentence_of_two_thousand_numbers_extracts() -> None:
+    text = " ".join(str(n) for n in range(1, 2001)) + "."
+    claims = extract_claims(text, date(2024, 1, 1))
+    # the numbers that read as years (1900-2000) are left out, as in any text
+    assert len(claims) > 1800
+    assert all(claim.quote == str(int(claim.value)) for claim in claims)
