@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from sitroom.cli import app
@@ -119,11 +118,6 @@ def test_extract_starts_without_the_database_web_or_rendering_libraries(
     assert not loaded & unused
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="geo/bundled.py measures areas (pyproj) and unions polygons (shapely) when it "
-    "builds the gazetteer; issue 10 asks for a gazetteer built without them",
-)
 def test_extract_starts_without_the_geometry_libraries(tmp_path: Path) -> None:
     script = (
         "import sys\n"

@@ -11,8 +11,10 @@ import typer
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, JsonOption, refuse_on
 from sitroom.domain import Place, PlaceKind
-from sitroom.geo.bundled import bundled_gazetteer
+from sitroom.geo.bundled import bundled_places
+from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.stored import gazetteer_for
+from sitroom.geo.world import world_table
 from sitroom.ingest.control import find_place
 from sitroom.ingest.places import import_places_file
 from sitroom.store.database import open_store
@@ -123,7 +125,11 @@ def places_list(
     Example: sitroom places list --within Aleppo --kind neighbourhood
     """
     with refuse_on():
-        gazetteer = gazetteer_for(open_store(db, create=False)) if db else bundled_gazetteer()
+        gazetteer = (
+            gazetteer_for(open_store(db, create=False), measured=True)
+            if db
+            else Gazetteer(bundled_places(), world_table())
+        )
         area = find_place(within, gazetteer) if within else None
     if area is not None:
         places = gazetteer.inside(area)

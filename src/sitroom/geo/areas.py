@@ -1,22 +1,26 @@
-"""Areas in km² on an equal-area projection, and geometry helpers over GeoJSON dicts."""
+"""Areas in km² on an equal-area projection, and geometry helpers over GeoJSON dicts.
+
+numpy, shapely and pyproj are imported by the functions that measure or dissolve, not by
+the module: reading places for their names (the extractor's gazetteer) needs none of them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import shapely
-from pyproj import Transformer
-from shapely.geometry import mapping, shape
-from shapely.geometry.base import BaseGeometry
+if TYPE_CHECKING:
+    from pyproj import Transformer
+    from shapely.geometry.base import BaseGeometry
 
 GeoJson = dict[str, object]
 
 
 @lru_cache(maxsize=1024)
 def _laea(lat0: float, lon0: float) -> Transformer:
+    from pyproj import Transformer
+
     # LAEA keeps areas true everywhere; the centre only limits shape distortion, so one
     # projection per whole degree serves every polygon near it (building one costs ms)
     return Transformer.from_crs(
@@ -28,10 +32,13 @@ def _laea(lat0: float, lon0: float) -> Transformer:
 
 def projected(geometry: BaseGeometry) -> BaseGeometry:
     """`geometry` (WGS84 lon/lat) in metres on a LAEA projection centred near its centroid."""
+    import numpy as np
+    import shapely
+
     centre = geometry.centroid
     transformer = _laea(float(round(centre.y)), float(round(centre.x)))
 
-    def to_metres(coords: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    def to_metres(coords: Any) -> Any:  # numpy arrays of lon/lat pairs
         x, y = transformer.transform(coords[:, 0], coords[:, 1])
         return np.column_stack([x, y])
 
@@ -45,6 +52,8 @@ def area_km2(geometry: GeoJson | None) -> float | None:
     """
     if geometry is None or geometry.get("type") not in ("Polygon", "MultiPolygon"):
         return None
+    from shapely.geometry import shape
+
     return float(projected(shape(geometry)).area) / 1e6
 
 
@@ -65,6 +74,9 @@ def merge_polygons(geometries: Sequence[GeoJson]) -> GeoJson:
 
 def union(geometries: Iterable[GeoJson]) -> GeoJson | None:
     """The dissolved union of polygon geometries as GeoJSON, or None when there are none."""
+    import shapely
+    from shapely.geometry import mapping, shape
+
     shapes = [shape(g) for g in geometries if g.get("type") in ("Polygon", "MultiPolygon")]
     if not shapes:
         return None

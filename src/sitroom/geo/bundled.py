@@ -143,8 +143,12 @@ def _key_places(path: Path) -> tuple[list[Place], dict[str, tuple[str, ...]]]:
     return places, polygon_aliases
 
 
-def _neighbourhoods(folder: Path, polygon_aliases: dict[str, tuple[str, ...]]) -> list[Place]:
-    places = read_geojson(folder / NEIGHBOURHOODS_FILE, GeoJsonFields(parent=CITY))
+def _neighbourhoods(
+    folder: Path, polygon_aliases: dict[str, tuple[str, ...]], measured: bool = True
+) -> list[Place]:
+    places = read_geojson(
+        folder / NEIGHBOURHOODS_FILE, GeoJsonFields(parent=CITY), with_areas=measured
+    )
     places = with_variants(places, read_variants(folder / VARIANTS_FILE))
     places = with_variants(places, _REPORT_NAMES)
     by_key = {name_key(name): aliases for name, aliases in polygon_aliases.items()}
@@ -156,7 +160,7 @@ def _neighbourhoods(folder: Path, polygon_aliases: dict[str, tuple[str, ...]]) -
     ]
 
 
-def _governorates(folder: Path) -> list[Place]:
+def _governorates(folder: Path, measured: bool = True) -> list[Place]:
     places = read_geojson(
         folder / GOVERNORATES_FILE,
         GeoJsonFields(
@@ -166,6 +170,7 @@ def _governorates(folder: Path) -> list[Place]:
             parent="Syria",
             name_suffix="Governorate",
         ),
+        with_areas=measured,
     )
     out = []
     for place in places:
@@ -204,10 +209,14 @@ def _geonames(folder: Path, taken: list[Place]) -> list[Place]:
     return out
 
 
-def build_places(folder: Path) -> list[Place]:
-    """Every bundled place from the sample files in `folder`, areas in km² computed."""
+def build_places(folder: Path, measured: bool = True) -> list[Place]:
+    """Every bundled place from the sample files in `folder`, areas in km² computed.
+
+    Not `measured`: no areas and no dissolved city outline, for a gazetteer of names (the
+    extractor's), which then loads without numpy, shapely or pyproj.
+    """
     keyed, polygon_aliases = _key_places(folder / KEY_PLACES_FILE)
-    neighbourhoods = _neighbourhoods(folder, polygon_aliases)
+    neighbourhoods = _neighbourhoods(folder, polygon_aliases, measured)
     city_area = sum(p.area_km2 or 0.0 for p in neighbourhoods)
     places: list[Place] = []
     for place in keyed:
@@ -216,8 +225,10 @@ def build_places(folder: Path) -> list[Place]:
             place = replace(
                 place,
                 aliases=(*place.aliases, "Aleppo city", "city of Aleppo"),
-                geometry=union(p.geometry for p in neighbourhoods if p.geometry),
-                area_km2=city_area,
+                geometry=union(p.geometry for p in neighbourhoods if p.geometry)
+                if measured
+                else None,
+                area_km2=city_area if measured else None,
             )
         places.append(place)
         if place.name == CITY:
@@ -253,7 +264,7 @@ def build_places(folder: Path) -> list[Place]:
     places.append(
         Place("Syria", PlaceKind.COUNTRY, aliases=("Syrian Arab Republic",), name_ar="سوريا")
     )
-    places.extend(_governorates(folder))
+    places.extend(_governorates(folder, measured))
     places.extend(neighbourhoods)
     places.extend(_geonames(folder, places))
     return places
@@ -276,13 +287,20 @@ def regions() -> list[Place]:
 
 @cache
 def bundled_places() -> list[Place]:
-    """The bundled sample's places, then the regions of `places.toml` (cached; callers
-    must not mutate the list)."""
+    """The bundled sample's places with their areas, then the regions of `places.toml`
+    (cached; callers must not mutate the list)."""
     return [*build_places(sample_geo_dir()), *regions()]
+
+
+@cache
+def named_places() -> list[Place]:
+    """`bundled_places()` without areas or a dissolved city outline: what a gazetteer of
+    names needs, read without the geometry libraries (cached; do not mutate)."""
+    return [*build_places(sample_geo_dir(), measured=False), *regions()]
 
 
 @cache
 def bundled_gazetteer() -> Gazetteer:
     """A Gazetteer of `bundled_places()` before the world's, built once: "Aleppo" is the
     city. Without a store; `sitroom.geo.stored.gazetteer_for` adds the stored places."""
-    return Gazetteer(bundled_places(), world_table())
+    return Gazetteer(named_places(), world_table())

@@ -9,7 +9,7 @@ from datetime import date
 
 from sitroom.domain import Actor, SitroomError
 from sitroom.geo.actors import DEFAULT_ACTORS
-from sitroom.geo.bundled import bundled_places
+from sitroom.geo.bundled import bundled_places, named_places
 from sitroom.geo.checks import AreasTakenCheck, ShareCheck, compare_areas_taken, compare_share_claim
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.shares import ControlMap
@@ -20,16 +20,19 @@ from sitroom.store.database import Store
 from sitroom.store.places import list_places
 
 
-def gazetteer_for(store: Store) -> Gazetteer:
+def gazetteer_for(store: Store, measured: bool = False) -> Gazetteer:
     """The gazetteer every layer uses with a store: the places the user stored (`sitroom
     places import`, `sitroom sample load`) first, then the bundled ones they do not
-    rename, then the world's (GeoNames countries, divisions and towns)."""
+    rename, then the world's (GeoNames countries, divisions and towns).
+
+    The bundled places come without their areas unless `measured` (a listing that shows
+    areas): names and parents are what extraction and briefings look up.
+    """
     with store.session() as session:
         stored = list_places(session)
     names = {p.name for p in stored}
-    return Gazetteer(
-        [*stored, *(p for p in bundled_places() if p.name not in names)], world_table()
-    )
+    bundled = bundled_places() if measured else named_places()
+    return Gazetteer([*stored, *(p for p in bundled if p.name not in names)], world_table())
 
 
 class NoControlData(SitroomError):
