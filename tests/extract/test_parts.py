@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitroom.extract.numbers import find_numbers
-from sitroom.extract.parts import link_parts
+from sitroom.extract.parts import link_breakdowns as link_parts
 from sitroom.extract.phrases import counted_phrase
 from sitroom.extract.pipeline import extract_claims
 from sitroom.extract.sentences import split_sentences
@@ -87,3 +87,63 @@ def test_a_sentence_of_two_thousand_numbers_extracts() -> None:
     # the numbers that read as years (1900-2000) are left out, as in any text
     assert len(claims) > 1800
     assert all(claim.quote == str(int(claim.value)) for claim in claims)
+
+
+def _links(text: str) -> list[tuple[str, str | None]]:
+    from datetime import date
+
+    from sitroom.extract.pipeline import extract_claims
+
+    claims = extract_claims(text, date(2024, 1, 10))
+    return [(c.quote, claims[c.part_of].quote if c.part_of is not None else None) for c in claims]
+
+
+def test_shares_of_a_count_are_its_parts() -> None:
+    links = _links(
+        "Some 48,000 people crossed into Chad this week, with 70 per cent Sudanese "
+        "and 30 per cent South Sudanese nationals."
+    )
+    assert [whole for _, whole in links[1:]] == ["Some 48,000 people"] * 2
+
+
+def test_shares_by_place_in_brackets_break_down_the_paragraph_total() -> None:
+    links = _links(
+        "An estimated 120,000 IDPs were recorded. The largest shares are in Kassala "
+        "(41.2%), Gedaref (30.5%) and Sennar (12.1%)."
+    )
+    assert [whole for _, whole in links[1:]] == ["An estimated 120,000 IDPs"] * 3
+
+
+def test_a_share_of_territory_is_no_part() -> None:
+    links = _links("About 2,000 fighters left. The army holds 80% of the province.")
+    assert links[-1] == ("80%", None)
+
+
+def test_a_restatement_in_another_unit_is_no_part() -> None:
+    assert _links("Fighting displaced 40,500 individuals (8,100 households).")[1] == (
+        "8,100 households",
+        None,
+    )
+
+
+def test_a_list_after_included_breaks_down_the_figure_before() -> None:
+    links = _links(
+        "A convoy brought 25 tonnes of relief items. The cargo included 20 tonnes of rice, "
+        "800 kilograms of lentils and 1,200 litres of cooking oil."
+    )
+    assert [whole for _, whole in links[1:]] == ["25 tonnes"] * 3
+
+
+def test_every_item_of_a_bracketed_list_is_a_part() -> None:
+    links = _links("Crews used 14 buses (9 coaches, 3 minibuses and 2 vans) to move the families.")
+    assert [whole for _, whole in links[1:]] == ["14 buses"] * 3
+
+
+def test_figures_of_one_kind_that_add_up_break_down_the_figure_before() -> None:
+    links = _links(
+        "A total of 5,000 people were evacuated overnight.\n"
+        "It took 20 buses carrying 3,100 people and 12 trucks carrying 1,900 people."
+    )
+    wholes = dict(links)
+    assert wholes["3,100 people"] == wholes["1,900 people"] == "5,000 people"
+    assert wholes["20 buses"] is None

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from sitroom.extract.nouns import PEOPLE, noun_class, noun_unit
 from sitroom.extract.numbers import NumberKind, NumberMention
 from sitroom.extract.phrases import CountedPhrase
 from sitroom.extract.sentences import Sentence
@@ -100,8 +101,37 @@ def link_parts(
     """Return, for each number, the index of the whole it is part of, or None.
 
     `numbers` are in text order; `sentence_of[i]` is the index in `sentences` of number i.
+    The breakdowns written as such (`link_breakdowns`), then shares of a count ("with 63
+    per cent Syrians"), lists a sentence opens with "included" for a figure of the
+    sentence before, and restatements in brackets undone ("2,613,036 individuals
+    (523,142 households)" is one figure in two units, not a part).
     """
     index = _Index(text, sentences, numbers, sentence_of)
+    parts = _link(index, phrases)
+    classes = [noun_class(p.words or p.possessed) for p in phrases]
+    units = [noun_unit(p.words or p.possessed) for p in phrases]
+    _restatements(index, parts, units)
+    _bracket_lists(index, parts, phrases)
+    _shares(index, parts, phrases, classes)
+    _included(index, parts, classes)
+    _sums_by_kind(index, parts, classes)
+    return parts
+
+
+def link_breakdowns(
+    text: str,
+    sentences: list[Sentence],
+    numbers: list[NumberMention],
+    phrases: list[CountedPhrase],
+    sentence_of: list[int],
+) -> list[int | None]:
+    """Return the part-of links of the breakdowns a text writes as such: "including",
+    "of them", brackets after a figure, bullets under a figure, parts that add up."""
+    return _link(_Index(text, sentences, numbers, sentence_of), phrases)
+
+
+def _link(index: _Index, phrases: list[CountedPhrase]) -> list[int | None]:
+    numbers, sentence_of = index.numbers, index.sentence_of
     parts: list[int | None] = [None] * len(numbers)
     # per sentence: its first and its latest figure that is not a part (a whole so far)
     first_whole: dict[int, int] = {}
@@ -276,3 +306,133 @@ def _bullets(index: _Index, parts: list[int | None], wholes: set[int]) -> None:
             if firsts and parts[firsts[0]] is None and _fits(numbers[whole], numbers[firsts[0]]):
                 parts[firsts[0]] = whole
                 wholes.add(whole)
+
+
+def _restatements(index: _Index, parts: list[int | None], units: list[str | None]) -> None:
+    """Undo the link of a bracketed figure that restates its whole in another unit:
+    "2,613,036 individuals (523,142 households)"."""
+    text, numbers = index.text, index.numbers
+    for i, whole in enumerate(parts):
+        if whole is None or whole != i - 1 or text[numbers[i].start - 1 : numbers[i].start] != "(":
+            continue
+        if units[i] and units[whole] and units[i] != units[whole]:
+            parts[i] = None
+
+
+def _bracket_lists(index: _Index, parts: list[int | None], phrases: list[CountedPhrase]) -> None:
+    """Link the later items of a bracketed breakdown: "32 flights (27 C-17s and 5 C-130s)",
+    "14 buses (9 coaches, 3 minibuses and 2 vans)" give every item the whole of the first."""
+    text, numbers = index.text, index.numbers
+    opened: int | None = None  # the first figure of the bracket the last figure is in
+    for i in range(1, len(numbers)):
+        first = i - 1
+        if text[numbers[first].start - 1 : numbers[first].start] == "(":
+            opened = first
+        if opened is None or parts[opened] is None or parts[i] is not None:
+            continue
+        if index.sentence_of[opened] != index.sentence_of[i]:
+            opened = None
+            continue
+        between = text[phrases[first].end : numbers[i].start]
+        if ")" in text[numbers[opened].start : numbers[i].start]:
+            opened = None
+        elif _LIST_GAP.match(between):
+            parts[i] = parts[opened]
+
+
+# between two items of a list: a few words, then a comma or "and"
+_LIST_GAP = re.compile(r"^[^\d().;:]{0,40}(?:,|\band\b|\bor\b)\s*(?:and\s+)?$")
+# a share of a count in the words around it: "99 per cent being Syrian refugees", "the
+# majority of whom (an estimated 79%)", "River Nile (16.38%)"
+_SHARE_AFTER = re.compile(r"\s+(?:being|are|were|of\s+them|of\s+whom|of\s+these)\b", re.I)
+
+
+def _shares(
+    index: _Index,
+    parts: list[int | None],
+    phrases: list[CountedPhrase],
+    classes: list[str | None],
+) -> None:
+    """Link a percentage that shares out a count of people to that count: the nearest
+    count before it in its sentence, else in its paragraph (not one in brackets, which
+    restates), at the root of its breakdown."""
+    text, numbers = index.text, index.numbers
+    latest: int | None = None  # the latest count of people that is a whole, by paragraph
+    for i, number in enumerate(numbers):
+        if latest is not None and index.paragraphs[latest] != index.paragraphs[i]:
+            latest = None
+        if number.kind is not NumberKind.PERCENT:
+            if (
+                number.kind is NumberKind.COUNT
+                and classes[i] == PEOPLE
+                and text[number.start - 1 : number.start] != "("
+            ):
+                latest = i
+            continue
+        if parts[i] is not None or latest is None:
+            continue
+        in_brackets = text[max(0, number.start - 1) : number.start] == "(" or text[
+            max(0, number.start - 16) : number.start
+        ].rstrip().endswith(("(an estimated", "(some", "(about", "(around", "(approximately"))
+        shares_people = classes[i] == PEOPLE or bool(_SHARE_AFTER.match(text, phrases[i].end))
+        if not (in_brackets or shares_people):
+            continue
+        whole = latest
+        while parts[whole] is not None:
+            whole = parts[whole]  # type: ignore[assignment]
+        parts[i] = whole
+
+
+# a sentence that lists the parts of a figure stated before it: "The humanitarian goods
+# ... included 66 metric tons of wheat flour, 2,700 kilograms of salt"
+_INCLUDED = re.compile(r"\b(?:included|includes|include|comprised|comprises|consisted\s+of)\b")
+# classes of goods that one consignment may list together
+_GOODS = frozenset({"weights", "volumes", "items"})
+
+
+def _included(index: _Index, parts: list[int | None], classes: list[str | None]) -> None:
+    """Link the figures after "included" in a sentence that has no figure before it to the
+    last figure of the sentence before, when they count the same kind of thing."""
+    text, numbers, sentences = index.text, index.numbers, index.sentences
+    for k in sorted(index.runs):
+        run = index.in_sentence(k)
+        if k == 0 or (k - 1) not in index.runs:
+            continue
+        opener = _INCLUDED.search(text, sentences[k].start, numbers[run[0]].start)
+        if opener is None:
+            continue
+        whole = index.in_sentence(k - 1)[-1]
+        while parts[whole] is not None:
+            whole = parts[whole]  # type: ignore[assignment]
+        for i in run:
+            if parts[i] is None and _same_kind(classes[whole], classes[i]):
+                parts[i] = whole
+
+
+def _same_kind(whole: str | None, part: str | None) -> bool:
+    return whole == part or (whole in _GOODS and part in _GOODS)
+
+
+def _sums_by_kind(index: _Index, parts: list[int | None], classes: list[str | None]) -> None:
+    """Link the figures of one kind in a sentence that add up to a figure of that kind
+    stated shortly before, where the sentence counts other things too: "32 flights
+    carrying roughly 4,000 evacuees and 34 planes carrying 2,800 people" breaks down
+    "6,800 persons were evacuated" by its people, not by its flights."""
+    numbers = index.numbers
+    for s_index in sorted(index.runs):
+        by_kind: dict[str, list[int]] = {}
+        for i in index.in_sentence(s_index):
+            kind = classes[i]
+            if parts[i] is None and numbers[i].kind is NumberKind.COUNT and kind:
+                by_kind.setdefault(kind, []).append(i)
+        if len(by_kind) < 2:
+            continue  # one kind: `_sums` has read the sentence
+        for kind, own in by_kind.items():
+            if len(own) < 2 or any(p in own for p in parts if p is not None):
+                continue
+            added = sum(numbers[i].value for i in own)
+            for j in reversed(_wholes_before(own[0], index, parts)):
+                if classes[j] == kind and 0.95 * numbers[j].value <= added <= numbers[j].value:
+                    for i in own:
+                        parts[i] = j
+                    break

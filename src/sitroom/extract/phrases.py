@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from sitroom.extract.numbers import NumberMention
 
-_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z])")
+# a word, a model designation ("C-130s", "T-72s", "Su-25"), or one other character
+_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'’\-]*(?:(?<=-)\d+[A-Za-z]*)?|[^\sA-Za-z])")
 # Words that end a noun phrase: prepositions, auxiliaries, relatives, determiners,
 # conjunctions other than "and", adverbs that open a predicate.
 _STOP = frozenset(

@@ -18,6 +18,7 @@ from sitroom.extract.articles import article_counts
 from sitroom.extract.claimants import find_speakers
 from sitroom.extract.indicators import OTHER, Classified, classify, group_for, unit_for
 from sitroom.extract.movements import movement
+from sitroom.extract.nouns import noun_unit
 from sitroom.extract.numbers import NumberMention, find_numbers
 from sitroom.extract.parts import link_parts
 from sitroom.extract.phrases import CountedPhrase, counted_phrase
@@ -168,7 +169,9 @@ def _classify_all(
                 # of the evacuees were taken is a breakdown of the evacuation
                 indicator = inherited.indicator
             unit = unit_for(indicator, figure.number, vocabulary, figure.phrase)
-            if found is None and unit not in ("percent", "ratio"):
+            counted = noun_unit(figure.phrase.words or figure.phrase.possessed)
+            if found is None and unit not in ("percent", "ratio") and counted is None:
+                # "953 of them": the whole's unit; "2,700 kilograms of salt": its own
                 unit = inherited.unit
             kinds.append(Classified(indicator, unit, group))
         elif found is not None:
