@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from sitroom.extract.places import PlaceSpan, coordinated
+from sitroom.extract.places import PlaceSpan, coordinated, in_organisation_name
 
 # words allowed between a movement word and its place: "to neighbouring Chad", "to shelters
 # in western Aleppo"; no figure, no punctuation, no other movement word ("to have crossed
@@ -103,6 +103,10 @@ def _places_after(
     words = _words()
     for match in word.finditer(text, start, end):
         k = bisect_left(starts, match.end())
+        if k == len(spans) or spans[k].end > end or spans[k].start > match.end() + 60:
+            unknown = _unknown_place(text, match.end(), end)
+            if unknown is not None:
+                return match.group(0), [unknown]
         if k == len(spans) or spans[k].end > end:
             return None
         gap = text[match.end() : spans[k].start]
@@ -121,6 +125,36 @@ def _places_after(
             k = named
         return match.group(0), coordinated(text, spans, k)
     return None
+
+
+# a name the gazetteer does not know, right after a movement word: "fled from El Fasher to
+# Tawila", "taken to Saudi Hospital", "to Kin Ma village"
+_NAME = re.compile(
+    r"\s+(?:the\s+)?((?:(?:al|el|as|ash|ad|ar|an|az)[-\s])?[A-Z][a-z][\w'’-]*"
+    r"(?:[-\s](?:(?:al|el|de|of)[-\s])?[A-Z][\w'’-]*){0,3}"
+    r"(?:\s+(?:village|town|city|camp|district|sub-district|township|area|hospital))?)"
+)
+# capitalised words that open no place name (months, days, pronouns)
+_NOT_A_NAME = frozenset(
+    (
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December", "Monday", "Tuesday"),
+        *("Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "This", "That"),
+        *("These", "Those", "It", "Its", "They", "Their", "He", "She", "We"),
+    )
+)
+
+
+def _unknown_place(text: str, at: int, end: int) -> PlaceSpan | None:
+    """Return a capitalised name right after a movement word as a place, or None."""
+    found = _NAME.match(text, at, end)
+    if found is None or found.group(1).split()[0] in _NOT_A_NAME:
+        return None
+    if in_organisation_name(text, found.start(1), found.end(1)) and not re.search(
+        r"(?i)hospital|clinic|camp|school|centre|center|shelter", found.group(1)
+    ):
+        return None
+    return PlaceSpan(found.start(1), found.end(1), " ".join(found.group(1).split()))
 
 
 def _join(spans: list[PlaceSpan]) -> str:

@@ -70,6 +70,7 @@ _COORDINATION = re.compile(
 class _PersonPhrases:
     title_before: re.Pattern[str]
     name_then_speech: re.Pattern[str]
+    organisations: frozenset[str]
 
 
 # words that make a capitalised run an organisation, not a surname ("Lebanon Red Cross said")
@@ -98,7 +99,33 @@ def _person_phrases() -> _PersonPhrases:
     return _PersonPhrases(
         re.compile(rf"(?<![\w.])(?:{titles})\.?\s+$"),
         re.compile(rf"(?:[-\s]+{name_word}){{1,3}}(?:\s*,[^,.;\n]{{1,60}},)?\s+(?:{verbs})\b"),
+        frozenset(data["organisations"]["words"]),
     )
+
+
+# a capitalised name around a place: its words and the small words that join them ("UN
+# Relief and Works Agency for Palestine Refugees", "Armed Forces of Ukraine")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_JOINER = re.compile(r"(?:of|for|and|the|de|al|el)$")
+_TOKENS = re.compile(r"[\w'’-]+")
+
+
+def in_organisation_name(text: str, start: int, end: int) -> bool:
+    """Whether the place at `text[start:end]` lies inside the name of an organisation or
+    a building (a capitalised run holding a word of `places.toml`'s [organisations])."""
+    organisations = _person_phrases().organisations
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _TOKENS.findall(text, max(line_start, start - 80), start)
+    after = _TOKENS.findall(text, end, min(line_end, end + 80))
+    for words in (reversed(before), after):
+        for word in words:
+            if word in organisations:
+                return True
+            if not (_NAME_WORD.fullmatch(word) or _JOINER.fullmatch(word)):
+                break
+    return False
 
 
 def in_person_phrase(text: str, start: int, end: int) -> bool:
@@ -121,7 +148,9 @@ def find_places(text: str, gazetteer: Gazetteer | None) -> list[PlaceSpan]:
     spans: list[PlaceSpan] = []
     if gazetteer is not None:
         for mention in gazetteer.mentions(text):
-            if in_person_phrase(text, mention.start, mention.end):
+            if in_person_phrase(text, mention.start, mention.end) or in_organisation_name(
+                text, mention.start, mention.end
+            ):
                 continue
             spans.append(_widen(text, mention.start, mention.end))
     for match in _FALLBACK.finditer(text):
@@ -197,7 +226,15 @@ def _with_city_parts(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
     return result
 
 
+# a name that goes on with an Arabic article: "Hammam al-Alil", "Deir el-Balah" (the
+# gazetteer may know only its first word, as another place)
+_NAME_GOES_ON = re.compile(r"[-\s](?:al|el|ad|ar|as|ash|az|an|at)[-\s][A-Z][\w'’]+")
+
+
 def _widen(text: str, start: int, end: int) -> PlaceSpan:
+    goes_on = _NAME_GOES_ON.match(text, end)
+    if goes_on is not None:
+        end = goes_on.end()
     before = _BEFORE.search(text, max(0, start - 30), start)
     if before is not None:
         start = before.start()
