@@ -28,6 +28,7 @@ class Indicator:
     # the classes of counted noun (nouns.toml) a figure of this indicator may count; "none"
     # for a bare number ("953 of them"); default: the class named like the unit alone
     counts: tuple[str, ...] = ()
+    shares: bool = True  # whether a percentage or fraction may report this key
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,10 @@ def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabul
         counts = entry.get("counts", [entry["unit"]])
         if not isinstance(counts, list) or not all(isinstance(c, str) and c for c in counts):
             raise InputError(path, None, f"{where}.counts", "must be a list of noun classes")
-        unknown = set(entry) - {*_REQUIRED, "max", "counts"}
+        shares = entry.get("shares", True)
+        if not isinstance(shares, bool):
+            raise InputError(path, None, f"{where}.shares", f"{shares!r} is not true or false")
+        unknown = set(entry) - {*_REQUIRED, "max", "counts", "shares"}
         if unknown:
             raise InputError(path, None, f"{where}.{sorted(unknown)[0]}", "is not a known field")
         indicators[key] = Indicator(
@@ -103,6 +107,7 @@ def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabul
             triggers=tuple(t.lower() for t in triggers),
             max=float(maximum) if maximum is not None else None,
             counts=tuple(counts),
+            shares=shares,
         )
     return Vocabulary(indicators)
 

@@ -68,6 +68,9 @@ def classify(
     if not candidates:
         return None
     start, end = number.start - offset, phrase.end - offset
+    restated = _RESTATED.match(sentence, end)
+    if restated is not None:
+        end = restated.end()  # "813,000 internally displaced persons (IDPs)": one phrase
     scores: dict[str, float] = {}
     lower = sentence.lower()
     hits = [h for h in _hits(lower, _table(vocabulary)) if h[0] in candidates]
@@ -146,8 +149,13 @@ def _candidates(
             continue
         if number.kind in (NumberKind.PERCENT, NumberKind.FRACTION):
             # a share of a count keeps the count's indicator: "two thirds of them have
-            # left", "16.38% of IDPs"; a share of territory is its own key
-            if indicator.unit in ("people", "ratio", "percent"):
+            # left", "16.38% of IDPs"; a share of territory is its own key; a share of
+            # "the wounded" is no count of fighters unless the words say fighters
+            if (
+                indicator.unit in ("people", "ratio", "percent")
+                and indicator.shares
+                and (group in _COMBATANT_GROUPS or not key.startswith(_COMBATANT_INDICATORS))
+            ):
                 keys.add(key)
             continue
         if (cls or "none") not in indicator.counts:
@@ -162,6 +170,8 @@ def _candidates(
     return keys
 
 
+# an acronym or short form in brackets right after the counted words restates them
+_RESTATED = re.compile(r"\s*\([A-Za-z][\w\s.-]{0,15}\)")
 _OF_BEFORE = re.compile(r"\s+of\s+(?:[a-z]+\s+){0,2}$")
 _DIGIT = re.compile(r"\d")
 

@@ -110,11 +110,14 @@ def link_parts(
     parts = _link(index, phrases)
     classes = [noun_class(p.words or p.possessed) for p in phrases]
     units = [noun_unit(p.words or p.possessed) for p in phrases]
+    numbers = index.numbers
     _restatements(index, parts, units)
     _bracket_lists(index, parts, phrases)
     _shares(index, parts, phrases, classes)
     _included(index, parts, classes)
     _sums_by_kind(index, parts, classes)
+    _of_those(index, parts, classes)
+    _unlike_kinds(parts, classes, numbers)
     return parts
 
 
@@ -436,3 +439,43 @@ def _sums_by_kind(index: _Index, parts: list[int | None], classes: list[str | No
                     for i in own:
                         parts[i] = j
                     break
+
+
+# a sentence that opens by taking a part of what the one before counted: "Of those, 97,000
+# passed through the screening site", "Among them, 1,200 children"
+_OF_THOSE = re.compile(r"^\W*(?:Of|Among|Amongst)\s+(?:those|these|them|whom)\b", re.IGNORECASE)
+
+
+def _of_those(index: _Index, parts: list[int | None], classes: list[str | None]) -> None:
+    """Link the first figure of a sentence opening "Of those," to the figure the sentence
+    before it ends on (at the root of its breakdown)."""
+    numbers = index.numbers
+    for k in sorted(index.runs):
+        if k == 0 or (k - 1) not in index.runs or not _OF_THOSE.match(index.sentences[k].text):
+            continue
+        first = index.in_sentence(k)[0]
+        if parts[first] is not None:
+            continue
+        whole = index.in_sentence(k - 1)[-1]
+        while parts[whole] is not None:
+            whole = parts[whole]  # type: ignore[assignment]
+        bare = classes[first] is None  # "Of those, 7,500 reached the camps"
+        if _fits(numbers[whole], numbers[first]) and (
+            bare or _same_kind(classes[whole], classes[first])
+        ):
+            parts[first] = whole
+
+
+def _unlike_kinds(
+    parts: list[int | None], classes: list[str | None], numbers: list[NumberMention]
+) -> None:
+    """Undo a link between counts of things of two known kinds ("154 facilities" is no part
+    of "813,000 IDPs"): a part counts what its whole counts, or says nothing of it."""
+    for i, whole in enumerate(parts):
+        if whole is None or numbers[i].kind is not NumberKind.COUNT:
+            continue
+        part_kind, whole_kind = classes[i], classes[whole]
+        if part_kind in (None, "other") or whole_kind in (None, "other"):
+            continue
+        if not _same_kind(whole_kind, part_kind):
+            parts[i] = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitroom.extract.nouns import group_of
 from sitroom.extract.numbers import NumberMention
 
 # a word, a model designation ("C-130s", "T-72s", "Su-25"), or one other character
@@ -265,9 +266,12 @@ def counted_phrase(text: str, number: NumberMention) -> CountedPhrase:
         skip = _OF.match(text, pos)
         if skip is not None:
             pos = skip.end()
+    extra = _MORE.match(text, pos)
+    if extra is not None:
+        pos = extra.end()  # "six more neighbourhoods": the neighbourhoods are counted
     words, ends = _read_words(text, pos)
     if not words:
-        possessed = _possessed(text, pos)
+        possessed = _possessed(text, pos) or _predicate(text, pos) or _number_of(text, number)
         return CountedPhrase((), "", number.end, possessed=possessed)
     head_end = ends[-1]
     listed = _PERSON_LIST.match(text, head_end) if words[-1] in _PERSONS else None
@@ -280,8 +284,32 @@ def counted_phrase(text: str, number: NumberMention) -> CountedPhrase:
         after = _OF_SPACES.match(text[head_end : head_end + 6])
         if after is not None:
             more, _ = _read_words(text, head_end + after.end())
-            complement = tuple(more)
+            # "litres of fuel entered Gaza": the goods end where a verb begins
+            verb = next((k for k, w in enumerate(more) if k and w.endswith(("ed", "ing"))), None)
+            complement = tuple(more[:verb])
     return CountedPhrase(tuple(words), words[-1], head_end, complement)
+
+
+_MORE = re.compile(r"\s+(?:more|additional|further)(?=\s+[a-z])(?!\s+than\b)")
+# "of whom some 4,700 are children": the noun the figure is said to be
+_PREDICATE = re.compile(r"\s+(?:are|were|is|was)\s+(?:(?:still|also|now)\s+)?([a-z]+)\b")
+# "bringing the number of neighbourhoods recaptured ... to 27": what the figure counts
+# was named before it
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total)\s+of\s+(?:the\s+)?([a-z][a-z-]+)[^.;:\n]{0,90}\bto\s+$"
+)
+
+
+def _predicate(text: str, pos: int) -> tuple[str, ...]:
+    found = _PREDICATE.match(text, pos)
+    if found is None or group_of((found.group(1),)) is None:
+        return ()
+    return (found.group(1),)
+
+
+def _number_of(text: str, number: NumberMention) -> tuple[str, ...]:
+    found = _NUMBER_OF.search(text, max(0, number.start - 140), number.start)
+    return (found.group(1),) if found is not None else ()
 
 
 def _is_fraction(number: NumberMention) -> bool:

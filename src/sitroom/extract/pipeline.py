@@ -92,10 +92,9 @@ def extract_claims(
     unrelated = [_unrelated(i, figures, parts) for i in range(len(figures))]
     clauses = [_clause(text, f, others) for f, others in zip(figures, unrelated, strict=True)]
     for i, figure in enumerate(figures):
-        others = unrelated[i]
         own_windows = windows_in(windows, figure.sentence.start, figure.sentence.end)
         window = _window(
-            text, i, figure, others, own_windows, windows, parts, chosen_windows, published_at
+            text, i, figures, unrelated, own_windows, windows, parts, chosen_windows, published_at
         )
         chosen_windows.append(window)
         where = _place(text, i, figures, clauses, places, parts, chosen_places, kinds[i].indicator)
@@ -216,21 +215,37 @@ def _unrelated(i: int, figures: list[_Figure], parts: list[int | None]) -> list[
 def _window(
     text: str,
     i: int,
-    figure: _Figure,
-    others: list[tuple[int, int]],
+    figures: list[_Figure],
+    unrelated: list[list[tuple[int, int]]],
     own: list[Window],
     windows: list[Window],
     parts: list[int | None],
     chosen: list[Window | None],
     published_at: date | None,
 ) -> Window | None:
+    figure = figures[i]
     sentence = figure.sentence
-    window = window_for(text, figure.qualified.start, figure.phrase.end, own, others)
+    window = window_for(text, figure.qualified.start, figure.phrase.end, own, unrelated[i])
     if window is not None:
         return _as_of_before(text, window, sentence, windows, published_at)
     whole = parts[i]
     if whole is not None:
         return chosen[whole]
+    # "226 civilians have been killed and over 700 injured in the past month": a window
+    # after a list of figures bounds each of them
+    j = i + 1
+    while (
+        j < len(figures)
+        and j - i <= 8
+        and figures[j].sentence.index == sentence.index
+        and _JOINED.match(text[figures[j - 1].phrase.end : figures[j].qualified.start])
+    ):
+        shared = window_for(
+            text, figures[j].qualified.start, figures[j].phrase.end, own, unrelated[j]
+        )
+        if shared is not None and shared.start >= figures[j].phrase.end:
+            return shared
+        j += 1
     if ties_back(sentence.text) or figure.phrase.anaphoric:
         before = window_before(windows, sentence.start)
         if before is not None and _in_previous_sentence(text, before, sentence):

@@ -1,0 +1,94 @@
+"""Rules found by trying the extractor on reports of crises it was not built on.
+
+Each sentence is written for its rule, in the style of sitreps, ministry statements and
+wire reports; none is taken from a dev set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitroom.extract.pipeline import extract_claims
+from sitroom.geo.bundled import bundled_gazetteer
+
+DAY = date(2024, 6, 10)
+
+
+def test_a_place_inside_an_organisation_name_is_no_place() -> None:
+    text = (
+        "The UN Relief and Works Agency for Palestine Refugees said 4,000 people were "
+        "sheltering in Rafah."
+    )
+    [claim] = extract_claims(text, DAY, bundled_gazetteer())
+    assert claim.place == "Rafah"
+
+
+def test_a_movement_end_the_gazetteer_lacks_is_read_from_its_name() -> None:
+    [claim] = extract_claims(
+        "Some 3,000 people fled from Nyala to Qarat Sulayb over the weekend.",
+        DAY,
+        bundled_gazetteer(),
+    )
+    assert (claim.origin, claim.destination) == ("Nyala", "Qarat Sulayb")
+
+
+def test_the_noun_a_figure_is_said_to_be_gives_its_group() -> None:
+    claims = extract_claims(
+        "At least 2,100 people were killed, of whom 900 are children and 400 are women.", DAY
+    )
+    assert [(c.group, c.part_of) for c in claims[1:]] == [("children", 0), ("women", 0)]
+
+
+def test_a_sentence_opening_of_those_breaks_down_the_figure_before() -> None:
+    claims = extract_claims(
+        "Some 12,000 people left the city this week. Of those, 7,500 reached the camps.", DAY
+    )
+    assert claims[1].part_of == 0
+    assert claims[1].indicator == "people.displaced"
+
+
+def test_a_window_after_listed_figures_bounds_each_of_them() -> None:
+    claims = extract_claims(
+        "At least 40 civilians were killed and 130 injured in the past week.", DAY
+    )
+    assert [c.window for c in claims] == ["in the past week", "in the past week"]
+    assert claims[0].window_start == date(2024, 6, 3)
+
+
+def test_more_before_the_noun_keeps_the_noun_counted() -> None:
+    [claim] = extract_claims("Troops recaptured six more villages on Sunday.", DAY)
+    assert (claim.quote, claim.indicator) == ("six more villages", "territory.areas_taken")
+
+
+def test_a_share_of_a_population_counts_what_happened_to_it() -> None:
+    [claim] = extract_claims(
+        "More than 60 per cent of the population of the district has been displaced.", DAY
+    )
+    assert claim.indicator == "people.displaced"
+
+
+def test_a_share_of_the_wounded_counts_no_fighters() -> None:
+    [claim] = extract_claims("More than half of the wounded were women and children.", DAY)
+    assert claim.indicator == "casualties.injured"
+
+
+def test_a_count_of_other_things_is_no_part_of_a_count_of_people() -> None:
+    claims = extract_claims(
+        "Some 80,000 displaced people (IDPs) are sheltering in 95 facilities, "
+        "including 40 schools.",
+        DAY,
+    )
+    assert claims[0].indicator == "people.sheltered"
+    assert claims[1].part_of is None and claims[2].part_of == 1
+
+
+def test_the_goods_of_a_measure_end_where_a_verb_begins() -> None:
+    [claim] = extract_claims("Some 12,000 litres of fuel entered the enclave.", DAY)
+    assert (claim.indicator, claim.unit, claim.group) == ("aid.delivered", "litres", "fuel")
+
+
+def test_the_number_of_things_brought_to_a_figure_is_what_it_counts() -> None:
+    [claim] = extract_claims(
+        "This brings the number of districts retaken since January to 14.", DAY
+    )
+    assert claim.indicator == "territory.areas_taken"
