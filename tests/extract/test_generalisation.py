@@ -92,3 +92,39 @@ def test_the_number_of_things_brought_to_a_figure_is_what_it_counts() -> None:
         "This brings the number of districts retaken since January to 14.", DAY
     )
     assert claim.indicator == "territory.areas_taken"
+
+
+def test_coordinated_clauses_keep_their_own_verbs_and_wholes() -> None:
+    claims = extract_claims(
+        "Some 120 people were killed and 340 were injured, including 12 killed and 30 "
+        "injured in the last day.",
+        DAY,
+    )
+    assert [(c.indicator, c.part_of, c.window) for c in claims] == [
+        ("casualties.killed", None, None),
+        ("casualties.injured", None, None),
+        ("casualties.killed", 0, "in the last day"),
+        ("casualties.injured", 1, "in the last day"),
+    ]
+
+
+def test_one_killed_and_another_wounded_are_two_counts_of_one() -> None:
+    claims = extract_claims("A nurse was killed and another wounded in the strike.", DAY)
+    assert [(c.quote, c.value, c.indicator) for c in claims] == [
+        ("A nurse", 1, "casualties.killed"),
+        ("another", 1, "casualties.injured"),
+    ]
+    assert [c.indicator for c in extract_claims("Killed one and wounded three.", DAY)] == [
+        "casualties.killed",
+        "casualties.injured",
+    ]
+
+
+def test_a_convoy_carrying_people_evacuates_them() -> None:
+    [claim] = extract_claims("A convoy carrying 250 civilians left the besieged district.", DAY)
+    assert claim.indicator == "people.evacuated"
+
+
+def test_the_residents_of_a_place_are_its_population() -> None:
+    [claim] = extract_claims("The city's 1.2 million residents face shortages.", DAY)
+    assert (claim.indicator, claim.value) == ("population.in_area", 1_200_000)

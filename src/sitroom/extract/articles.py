@@ -32,6 +32,7 @@ class _Articles:
     alone: frozenset[str]
     with_outcome: frozenset[str]
     outcome: re.Pattern[str]
+    another: re.Pattern[str]  # "a nurse was killed and another wounded"
 
 
 @cache
@@ -40,10 +41,12 @@ def _articles() -> _Articles:
         resources.files("sitroom").joinpath("nouns.toml").read_text(encoding="utf-8")
     )["articles"]
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in raw["outcomes"])
+    outcome = rf"\s+(?:(?:was|were|has\s+been|had\s+been|is|are)\s+)?(?:{words})\b"
     return _Articles(
         frozenset(raw["alone"]),
         frozenset(raw["with_outcome"]),
-        re.compile(rf"\s+(?:(?:was|were|has\s+been|had\s+been|is|are)\s+)?(?:{words})\b"),
+        re.compile(outcome),
+        re.compile(rf"\b([Aa]nother)(?:\s+[a-z]+)?{outcome}"),
     )
 
 
@@ -61,6 +64,11 @@ def article_counts(text: str, numbers: list[NumberMention]) -> list[NumberMentio
             if _counts_one(text, words[: n + 1], match.end(n + 2), articles):
                 found.append(NumberMention(match.start(1), match.end(1), 1.0, article=True))
                 break
+    for match in articles.another.finditer(text):
+        k = bisect_right(starts, match.start(1)) - 1
+        if k < 0 or numbers[k].end <= match.start(1):
+            found.append(NumberMention(match.start(1), match.end(1), 1.0, article=True))
+    found.sort(key=lambda n: n.start)
     return found
 
 

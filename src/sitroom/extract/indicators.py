@@ -78,9 +78,17 @@ def classify(
     # injured", "267,000 displaced people ... and 712,000 people") hardly takes a trigger
     # that lies beyond another figure
     own_outcome = any(start <= t_start and t_end <= end for _, _, t_start, t_end in hits)
+    # "120 were killed and 340 were injured": a figure with a verb of its own after it
+    # does not take the verb of the figure before it
+    own_after = any(
+        end <= t_start
+        and not _DIGIT.search(lower, end, t_start)
+        and not _CLAUSE_BREAK.search(lower, end, t_start)
+        for _, _, t_start, _ in hits
+    )
     for key, weight, t_start, t_end in hits:
         inside = start <= t_start and t_end <= end
-        if after_only and t_start < end:
+        if after_only and t_end <= start:
             continue
         score = weight * _nearness(lower, start, end, t_start, t_end)
         if inside and cls == PEOPLE and not is_outcome(lower[t_start:t_end]):
@@ -93,9 +101,27 @@ def classify(
             score *= 1.5  # "left 11,300 people dead": the word right after says what
         elif t_end <= start and _OF_BEFORE.match(lower[t_end:start]):
             score *= 3  # "the evacuation of 17 people": the event the figure is the object of
+        elif (
+            t_end <= start
+            and lower[t_start:t_end].endswith("ing")
+            and _ADJACENT.match(lower[t_end:start])
+        ):
+            score *= 1.5  # "a convoy carrying 250 civilians": the participle's object
         if (
+            own_after
+            and t_end <= start
+            and _PREDICATE_OF_BEFORE.search(lower, max(0, t_start - 48), t_start)
+        ):
+            score *= 0.25  # "120 were killed and 340 were injured": killed is the 120's
+        if (
+            (own_outcome or own_after)
+            and not inside
+            and t_end <= start
+            and _DIGIT.search(_between(lower, start, end, t_start, t_end))
+        ) or (
             own_outcome
             and not inside
+            and t_start >= end
             and _DIGIT.search(_between(lower, start, end, t_start, t_end))
         ):
             score *= 0.25
@@ -174,6 +200,13 @@ def _candidates(
 _RESTATED = re.compile(r"\s*\([A-Za-z][\w\s.-]{0,15}\)")
 _OF_BEFORE = re.compile(r"\s+of\s+(?:[a-z]+\s+){0,2}$")
 _DIGIT = re.compile(r"\d")
+# a trigger that is the predicate of a figure before it: "120 people were killed"
+_PREDICATE_OF_BEFORE = re.compile(
+    r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an))"
+    r"(?:\s+[a-z-]+){0,3}\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|"
+    r"being)(?:\s+(?:reportedly|also|later|since))?\s+$"
+)
+_ADJACENT = re.compile(r"\s+(?:(?:some|about|around|nearly|over|at\s+least)\s+)?$")
 
 
 def _between(lower: str, start: int, end: int, t_start: int, t_end: int) -> str:

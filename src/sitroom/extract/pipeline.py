@@ -178,7 +178,30 @@ def _classify_all(
         else:
             unit = unit_for(OTHER, figure.number, vocabulary, figure.phrase)
             kinds.append(Classified(OTHER, unit, group_for(figure.phrase)))
+    _relink_by_kind(figures, parts, kinds)
     return kinds
+
+
+def _relink_by_kind(
+    figures: list[_Figure], parts: list[int | None], kinds: list[Classified]
+) -> None:
+    """Give a part whose own words say another indicator than its whole's the whole of that
+    indicator in its sentence: "120 were killed and 340 injured, including 12 killed and 30
+    injured": the 12 are of the 120, the 30 of the 340."""
+    for i, whole in enumerate(parts):
+        if whole is None or kinds[i].indicator == kinds[whole].indicator:
+            continue
+        sentence = figures[i].sentence.index
+        j = whole - 1
+        while j >= 0 and figures[j].sentence.index == sentence and whole - j <= 8:
+            if (
+                parts[j] is None
+                and kinds[j].indicator == kinds[i].indicator
+                and figures[j].number.value >= figures[i].number.value
+            ):
+                parts[i] = j
+                break
+            j -= 1
 
 
 # how far _unrelated walks from a figure to find an unrelated one: a breakdown of hundreds
@@ -228,9 +251,6 @@ def _window(
     window = window_for(text, figure.qualified.start, figure.phrase.end, own, unrelated[i])
     if window is not None:
         return _as_of_before(text, window, sentence, windows, published_at)
-    whole = parts[i]
-    if whole is not None:
-        return chosen[whole]
     # "226 civilians have been killed and over 700 injured in the past month": a window
     # after a list of figures bounds each of them
     j = i + 1
@@ -246,6 +266,9 @@ def _window(
         if shared is not None and shared.start >= figures[j].phrase.end:
             return shared
         j += 1
+    whole = parts[i]
+    if whole is not None:
+        return chosen[whole]
     if ties_back(sentence.text) or figure.phrase.anaphoric:
         before = window_before(windows, sentence.start)
         if before is not None and _in_previous_sentence(text, before, sentence):
