@@ -327,20 +327,25 @@ def _bracket_lists(index: _Index, parts: list[int | None], phrases: list[Counted
     "14 buses (9 coaches, 3 minibuses and 2 vans)" give every item the whole of the first."""
     text, numbers = index.text, index.numbers
     opened: int | None = None  # the first figure of the bracket the last figure is in
+    unclosed = 0  # no ")" between the opened figure and this offset
     for i in range(1, len(numbers)):
         first = i - 1
         if text[numbers[first].start - 1 : numbers[first].start] == "(":
             opened = first
+            unclosed = numbers[first].start
         if opened is None or parts[opened] is None or parts[i] is not None:
             continue
         if index.sentence_of[opened] != index.sentence_of[i]:
             opened = None
             continue
         between = text[phrases[first].end : numbers[i].start]
-        if ")" in text[numbers[opened].start : numbers[i].start]:
+        # only the text not yet looked at for a ")": a long unclosed bracket costs once
+        if text.find(")", unclosed, numbers[i].start) >= 0:
             opened = None
-        elif _LIST_GAP.match(between):
-            parts[i] = parts[opened]
+        else:
+            unclosed = max(unclosed, numbers[i].start)
+            if _LIST_GAP.match(between):
+                parts[i] = parts[opened]
 
 
 # between two items of a list: a few words, then a comma or "and"
@@ -422,6 +427,7 @@ def _sums_by_kind(index: _Index, parts: list[int | None], classes: list[str | No
     carrying roughly 4,000 evacuees and 34 planes carrying 2,800 people" breaks down
     "6,800 persons were evacuated" by its people, not by its flights."""
     numbers = index.numbers
+    wholes = {whole for whole in parts if whole is not None}
     for s_index in sorted(index.runs):
         by_kind: dict[str, list[int]] = {}
         for i in index.in_sentence(s_index):
@@ -431,13 +437,14 @@ def _sums_by_kind(index: _Index, parts: list[int | None], classes: list[str | No
         if len(by_kind) < 2:
             continue  # one kind: `_sums` has read the sentence
         for kind, own in by_kind.items():
-            if len(own) < 2 or any(p in own for p in parts if p is not None):
+            if len(own) < 2 or any(i in wholes for i in own):
                 continue
             added = sum(numbers[i].value for i in own)
             for j in reversed(_wholes_before(own[0], index, parts)):
                 if classes[j] == kind and 0.95 * numbers[j].value <= added <= numbers[j].value:
                     for i in own:
                         parts[i] = j
+                    wholes.add(j)
                     break
 
 
