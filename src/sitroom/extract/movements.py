@@ -62,16 +62,21 @@ def _words() -> _Words:
     )
 
 
-def movement(text: str, start: int, end: int, spans: list[PlaceSpan]) -> Movement:
+def movement(
+    text: str, start: int, end: int, spans: list[PlaceSpan], starts: list[int] | None = None
+) -> Movement:
     """Return the origin and destination written in `text[start:end]`.
 
-    `spans` are the places of the text in order. Linear in the length of the clause:
-    each movement word looks up the first place after it by bisection.
+    `spans` are the places of the text in order, `starts` their start offsets (give them,
+    built once per document: building them per call makes a document's calls quadratic).
+    Linear in the length of the clause: each movement word looks up the first place after
+    it by bisection.
     """
     words = _words()
     stop = _CLAUSE_END.search(text, start, end)
     end = stop.start() if stop else end
-    starts = [s.start for s in spans]
+    if starts is None:
+        starts = [s.start for s in spans]
     origin = _places_after(text, start, end, spans, starts, words.origin)
     destination = _places_after(text, start, end, spans, starts, words.destination)
     arrived = words.arrived.search(text, start, end) is not None

@@ -320,6 +320,7 @@ class _Places:
         gazetteer: Gazetteer | None,
     ) -> None:
         self.all = spans
+        self.all_starts = [p.start for p in spans]
         # a side's zone is no place, a possessive one an owner ("Syria's agencies"), a
         # subject an actor ("the United States has evacuated"), a dateline the newsroom's
         self.named = [
@@ -453,7 +454,7 @@ def _place(
     if whole is not None and chosen[whole][1] is not None:
         return chosen[whole]
     if indicator in _MOVEMENTS:
-        moved = movement(text, start, seg_end, places.all)
+        moved = movement(text, start, seg_end, places.all, places.all_starts)
         if moved.origin and moved.destination and not moved.arrival:
             return None, moved.origin, moved.destination
         if moved.destination and moved.arrival:
