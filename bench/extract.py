@@ -46,7 +46,7 @@ from sitroom.extract.indicators import _hits  # noqa: E402
 from sitroom.extract.numbers import find_numbers  # noqa: E402
 
 SAMPLE_REPORTS = ROOT / "src" / "sitroom" / "sample" / "reports"
-WORLD_REPORTS = ROOT.parent / "shared" / "data" / "reports-world"
+WORLD_REPORTS = ROOT / "tests" / "data" / "world" / "reports"
 GOLD = ROOT / "src" / "sitroom" / "sample" / "gold"
 PUBLISHED = "2024-01-01"
 REPORT_BREAK = "\n\n\n"  # between two reports of the corpus

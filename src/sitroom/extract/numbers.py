@@ -527,9 +527,17 @@ def _is_not_a_count(text: str, mention: NumberMention) -> bool:
         return bool(_DURATION_AFTER.match(after))
     if mention.kind is NumberKind.PERCENT:
         return False
-    if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
+    # the last word before the number gates the searches that end there: a `$`-anchored
+    # search tries every position of `before`, and most numbers follow no such word
+    last = _last_word(before)
+    if _DATE_AFTER.match(after) or (
+        (last in _MONTH_WORDS or last == "the") and _DATE_BEFORE.search(before)
+    ):
         return True
-    if written[0].isdigit() and (_DAYS_AFTER.match(after) or _DAYS_BEFORE.search(before)):
+    ranged = last in _RANGE_WORDS or (last != "" and last[-1] in "-–—")
+    if written[0].isdigit() and (
+        _DAYS_AFTER.match(after) or (ranged and _DAYS_BEFORE.search(before))
+    ):
         return True
     if _looks_like_a_year(written) and _is_year(before, after):
         return True
@@ -539,9 +547,10 @@ def _is_not_a_count(text: str, mention: NumberMention) -> bool:
         return True
     if text[end : end + 1] == ":" and re.match(r":\d{2}", after):
         return True
-    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+    if (last in _AGE_WORDS and _AGE_BEFORE.search(before)) or _AGE_AFTER.match(after):
         return True
-    if _DOCUMENT_BEFORE.search(before):
+    document = last.strip(".#") in _DOCUMENT_WORDS or last.endswith("#")
+    if document and _DOCUMENT_BEFORE.search(before):
         return True
     if _DURATION_AFTER.match(after) or _ORDINAL_AFTER.match(after):
         return True
@@ -551,6 +560,34 @@ def _is_not_a_count(text: str, mention: NumberMention) -> bool:
         return True
     # a bare digit glued to a letter or slash ("A1", "24/7") is a code, not a count
     return bool(re.match(r"[/-]\d", after))
+
+
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_MONTH_WORDS = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "jan", "feb", "mar", "apr"),
+        *("jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.", "mar."),
+        *("apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."),
+    )
+)
+_RANGE_WORDS = frozenset({"and", "&", "to"})
+_AGE_WORDS = frozenset({"age", "aged", "ages", "of", "over", "under", "above", "below", "than"})
+# the words _DOCUMENT_BEFORE ends with, lower case, without "." and "#"
+_DOCUMENT_WORDS = frozenset(
+    (
+        *("no", "nos", "nr", "number", "resolution", "resolutions", "article", "articles"),
+        *("paragraph", "paragraphs", "para", "chapter", "section", "annex", "protocol"),
+        *("decree", "law", "page", "pages", "p", "pp", "vol", "volume", "issue", "edition"),
+        *("bulletin", "phase", "round", "version", "route", "highway", "m", "road"),
+        *("report", "sitrep", "update"),
+    )
+)
+
+
+def _last_word(before: str) -> str:
+    found = _LAST_WORD.search(before[-24:])
+    return found.group(1).lower() if found else ""
 
 
 def _looks_like_a_year(written: str) -> bool:
