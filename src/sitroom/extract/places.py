@@ -69,6 +69,7 @@ _COORDINATION = re.compile(
 @dataclass(frozen=True)
 class _PersonPhrases:
     title_before: re.Pattern[str]
+    title_words: frozenset[str]  # the last words of the titles, for a cheap first look
     name_then_speech: re.Pattern[str]
     organisations: frozenset[str]
 
@@ -98,6 +99,7 @@ def _person_phrases() -> _PersonPhrases:
     )
     return _PersonPhrases(
         re.compile(rf"(?<![\w.])(?:{titles})\.?\s+$"),
+        frozenset(t.split()[-1].rstrip(".") for t in words["titles"]),
         re.compile(rf"(?:[-\s]+{name_word}){{1,3}}(?:\s*,[^,.;\n]{{1,60}},)?\s+(?:{verbs})\b"),
         frozenset(data["organisations"]["words"]),
     )
@@ -133,7 +135,12 @@ def in_person_phrase(text: str, start: int, end: int) -> bool:
     Jasim al-Atiyah", "Mr Hope"), or a one-word given name followed by a surname and a
     speech verb ("Jasim al-Atiyah said", "Jasim al-Atiyah, deputy minister, said")."""
     phrases = _person_phrases()
-    if phrases.title_before.search(text, max(0, start - 40), start):
+    word = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if (
+        word is not None
+        and word.group(1).rstrip(".") in phrases.title_words
+        and phrases.title_before.search(text, max(0, start - 40), start)
+    ):
         return True
     if re.search(r"[\s-]", text[start:end]):
         return False
@@ -231,11 +238,29 @@ def _with_city_parts(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
 _NAME_GOES_ON = re.compile(r"[-\s](?:al|el|ad|ar|as|ash|az|an|at)[-\s][A-Z][\w'’]+")
 
 
+_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+_BEFORE_LAST = frozenset(
+    (
+        *("of", "old", "former", "north", "south", "east", "west", "northern", "southern"),
+        *("eastern", "western", "northeast", "northeastern", "north-east", "north-eastern"),
+        *("northwest", "northwestern", "north-west", "north-western", "southeast"),
+        *("southeastern", "south-east", "south-eastern", "southwest", "southwestern"),
+        *("south-west", "south-western", "central", "rural", "greater"),
+    )
+)
+
+
 def _widen(text: str, start: int, end: int) -> PlaceSpan:
     goes_on = _NAME_GOES_ON.match(text, end)
     if goes_on is not None:
         end = goes_on.end()
-    before = _BEFORE.search(text, max(0, start - 30), start)
+    word = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    # only a direction, "of" or "Old" ends what _BEFORE looks for: search only then
+    before = (
+        _BEFORE.search(text, max(0, start - 30), start)
+        if word is not None and word.group(1).lower() in _BEFORE_LAST
+        else None
+    )
     if before is not None:
         start = before.start()
         if text[start : start + 4].lower() == "the ":
