@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 PEOPLE = "people"
@@ -70,11 +70,13 @@ def commodity_of(words: tuple[str, ...], complement: tuple[str, ...]) -> str | N
     return "_".join(kept)
 
 
+@lru_cache(maxsize=16384)  # counted words repeat across a document
 def is_outcome(word: str) -> bool:
     """Whether `word` counts people by what happened to them ("deaths", "wounded")."""
     return noun_key(word) in default_nouns().outcomes or word in default_nouns().outcomes
 
 
+@lru_cache(maxsize=16384)  # counted words repeat across a document
 def _nationality(word: str) -> str | None:
     """Return the group of a nationality word ("syrians", "non_sudanese"), else None."""
     bare = word.removeprefix("non-")
@@ -86,6 +88,7 @@ def _nationality(word: str) -> str | None:
     return ("non_" if word.startswith("non-") else "") + plural
 
 
+@lru_cache(maxsize=16384)  # counted words repeat across a document
 def noun_key(word: str) -> str:
     """Return `word` lower-cased and made singular the simple English way."""
     nouns = default_nouns()
@@ -104,6 +107,7 @@ def noun_key(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)  # counted words repeat across a document
 def _known(words: tuple[str, ...]) -> tuple[str, int] | None:
     """Return (key, index) of the counted noun of `words`: the last known noun, two-word
     nouns ("armored vehicle") before one-word ones."""
@@ -120,6 +124,7 @@ def _known(words: tuple[str, ...]) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # counted words repeat across a document
 def noun_class(words: tuple[str, ...]) -> str | None:
     """Return the class of what `words` count, from the head noun; None if nothing is said."""
     if not words:
@@ -134,6 +139,7 @@ def noun_class(words: tuple[str, ...]) -> str | None:
     return OTHER
 
 
+@lru_cache(maxsize=16384)  # counted words repeat across a document
 def noun_unit(words: tuple[str, ...]) -> str | None:
     """Return the unit figures of `words` are counted in, or None when no noun is known.
 
@@ -149,6 +155,7 @@ def noun_unit(words: tuple[str, ...]) -> str | None:
     return head if head.endswith("s") else head + "s"
 
 
+@lru_cache(maxsize=16384)  # counted words repeat across a document
 def group_of(words: tuple[str, ...]) -> str | None:
     """Return the group the counted words narrow to, or None for people at large.
 

@@ -86,6 +86,7 @@ class Gazetteer:
                 if len(key.replace(" ", "")) >= 3:
                     self._spelled.setdefault(key, place)
                     self._prefixes.update(_prefixes(key))
+        self._local_starts = frozenset(key.split(" ")[0] for key in self._spelled)
         self.world = world
         self._world_places: dict[int, Place] = {}
         self._world_names: dict[str, int] | None = None
@@ -192,14 +193,23 @@ class Gazetteer:
         all-capitals acronym), must not be in `places.toml`'s not_places, and a name of
         fewer than four letters must be a country or a city of 100,000 people.
         """
-        words = [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
-        joined = [
-            _JOIN.fullmatch(text, words[k][1], words[k + 1][0]) is not None
-            for k in range(len(words) - 1)
+        # a plain lower-case word folds to itself: fold only the others
+        words = [
+            (m.start(), m.end(), w if w.islower() and w.isascii() else fold(w))
+            for m in WORD.finditer(text)
+            for w in (m.group(),)
         ]
+        joined = _Joined(text, words)
+        local_starts = self._local_starts
         found: list[PlaceMention] = []
         i = 0
         while i < len(words):
+            # a name begins with a capital, or with the first word of a listed place's
+            # spelling (listed places match in any case): no other word can start one
+            start, _, key = words[i]
+            if not text[start].isupper() and key not in local_starts:
+                i += 1
+                continue
             hit = self._longest(text, words, joined, i)
             if hit is None:
                 i += 1
@@ -214,7 +224,7 @@ class Gazetteer:
         self,
         text: str,
         words: list[tuple[int, int, str]],
-        joined: list[bool],
+        joined: _Joined,
         i: int,
     ) -> tuple[int, Place, int] | None:
         """The longest place name starting at word `i`: (its last word, place, start)."""
@@ -267,6 +277,17 @@ class Gazetteer:
             if gap in ("-", " ") and text[words[i - 1][0]].isupper():
                 return words[i - 1][0]
         return words[i][0]
+
+
+class _Joined:
+    """Whether word k and word k + 1 of a text are joined as in a name (a space, a hyphen,
+    an apostrophe), looked up only for the words a name may span."""
+
+    def __init__(self, text: str, words: list[tuple[int, int, str]]) -> None:
+        self.text, self.words = text, words
+
+    def __getitem__(self, k: int) -> bool:
+        return _JOIN.fullmatch(self.text, self.words[k][1], self.words[k + 1][0]) is not None
 
 
 def _other_spellings(place: Place) -> tuple[str, ...]:
