@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.domain import InputError
+from sitroom.domain import Claim, InputError
 from sitroom.extract.pipeline import extract_claims
 from sitroom.ingest import texts
 from sitroom.ingest.texts import claims_of_file, text_pieces, utf8_chars
@@ -62,3 +62,22 @@ def test_utf8_is_checked_across_blocks_and_the_bad_byte_named(
     report.write_bytes(b"ends in half a character \xe2\x80")
     with pytest.raises(InputError, match=r"is not UTF-8 text \(byte 25\)"):
         utf8_chars(report)
+
+
+def test_worker_processes_give_the_claims_one_process_gives(tmp_path: Path) -> None:
+    report = Path(__file__).parents[2] / "src" / "sitroom" / "sample" / "reports"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(report.glob("*.txt"))]
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("\n\n".join(texts), encoding="utf-8")
+    second.write_text(texts[1], encoding="utf-8")
+    files = [(first, date(2016, 12, 20)), (second, date(2016, 12, 9))]
+
+    def run(jobs: int) -> list[tuple[Path, list[Claim]]]:
+        bar = null_progress(1, "extracting")
+        return list(texts.extracted(files, None, bar, jobs, 3000))
+
+    one, two = run(1), run(2)
+    assert len(one) > 4  # several pieces of the first file, then the second
+    assert one == two
+    numbered = [c.local_id for path, claims in one if path == first for c in claims]
+    assert numbered == list(range(len(numbered)))

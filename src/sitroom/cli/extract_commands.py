@@ -7,6 +7,7 @@ database, the web server or the renderers.
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -19,7 +20,7 @@ from sitroom.cli.common import JsonOption, QuietOption, progress_for, refuse_on
 from sitroom.domain import Claim, InputError, InputErrors
 from sitroom.extract.evaluate import FIELDS, Score, evaluate, published_at_of, total
 from sitroom.extract.records import claim_record
-from sitroom.ingest.texts import claims_of_file, utf8_chars
+from sitroom.ingest.texts import PIECE_CHARS, extracted, utf8_chars
 
 if TYPE_CHECKING:
     from sitroom.geo.gazetteer import Gazetteer
@@ -77,6 +78,17 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for big inputs. Default: one per CPU when the files "
+            "hold more than one piece (256 K characters), else one.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Extract the claims of reports without writing to the database.
@@ -95,18 +107,22 @@ def extract(
     with refuse_on():
         dates, chars = _checked(paths, published_at)
         gazetteer = _gazetteer(db)
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if sum(chars) > PIECE_CHARS else 1
     bar = progress_for(quiet, minimum=_BAR_CHARS)(sum(chars), "extracting")
+    tables: dict[Path, list[Claim]] = (
+        {path: [] for path in paths} if output is OutputFormat.TABLE else {}
+    )
     try:
-        for path, published in zip(paths, dates, strict=True):
-            pieces = claims_of_file(path, published, gazetteer, bar)
+        for path, claims in extracted(list(zip(paths, dates, strict=True)), gazetteer, bar, jobs):
             if output is OutputFormat.TABLE:
-                _print_table(path, [claim for piece in pieces for claim in piece])
-                continue
-            for claims in pieces:
-                if claims:
-                    typer.echo(_jsonl(claims, str(path) if len(paths) > 1 else None))
+                tables.setdefault(path, []).extend(claims)
+            elif claims:
+                typer.echo(_jsonl(claims, str(path) if len(paths) > 1 else None))
     finally:
         bar.close()
+    for path, claims in tables.items():
+        _print_table(path, claims)
 
 
 def _checked(paths: list[Path], published_at: str | None) -> tuple[list[date], list[int]]:

@@ -10,7 +10,10 @@ not carry across a cut; a piece of 256 K characters is some fifty pages.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+import multiprocessing
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -128,3 +131,64 @@ def _shifted(claim: Claim, chars: int, claims: int) -> Claim:
         local_id=claim.local_id + claims,
         part_of=None if claim.part_of is None else claim.part_of + claims,
     )
+
+
+def extracted(
+    files: Sequence[tuple[Path, date | None]],
+    gazetteer: Gazetteer | None,
+    bar: ProgressBar,
+    jobs: int = 1,
+    size: int = PIECE_CHARS,
+) -> Iterator[tuple[Path, list[Claim]]]:
+    """Yield (file, claims of one piece) for every piece of every file, in order.
+
+    As `claims_of_file`, file by file; with `jobs` > 1 the pieces are extracted by that
+    many worker processes (forked, so they share the loaded gazetteer), at most two pieces
+    a worker ahead of what has been yielded, so memory stays bounded. Where processes
+    cannot be forked, one process does the work.
+    """
+    pieces = (
+        (path, published, piece) for path, published in files for piece in text_pieces(path, size)
+    )
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        results = _in_workers(pieces, gazetteer, jobs)
+    else:
+        results = (
+            (path, piece, extract_claims(piece.text, published, gazetteer))
+            for path, published, piece in pieces
+        )
+    numbered: dict[Path, int] = {}
+    for path, piece, claims in results:
+        before = numbered.get(path, 0)
+        if piece.offset or before:
+            claims = [_shifted(claim, piece.offset, before) for claim in claims]
+        numbered[path] = before + len(claims)
+        bar.advance(path.name, steps=len(piece.text))
+        yield path, claims
+
+
+# what forked workers extract with: set before the pool forks, so it is inherited, not sent
+_WORKER_GAZETTEER: Gazetteer | None = None
+
+
+def _extract_in_worker(text: str, published_at: date | None) -> list[Claim]:
+    return extract_claims(text, published_at, _WORKER_GAZETTEER)
+
+
+def _in_workers(
+    pieces: Iterator[tuple[Path, date | None, TextPiece]], gazetteer: Gazetteer | None, jobs: int
+) -> Iterator[tuple[Path, TextPiece, list[Claim]]]:
+    global _WORKER_GAZETTEER
+    _WORKER_GAZETTEER = gazetteer
+    # compile the stages' patterns once, here, before the fork: every worker inherits them
+    extract_claims("Some 10 people.", None, gazetteer)
+    pending: deque[tuple[Path, TextPiece, Future[list[Claim]]]] = deque()
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        for path, published, piece in pieces:
+            pending.append((path, piece, pool.submit(_extract_in_worker, piece.text, published)))
+            if len(pending) >= 2 * jobs:
+                done_path, done_piece, future = pending.popleft()
+                yield done_path, done_piece, future.result()
+        while pending:
+            done_path, done_piece, future = pending.popleft()
+            yield done_path, done_piece, future.result()
