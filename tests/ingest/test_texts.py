@@ -66,10 +66,10 @@ def test_utf8_is_checked_across_blocks_and_the_bad_byte_named(
 
 def test_worker_processes_give_the_claims_one_process_gives(tmp_path: Path) -> None:
     report = Path(__file__).parents[2] / "src" / "sitroom" / "sample" / "reports"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(report.glob("*.txt"))]
+    reports = [p.read_text(encoding="utf-8") for p in sorted(report.glob("*.txt"))]
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
-    first.write_text("\n\n".join(texts), encoding="utf-8")
-    second.write_text(texts[1], encoding="utf-8")
+    first.write_text("\n\n".join(reports), encoding="utf-8")
+    second.write_text(reports[1], encoding="utf-8")
     files = [(first, date(2016, 12, 20)), (second, date(2016, 12, 9))]
 
     def run(jobs: int) -> list[tuple[Path, list[Claim]]]:
