@@ -128,3 +128,24 @@ def test_a_convoy_carrying_people_evacuates_them() -> None:
 def test_the_residents_of_a_place_are_its_population() -> None:
     [claim] = extract_claims("The city's 1.2 million residents face shortages.", DAY)
     assert (claim.indicator, claim.value) == ("population.in_area", 1_200_000)
+
+
+def test_a_movement_into_a_place_the_gazetteer_lacks_before_one_it_knows() -> None:
+    [claim] = extract_claims(
+        "About 900 families arrived in Qarat Sulayb from Nyala.", DAY, bundled_gazetteer()
+    )
+    assert (claim.origin, claim.destination) == ("Nyala", "Qarat Sulayb")
+
+
+def test_lists_of_places_stay_lists_and_movements_read_either_way() -> None:
+    gazetteer = bundled_gazetteer()
+    [listed] = extract_claims(
+        "Fighting displaced 25,000 people in Nyala, Zalingi and El Obeid towns.", DAY, gazetteer
+    )
+    assert listed.place == "Nyala; Zalingi; El Obeid"
+    [moved] = extract_claims(
+        "Some 3,000 people left out of Kharkiv, heading to Dnipro.", DAY, gazetteer
+    )
+    assert (moved.origin, moved.destination) == ("Kharkiv", "Dnipro")
+    [crossed] = extract_claims("Some 4,000 refugees crossed into Chad.", DAY, gazetteer)
+    assert (crossed.place, crossed.destination) == ("Chad", "Chad")

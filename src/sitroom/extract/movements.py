@@ -108,10 +108,11 @@ def _places_after(
     words = _words()
     for match in word.finditer(text, start, end):
         k = bisect_left(starts, match.end())
-        if k == len(spans) or spans[k].end > end or spans[k].start > match.end() + 60:
-            unknown = _unknown_place(text, match.end(), end)
-            if unknown is not None:
-                return match.group(0), [unknown]
+        unknown = _unknown_place(text, match.end(), end)
+        if unknown is not None and (k == len(spans) or spans[k].start >= unknown.end):
+            # "arrived in Tawila from El Fasher": the name after the word, though the
+            # gazetteer knows only a place further on
+            return match.group(0), [unknown]
         if k == len(spans) or spans[k].end > end:
             return None
         gap = text[match.end() : spans[k].start]
