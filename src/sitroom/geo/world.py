@@ -18,6 +18,7 @@ import csv
 import json
 import marshal
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -274,6 +275,12 @@ def world_aliases() -> dict[int, list[str]]:
 
 @cache
 def _build_and_cache() -> tuple[WorldTable, dict[int, list[str]]]:
+    # once per machine (and package upgrade): say why this first command takes seconds
+    print(
+        f"sitroom: building the world gazetteer from GeoNames into {_cache_path('table').parent}"
+        " (once; some seconds)",
+        file=sys.stderr,
+    )
     table, aliases = build_table()
     _write("aliases", aliases)
     _write(
