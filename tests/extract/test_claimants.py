@@ -205,3 +205,29 @@ def test_wire_phrasings_name_their_speakers() -> None:
         "Ukraine's air force",
         "junta",
     ]
+
+
+def _of_figures(text: str) -> list[str | None]:
+    from datetime import date
+
+    from sitroom.extract.pipeline import extract_claims
+
+    return [c.claimant for c in extract_claims(text, date(2024, 3, 1))]
+
+
+def test_a_person_of_a_body_is_the_person() -> None:
+    text = "Liz Throssell of the UN Human Rights Office said 40 people were killed."
+    assert _of_figures(text) == ["Liz Throssell"]
+
+
+def test_an_acronym_is_written_out_from_its_own_line_without_its_place() -> None:
+    text = (
+        "Casualties\nAccording to the Ministry of Health (MoH) in Gaza, 11,000 people have "
+        "been killed. The MoH said 4,000 of them were children."
+    )
+    assert _of_figures(text) == ["Ministry of Health", "Ministry of Health"]
+
+
+def test_a_leader_of_a_body_does_not_hand_the_statement_to_it() -> None:
+    text = "The centre opened. According to the head of the centre, 3,000 people left."
+    assert _of_figures(text) == [None]

@@ -260,23 +260,44 @@ def _expand(name: str, acronyms: dict[str, str]) -> str:
     if name in acronyms:
         return acronyms[name]
     short = _ACRONYM.search(name)
-    if short is not None and short.end() == len(name):  # "Russian Ministry of Defense (MoD)"
+    if short is not None and short.start() > 0 and _PLACE_AFTER.match(name, short.end()):
+        # "Russian Ministry of Defense (MoD)", "Ministry of Health (MoH) in Gaza": the name
+        # the bracket introduces, not the bracket or where the body sits
         return name[: short.start()].rstrip()
     return name
+
+
+# what may follow an acronym's bracket in a speaker's name and is not part of it
+_PLACE_AFTER = re.compile(r"\s*$|\s+(?:in|at|for|on)\s")
+# a sentence's end read backwards: ". " reversed is " ."
+_SENTENCE_STOP = re.compile(r"\s[.!?]")
 
 
 def _acronyms(text: str, words: SpeechWords) -> dict[str, str]:
     """Return the acronyms the text introduces, "MoD" -> "Russian Ministry of Defense"."""
     found: dict[str, str] = {}
+    according = [tuple(a.split()) for a in words.according]
     for match in _ACRONYM.finditer(text):
         short = match.group(1)
-        tokens = TOKEN.findall(text, max(0, match.start() - _PHRASE_REACH), match.start())
+        # the name stands in the acronym's own line and sentence
+        reach = max(0, match.start() - _PHRASE_REACH)
+        reach = max(reach, text.rfind("\n", reach, match.start()) + 1)
+        stop = _SENTENCE_STOP.search(text[reach : match.start()][::-1])
+        if stop is not None:
+            reach = match.start() - stop.start()
+        tokens = TOKEN.findall(text, reach, match.start())
         start = phrase_start(tokens, words)
         name = tokens[start:]
+        letters = [c for c in short if c.isupper()]
+        lowered = [t.lower() for t in name]
+        for k in range(len(name) - 1, -1, -1):
+            if any(tuple(lowered[k : k + len(a)]) == a for a in according):
+                # "According to the Ministry of Health (MoH)": the name after the words
+                name = name[k + 2 :]
+                break
         while name and name[0].lower() in DETERMINERS | CONNECTORS:
             name = name[1:]
         initials = [w[0] for t in name for w in t.split("-") if w[:1].isupper()]
-        letters = [c for c in short if c.isupper()]
         if name and letters and _in_order(letters, initials):
             found.setdefault(short, " ".join(name))
     return found
@@ -446,7 +467,9 @@ def _phrase_after(outside: str, after: int, words: SpeechWords) -> tuple[int, Ph
         head = TOKEN.findall(part[: chain.start()])
         heads = [t.lower() for t in head if t.lower() not in DETERMINERS]
         bare = [t for t in heads if t not in words.handed]
-        if bare and (bare[-1],) in words.documents | words.roles:
+        # a document or a spokesperson hands on its body; a leader does not: "the head of
+        # the centre" is that person, not the centre
+        if bare and (bare[-1],) in words.documents | words.roles and bare[-1] not in words.leaders:
             found = phrase_at_start(part[chain.end() :], words)
             if found is not None:
                 return after + chain.end() + found[0], found[1]

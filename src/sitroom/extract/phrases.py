@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitroom.extract.nouns import group_of
+from sitroom.extract.nouns import PEOPLE, group_of, noun_class
 from sitroom.extract.numbers import NumberMention
 
 # a word, a model designation ("C-130s", "T-72s", "Su-25"), or one other character
@@ -345,6 +345,8 @@ def _read_words(text: str, pos: int) -> tuple[list[str], list[int]]:
             break
         if low.endswith(("ed", "ing")) and len(low) > 4 and not _continues(text, match.end()):
             break  # "people displaced in ...": the participle starts the predicate
+        if low.endswith("ed") and len(low) > 4 and words and noun_class((words[-1],)) == PEOPLE:
+            break  # "20,000 people moved south": after a noun of people, the predicate
         words.append(low)
         ends.append(match.end())
         pos = match.end()

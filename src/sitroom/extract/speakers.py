@@ -47,6 +47,7 @@ class SpeechWords:
     generic: frozenset[tuple[str, ...]]
     documents: frozenset[tuple[str, ...]]
     handed: frozenset[str]
+    leaders: frozenset[str]
     bodies: frozenset[tuple[str, ...]]
     organisation_words: frozenset[str]
     person_pronouns: frozenset[str]
@@ -79,6 +80,7 @@ def parse_speech_words(text: str) -> SpeechWords:
         generic=phrases("generic"),
         documents=phrases("documents"),
         handed=frozenset(words("handed")),
+        leaders=frozenset(words("leaders")),
         bodies=phrases("bodies"),
         organisation_words=frozenset(str(w) for w in raw.get("organisation_words", [])),
         person_pronouns=frozenset(words("person_pronouns")),
@@ -203,6 +205,9 @@ def _headed(
         span[-1] = _bare(span[-1])
         owner = " ".join(span)
     if words_of_head in words.bodies:
+        if owner is None and _titled_of(lowered, words):
+            # "the head of the centre": that person, as written, not the centre
+            return Phrase(" ".join(tokens), Kind.GENERIC)
         if owner is None:
             return Phrase(words_of_head[-1], Kind.BODY_ANAPHOR)
         # "the Armenian government", "Ukraine's military": the body as written
@@ -223,6 +228,14 @@ def _headed(
     return Phrase(" ".join(tokens), Kind.GENERIC)  # "a senior Western official"
 
 
+def _titled_of(lowered: list[str], words: SpeechWords) -> bool:
+    """Whether the phrase is a title of a body: "head of the centre", "director of it"."""
+    return any(
+        word in words.titles and k + 1 < len(lowered) and lowered[k + 1] == "of"
+        for k, word in enumerate(lowered)
+    )
+
+
 def _names_body(owner: str, words: SpeechWords) -> bool:
     """Return whether capitalised `owner` words name a body rather than qualify a crowd.
 
@@ -241,6 +254,9 @@ def _name(tokens: list[str], words: SpeechWords) -> Phrase | None:
         tokens = tokens[:-1]
     if not tokens or len(tokens) > 12:
         return None
+    person = _person_of_body(tokens, words)
+    if person is not None:
+        return person
     if tokens[0].lower() in words.stop_words or tokens[0].lower() in DETERMINERS:
         return None
     name = " ".join(tokens)
@@ -256,6 +272,24 @@ def _name(tokens: list[str], words: SpeechWords) -> Phrase | None:
         or len(tokens) > 4
     )
     return Phrase(name, Kind.BODY if body else Kind.PERSON)
+
+
+def _person_of_body(tokens: list[str], words: SpeechWords) -> Phrase | None:
+    """Read "Liz Throssell of the UN Human Rights Office" as the person: two or three
+    capitalised words that name no body, then "of"/"from"/"at" and a body."""
+    for i, token in enumerate(tokens):
+        if token.lower() in ("of", "from", "at"):
+            head, tail = tokens[:i], [t for t in tokens[i + 1 :] if t.lower() != "the"]
+            if (
+                2 <= len(head) <= 3
+                and all(is_capital(t) and not is_acronym(t) for t in head)
+                and not any(_bare(t) in words.organisation_words for t in head)
+                and tail
+                and _names_body(" ".join(tail), words)
+            ):
+                return Phrase(" ".join(_bare(t) for t in head), Kind.PERSON)
+            return None
+    return None
 
 
 def phrase_start(tokens: list[str], words: SpeechWords) -> int:
