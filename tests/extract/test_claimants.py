@@ -231,3 +231,9 @@ def test_an_acronym_is_written_out_from_its_own_line_without_its_place() -> None
 def test_a_leader_of_a_body_does_not_hand_the_statement_to_it() -> None:
     text = "The centre opened. According to the head of the centre, 3,000 people left."
     assert _of_figures(text) == [None]
+
+
+def test_the_object_of_a_participle_is_no_speaker() -> None:
+    assert _of_figures("UN staff monitoring the movement said 20,000 people moved south.") == [
+        "UN staff"
+    ]

@@ -376,6 +376,18 @@ def _subject(
         return skip, verb.end(), opening[1], forward
     start = phrase_start(tokens, words)
     read = read_phrase(tokens[start:], words) if start < len(tokens) else None
+    participle = start - 1
+    if participle > 0 and tokens[participle].lower() in DETERMINERS:
+        participle -= 1
+    verb_ing = participle > 0 and tokens[participle].lower().endswith("ing")
+    if verb_ing and len(tokens[participle]) > 4:
+        # "UN staff monitoring the movement said": the movement is what they watch; the
+        # speaker stands before the participle
+        earlier_start = phrase_start(tokens[:participle], words)
+        if earlier_start < participle:
+            watcher = read_phrase(tokens[earlier_start:participle], words)
+            if watcher is not None:
+                start, read = earlier_start, watcher
     placed = start > 0 and tokens[start - 1].lower() in _LOCATIVE
     if placed and not _handed_on(tokens[: start - 1], words):
         read = None  # "head of the agency's office in Odesa said": Odesa is no speaker
