@@ -320,3 +320,34 @@ def test_finding_windows_is_linear_in_the_text() -> None:
         timings.append(time.perf_counter() - began)
         assert len(found) == 6 * copies
     assert timings[1] < 4 * timings[0] * 2.5  # 4x the text, well under 10x the time
+
+
+def test_an_event_without_the_is_a_window_where_its_verb_follows() -> None:
+    from datetime import date
+
+    from sitroom.extract.windows import find_windows
+
+    day = date(2024, 6, 9)
+    [window] = find_windows("Since fighting erupted in El Fasher on 10 May, 1,315 arrived.", day)
+    assert (window.words, window.first_day, window.last_day) == (
+        "Since fighting erupted in El Fasher on 10 May",
+        date(2024, 5, 10),
+        day,
+    )
+    assert [w.words for w in find_windows("Since hostilities began, 300 died.", day)] == [
+        "Since hostilities began"
+    ]
+
+
+def test_after_a_date_is_a_window_from_it_and_daily_before_a_noun_is_none() -> None:
+    from datetime import date
+
+    from sitroom.extract.windows import find_windows
+
+    day = date(2024, 6, 9)
+    [after] = find_windows("After 1 February 2021, 2.7 million were displaced.", day)
+    assert (after.first_day, after.last_day) == (date(2021, 2, 1), day)
+    assert find_windows("Fuel covers 9 per cent of daily requirements.", day) == []
+    assert [w.words for w in find_windows("Aid is delivered daily to the districts.", day)] == [
+        "daily"
+    ]

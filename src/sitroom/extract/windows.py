@@ -92,9 +92,13 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
     verb = _any(words.event_verbs)
 
     def event(day_group: str) -> str:
+        # "the ceasefire took effect", or without "the" where a verb follows ("fighting
+        # erupted in El Fasher on 10 May", "hostilities began")
         return (
-            rf"the\s+(?:{_MOD}\s+){{0,2}}(?:{phase}\s+of\s+(?:the\s+)?(?:{_MOD}\s+){{0,2}})?"
+            rf"(?:the\s+(?:{_MOD}\s+){{0,2}}(?:{phase}\s+of\s+(?:the\s+)?(?:{_MOD}\s+){{0,2}})?"
             rf"{noun}(?:\s+(?:of|in|on|against)\s+(?:the\s+)?{_NAME})?(?:\s+{verb}\b)?"
+            rf"|{noun}\s+{verb}\b)"
+            rf"(?:\s+(?:in|at)\s+(?:the\s+)?{_NAME})?"
             rf"(?:\s+{ago})?(?:\s+(?:on|of)\s+(?P<{day_group}>{DATE}))?"
         )
 
@@ -108,7 +112,7 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
         rf"""
         (?P<range>\b(?:from|between)\s+(?P<r1>{DATE_TIME}|{DAY}|{month_or_year})
             {range_end}(?P<r2>{DATE_TIME}|{month_or_year}))
-      | (?P<since>\bsince\s+
+      | (?P<since>\b(?:since|after)\s+
             (?P<s1>{DATE_TIME}|{month_or_year}|{relative}|(?P<sevent>{event("sday")}))
             (?:,?\s+(?:and\s+)?(?:up\s+)?(?:to|until|till|through)\s+(?P<s2>{DATE_TIME}))?
             (?P<sasof>\s*\((?:figures\s+|data\s+)?as\s+(?:of|at)\s+{DATE}\))?)
@@ -138,7 +142,8 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
       | (?P<period>\b{_any(words.period_prepositions)}\s+{_any(words.period_determiners)}\s+
             {_any(words.period_nouns)}\b)
       | (?P<relative>\b{relative})
-      | (?P<rate>\b(?:daily|per\s+day|every\s+day|each\s+day|a\s+day)\b)
+      | (?P<rate>\b(?:daily(?!\s+(?!(?:to|in|at|on|for|and|or|from|by|since|until|during)\b)
+            [a-z])|per\s+day|every\s+day|each\s+day|a\s+day)\b)
         """,
         re.IGNORECASE | re.VERBOSE,
     )
@@ -220,7 +225,7 @@ def _openers(words: WindowWords) -> re.Pattern[str]:
 
 # The words the grammar itself opens with (the lists of windows.toml add theirs).
 _FIXED_OPENERS = (
-    *("from", "between", "since", "as", "until", "up", "through", "by", "on", "the", "in"),
+    *("from", "between", "since", "after", "as", "until", "up", "through", "by", "on", "the", "in"),
     *("during", "throughout", "last", "daily", "per", "every", "each", "a", "an"),
 )
 
