@@ -149,3 +149,15 @@ def test_lists_of_places_stay_lists_and_movements_read_either_way() -> None:
     assert (moved.origin, moved.destination) == ("Kharkiv", "Dnipro")
     [crossed] = extract_claims("Some 4,000 refugees crossed into Chad.", DAY, gazetteer)
     assert (crossed.place, crossed.destination) == ("Chad", "Chad")
+
+
+def test_a_bare_figure_joined_to_the_one_before_counts_its_noun() -> None:
+    claims = extract_claims(
+        "At least 226 civilians have been killed and over 700 injured this month.", DAY
+    )
+    assert [(c.indicator, c.group) for c in claims] == [
+        ("casualties.killed", "civilians"),
+        ("casualties.injured", "civilians"),
+    ]
+    tanks = extract_claims("Troops destroyed 12 tanks and 4 were captured.", DAY)
+    assert [(c.indicator, c.unit) for c in tanks] == [("equipment.destroyed", "vehicles")] * 2

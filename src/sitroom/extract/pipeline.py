@@ -147,6 +147,11 @@ def _classify_all(
 ) -> list[Classified]:
     kinds: list[Classified] = []
     for i, figure in enumerate(figures):
+        if i and _elided(figures[i - 1], figure):
+            # "226 civilians were killed and over 700 injured", "12 tanks destroyed and 4
+            # captured": the bare figure counts the noun of the one before it
+            elided = replace(figure.phrase, possessed=figures[i - 1].phrase.words)
+            figure = figures[i] = replace(figure, phrase=elided)
         sentence = figure.sentence
         whole = parts[i]
         found = classify(
@@ -180,6 +185,25 @@ def _classify_all(
             kinds.append(Classified(OTHER, unit, group_for(figure.phrase)))
     _relink_by_kind(figures, parts, kinds)
     return kinds
+
+
+def _elided(before: _Figure, figure: _Figure) -> bool:
+    """Whether `figure` counts, unwritten, what the figure just before it counts: a bare
+    number joined to it by "and" in one sentence ("N civilians were killed and M
+    injured")."""
+    return (
+        before.sentence.index == figure.sentence.index
+        and not (figure.phrase.words or figure.phrase.possessed or figure.phrase.anaphoric)
+        and bool(before.phrase.words)
+        and figure.number.kind is before.number.kind
+        and _JOINED.match(
+            figure.sentence.text[
+                before.phrase.end - figure.sentence.start : figure.qualified.start
+                - figure.sentence.start
+            ]
+        )
+        is not None
+    )
 
 
 def _relink_by_kind(
