@@ -161,3 +161,13 @@ def test_a_bare_figure_joined_to_the_one_before_counts_its_noun() -> None:
     ]
     tanks = extract_claims("Troops destroyed 12 tanks and 4 were captured.", DAY)
     assert [(c.indicator, c.unit) for c in tanks] == [("equipment.destroyed", "vehicles")] * 2
+
+
+def test_a_name_ending_in_a_place_name_is_no_place_unless_known() -> None:
+    from sitroom.extract.places import find_places
+
+    gazetteer = bundled_gazetteer()
+    names = [p.name for p in find_places("Hayat Tahrir al-Sham fighters left Douma.", gazetteer)]
+    assert names == ["Douma"]
+    assert [p.name for p in find_places("IDPs in Salah al-Din.", gazetteer)] == ["Salah al-Din"]
+    assert [p.name for p in find_places("El Fasher Flash Update", gazetteer)] == ["El Fasher"]

@@ -147,20 +147,49 @@ def in_person_phrase(text: str, start: int, end: int) -> bool:
     return phrases.name_then_speech.match(text, end, min(len(text), end + 120)) is not None
 
 
+# "Hayat Tahrir al-Sham", "Ahrar al-Sham", "Salah al-Din": a capitalised word and an
+# article before a name make one longer name, which is a place only if it is known as one
+_LONGER_NAME = re.compile(r"([A-Z][\w'’]+)[-\s](?:al|el|ad|ar|as|ash|az|an|at)[-\s]$")
+
+
+def _longer_name(text: str, start: int, gazetteer: Gazetteer) -> int | None:
+    """Return where the longer name a place at `start` ends begins ("Salah" of "Salah
+    al-Din"), -1 when the gazetteer does not know that longer name ("Tahrir al-Sham" is no
+    place), None when the place ends no longer name."""
+    before = _LONGER_NAME.search(text, max(0, start - 30), start)
+    if before is None:
+        return None
+    end = start
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’-"):
+        end += 1
+    return before.start() if gazetteer.find(text[before.start() : end]) is not None else -1
+
+
 def find_places(text: str, gazetteer: Gazetteer | None) -> list[PlaceSpan]:
     """Return the places named in `text`, in order, each with its narrowing words.
 
     A name inside a person phrase (`in_person_phrase`) is not a place.
     """
     spans: list[PlaceSpan] = []
+    known: list[tuple[int, int]] = []
     if gazetteer is not None:
         for mention in gazetteer.mentions(text):
             if in_person_phrase(text, mention.start, mention.end) or in_organisation_name(
                 text, mention.start, mention.end
             ):
                 continue
-            spans.append(_widen(text, mention.start, mention.end))
+            longer = _longer_name(text, mention.start, gazetteer)
+            if longer == -1:
+                continue
+            spans.append(_widen(text, mention.start if longer is None else longer, mention.end))
+            known.append((spans[-1].start, spans[-1].end))
+    starts = [start for start, _ in known]
     for match in _FALLBACK.finditer(text):
+        # a name the text marks as a place, unless the gazetteer found one there: "El Fasher
+        # Flash Update" is El Fasher, not a place called "El Fasher Flash"
+        k = bisect_right(starts, match.end()) - 1
+        if k >= 0 and known[k][1] > match.start():
+            continue
         spans.append(_widen(text, match.start(), match.end()))
     for match in _CONTROLLED.finditer(text):
         spans.append(PlaceSpan(match.start(), match.end(), match.group(0), controlled_area=True))
