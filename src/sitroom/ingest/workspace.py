@@ -42,7 +42,7 @@ def setting_value(key: str, text: str, gazetteer: Gazetteer | None) -> SettingVa
     Raises UnknownSetting with the closest keys, InvalidSetting naming the problem.
     """
     if key not in SETTING_KEYS:
-        close = difflib.get_close_matches(key, SETTING_KEYS, n=2, cutoff=0.4)
+        close = difflib.get_close_matches(key, SETTING_KEYS, n=2, cutoff=0.6)
         hint = f"closest: {', '.join(close)}; " if close else ""
         raise UnknownSetting(f'no setting "{key}" ({hint}settings: {", ".join(SETTING_KEYS)})')
     if key == "parties":

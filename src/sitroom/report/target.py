@@ -4,9 +4,11 @@ with sources; and the places worth suggesting (those claims name)."""
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from datetime import date
 from functools import cache
 
+from sitroom.geo.stored import gazetteer_for
 from sitroom.ingest.sample import SAMPLE_DATE, SAMPLE_PLACE, sample_reports
 from sitroom.store.claims import claim_places
 from sitroom.store.database import Store
@@ -47,8 +49,19 @@ def default_target(store: Store, place: str | None, on: date | None) -> tuple[st
 
 
 def suggested_places(store: Store, limit: int = SUGGESTED_PLACES) -> list[str]:
-    """The workspace's place, then the places claims name, most named first."""
+    """The workspace's place, then the places claims name, most named first, as the
+    gazetteer lists them; a name nobody can locate (a hospital) is left out, since a
+    briefing of it would be refused."""
+    gazetteer = gazetteer_for(store)
     with store.session() as session:
         own = read_workspace(session).place
-        named = [place for place, _ in claim_places(session, limit)]
-    return list(dict.fromkeys([*([own] if own else []), *named]))[:limit]
+        # a claim of several places names them "Jibrin; Mahalej"
+        named = claim_places(session, limit * 5)
+    counts: Counter[str] = Counter()
+    for names, n in named:
+        for name in names.split(";"):
+            found = gazetteer.find(name.strip()) if name.strip() else None
+            if found is not None:
+                counts[found.name] += n
+    ranked = sorted(counts, key=lambda name: (-counts[name], name))
+    return list(dict.fromkeys([*([own] if own else []), *ranked]))[:limit]
