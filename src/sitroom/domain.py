@@ -252,3 +252,22 @@ class ImportResult:
     unchanged: int = 0
     claims: int = 0
     source_ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    """A database's crisis: its name, its area (a gazetteer place) and its parties.
+
+    Set by `sitroom init` and `sitroom settings set`; a database without them has these
+    defaults, and every command then behaves as before workspaces existed (a briefing
+    without --place is of Aleppo, the bundled sample's city).
+    """
+
+    name: str | None = None
+    place: str | None = None
+    parties: tuple[str, ...] = ()
+
+    @property
+    def initialised(self) -> bool:
+        """Whether `sitroom init` (or a `settings set`) stored anything."""
+        return self != Workspace()

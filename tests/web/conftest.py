@@ -55,6 +55,29 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = Store(url)
     load_sample(store, gazetteer=bundled_gazetteer())
     store.dispose()
+    yield from _serve(url, folder)
+
+
+@pytest.fixture(scope="session")
+def workspace_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of `sitroom serve` on the sample made a workspace of East Aleppo by
+    `sitroom init`."""
+    from typer.testing import CliRunner
+
+    from sitroom.cli import app
+
+    folder = tmp_path_factory.mktemp("workspace")
+    url = f"sqlite:///{folder / 'workspace.db'}"
+    for args in (
+        ["sample", "load", "--db", url],
+        ["init", "--name", "Aleppo 2016", "--place", "eastern Aleppo", "--db", url],
+    ):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+    yield from _serve(url, folder)
+
+
+def _serve(url: str, folder: Path) -> Iterator[str]:
     port = free_port()
     log_path = folder / "server.log"
     with log_path.open("wb") as log:

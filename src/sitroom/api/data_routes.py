@@ -117,12 +117,16 @@ def source(source_id: int, store: StoreDep) -> SourceDetail:
 )
 def briefing(
     store: StoreDep,
-    place: Annotated[str | None, Query(min_length=1, description="Default: Aleppo.")] = None,
+    place: Annotated[
+        str | None,
+        Query(min_length=1, description="Default: the workspace's place, else Aleppo."),
+    ] = None,
     on: Annotated[
         date | None,
         Query(
             alias="date",
-            description="YYYY-MM-DD. Default: the sample's day, else the latest source's.",
+            description="YYYY-MM-DD. Default: the latest day with sources (the sample's day "
+            "on a database without workspace settings that holds the sample).",
         ),
     ] = None,
 ) -> Response:

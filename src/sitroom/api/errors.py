@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException
 from sitroom.api.schemas import ErrorBody, ErrorDetail, ErrorInfo
 from sitroom.domain import InputError, InputErrors, NotFound, SitroomError
 from sitroom.report.html import templates
+from sitroom.report.target import suggested_places
 
 # Documented in the OpenAPI of every route that can give them.
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
@@ -55,9 +56,15 @@ def respond(
             details=details or [],
             place=request.query_params.get("place", ""),
             day=request.query_params.get("date", ""),
+            places=_suggestions(request),
         )
     )
     return HTMLResponse(page, status_code=status)
+
+
+def _suggestions(request: Request) -> list[str]:
+    store = getattr(request.app.state, "store", None)
+    return suggested_places(store) if store is not None else []
 
 
 def _input_detail(err: InputError) -> ErrorDetail:

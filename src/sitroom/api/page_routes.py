@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from sitroom.api.deps import StoreDep, briefing_or_default
 from sitroom.api.errors import ERROR_RESPONSES
 from sitroom.report.html import highlight, mark_spans, render_html, templates
+from sitroom.report.target import suggested_places
 from sitroom.store.claims import ClaimFilter, count_claims, list_claims
 from sitroom.store.sources import get_source, list_sources
 
@@ -25,12 +26,22 @@ def source_page_url(source_id: int, claim_id: int | None) -> str:
 @router.get("/", summary="The briefing page")
 def briefing_page(
     store: StoreDep,
-    place: Annotated[str | None, Query(min_length=1, description="Default: Aleppo.")] = None,
-    on: Annotated[date | None, Query(alias="date", description="YYYY-MM-DD.")] = None,
+    place: Annotated[
+        str | None,
+        Query(min_length=1, description="Default: the workspace's place, else Aleppo."),
+    ] = None,
+    on: Annotated[
+        date | None,
+        Query(alias="date", description="YYYY-MM-DD. Default: the latest day with sources."),
+    ] = None,
 ) -> HTMLResponse:
-    """Return the briefing as HTML, each figure footnoted and each footnote linked to its quote."""
+    """Return the briefing as HTML, each figure footnoted and each footnote linked to its
+    quote; the place field suggests the workspace's place and the places claims name."""
     html = render_html(
-        briefing_or_default(store, place, on), standalone=False, source_url=source_page_url
+        briefing_or_default(store, place, on),
+        standalone=False,
+        source_url=source_page_url,
+        places=suggested_places(store),
     )
     return HTMLResponse(html)
 

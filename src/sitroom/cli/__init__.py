@@ -28,6 +28,8 @@ COMMAND_MODULES = {
     "grade": "grade_commands",
     "places": "places_commands",
     "sample": "sample_commands",
+    "init": "workspace_commands",
+    "settings": "workspace_commands",
 }
 
 

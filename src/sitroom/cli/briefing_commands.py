@@ -15,6 +15,7 @@ from sitroom.report.build import DEFAULT_DAYS, briefing_for, quoted_texts
 from sitroom.report.json_out import render_json
 from sitroom.report.markdown import render_markdown
 from sitroom.report.model import Briefing
+from sitroom.report.target import default_target
 from sitroom.store.database import open_store
 
 
@@ -27,11 +28,23 @@ class BriefingFormat(StrEnum):
 
 @app.command("briefing")
 def briefing_command(
-    place: Annotated[str, typer.Option(help="Place the briefing is about, e.g. Aleppo.")],
+    place: Annotated[
+        str | None,
+        typer.Option(
+            help="Place the briefing is about, e.g. Aleppo. Default: the workspace's place "
+            "(sitroom init), else Aleppo.",
+            show_default=False,
+        ),
+    ] = None,
     on: Annotated[
-        datetime,
-        typer.Option("--date", formats=["%Y-%m-%d"], help="Day of the briefing, YYYY-MM-DD."),
-    ],
+        datetime | None,
+        typer.Option(
+            "--date",
+            formats=["%Y-%m-%d"],
+            help="Day of the briefing, YYYY-MM-DD. Default: the latest day with sources.",
+            show_default=False,
+        ),
+    ] = None,
     days: Annotated[
         int, typer.Option(min=1, help="Take sources published in this many days up to --date.")
     ] = DEFAULT_DAYS,
@@ -52,7 +65,9 @@ def briefing_command(
     """Write the briefing for a place and day: every figure footnoted to its source.
 
     Sections: control, population movements, combatants, mine action, aid, shelters,
-    incidents; then where sources disagree and the checks that failed.
+    incidents; then where sources disagree and the checks that failed. Without --place
+    and --date: the workspace's place on the latest day a source was published (on a
+    database without `sitroom init` holding the bundled sample, Aleppo on 2016-12-09).
 
     \b
 
@@ -65,7 +80,8 @@ def briefing_command(
         if output is not None:
             check_writable(output)
         store = open_store(db, create=False)
-        briefing = briefing_for(store, place, on.date(), days=days)
+        place, day = default_target(store, place, on.date() if on else None)
+        briefing = briefing_for(store, place, day, days=days)
         standalone = output_format in (BriefingFormat.html, BriefingFormat.pdf)
         texts = quoted_texts(store, briefing) if standalone else {}
     for warning in briefing.warnings:

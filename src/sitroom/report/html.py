@@ -161,6 +161,7 @@ def render_html(
     standalone: bool,
     source_url: SourceUrl,
     texts: Mapping[int, str] | None = None,
+    places: Sequence[str] = (),
 ) -> str:
     """The briefing as one HTML document.
 
@@ -168,7 +169,8 @@ def render_html(
     `/sources/{id}#claim-{claim_id}`, a standalone file passes `appendix_url`. A standalone
     document inlines the stylesheet, drops the dashboard's navigation and form, and ends
     with the appendix of its sources: each one's text from `texts` (source id -> text,
-    see `build.quoted_texts`) with the briefing's quotes highlighted.
+    see `build.quoted_texts`) with the briefing's quotes highlighted. The dashboard's
+    place field suggests `places` (`target.suggested_places`).
     """
     return (
         templates()
@@ -177,6 +179,7 @@ def render_html(
             briefing=briefing,
             standalone=standalone,
             source_url=source_url,
+            places=places,
             css=Markup(stylesheet()) if standalone else "",
             appendix=_appendix(briefing, texts or {}) if standalone else [],
             charts=movement_charts(

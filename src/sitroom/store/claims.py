@@ -159,3 +159,16 @@ def claims_published_between(
     )
     sources = {row.id: to_domain_source(row, with_text=False) for row in source_rows}
     return [(_to_domain(row), sources[row[_SOURCE_ID_AT]]) for row in rows]
+
+
+def claim_places(session: Session, limit: int = 100) -> list[tuple[str, int]]:
+    """The places claims name, with how many name each, most named first (then by name)."""
+    count = func.count(ClaimRow.id)
+    rows = session.execute(
+        select(ClaimRow.place, count)
+        .where(ClaimRow.place.is_not(None), ClaimRow.place != "")
+        .group_by(ClaimRow.place)
+        .order_by(count.desc(), ClaimRow.place)
+        .limit(limit)
+    )
+    return [(str(place), int(n)) for place, n in rows]

@@ -98,3 +98,11 @@ def publication_span(session: Session) -> tuple[date, date] | None:
         select(func.min(SourceRow.published_at), func.max(SourceRow.published_at))
     ).one()
     return (first, last) if first is not None and last is not None else None
+
+
+def holds_any(session: Session, sha256s: frozenset[str]) -> bool:
+    """Whether a stored source has one of these content hashes."""
+    if not sha256s:
+        return False
+    found = session.scalar(select(SourceRow.id).where(SourceRow.sha256.in_(sha256s)).limit(1))
+    return found is not None
