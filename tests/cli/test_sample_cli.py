@@ -74,3 +74,68 @@ def test_unknown_place_and_indicator_are_refused_with_the_closest_names(tmp_path
     sources = runner.invoke(app, ["sources", "--db", db])
     assert sources.exit_code == 0
     assert sources.stdout.splitlines()[1].startswith("2\t2016-12-09\tnews\t")
+
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+def test_sample_list_names_both_samples_with_their_briefing() -> None:
+    result = runner.invoke(app, ["sample", "list"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split("\t")[:3] for line in lines] == [
+        ["aleppo", "4 reports", "Aleppo 2016-12-09"],
+        ["world", "6 reports", "Khartoum 2023-07-18"],
+    ]
+
+
+def test_an_unknown_sample_is_refused_with_the_closest_names(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["sample", "load", "wrld", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr == 'error: "wrld" is not a sample (samples: world)\n'
+
+
+def test_world_sample_briefing_of_khartoum_holds_iom_state_figures(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    loaded = runner.invoke(app, ["sample", "load", "world", "--db", db])
+    assert loaded.exit_code == 0, loaded.output
+    assert loaded.stdout.startswith("6 new, 0 unchanged")
+    briefing = runner.invoke(
+        app, ["briefing", "--place", "Khartoum", "--date", "2023-07-18", "--db", db]
+    )
+    assert briefing.exit_code == 0, briefing.output
+    text = briefing.stdout
+    assert text.startswith("# Briefing: Khartoum, 2023-07-18")
+    assert "**73.1%, Khartoum state**" in text
+    note = next(line for line in text.splitlines() if line.startswith("[^1]:"))
+    assert "“IOM Displacement Tracking Matrix Sudan Situation Report 13, 18 July 2023”" in note
+    assert "“73.13%”" in note
+    # the other states' shares are not Khartoum's
+    assert "River Nile" not in text.split("## Sources")[0]
+
+
+def test_demo_of_the_world_sample_prints_khartoum(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["demo", "--sample", "world", "--no-serve", "--db", f"sqlite:///{tmp_path / 'd.db'}"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Briefing: Khartoum, 2023-07-18")
+    assert "International Organization for Migration (IOM)" in result.stdout
+    assert result.stderr.startswith("sample world: 6 new, 0 unchanged")
+
+
+def test_a_mosul_report_gives_a_mosul_briefing(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    report = DATA / "mosul" / "mosul-2017-03-08-test-flash-update.txt"
+    imported = runner.invoke(app, ["import", str(report), "--db", db])
+    assert imported.exit_code == 0, imported.output
+    briefing = runner.invoke(
+        app, ["briefing", "--place", "Mosul", "--date", "2017-03-08", "--db", db]
+    )
+    assert briefing.exit_code == 0, briefing.output
+    text = briefing.stdout
+    assert text.startswith("# Briefing: Mosul, 2017-03-08")
+    assert "**more than 44,000 people, west Mosul" in text
+    assert "**27,000 people, Mosul**" in text
+    assert "“more than 44,000 people” (claim 1)" in text

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from sitroom.domain import Claim
+from sitroom.domain import Claim, PlaceKind
 from sitroom.geo.gazetteer import Gazetteer
-from sitroom.geo.names import fold
+from sitroom.geo.names import fold, name_key
 
 
 def claim_places(claim: Claim) -> list[str]:
@@ -33,6 +33,56 @@ def ancestors(name: str, gazetteer: Gazetteer | None) -> frozenset[str]:
         place = gazetteer.find(place.parent) if (gazetteer and place.parent) else None
         seen += 1
     return frozenset(found)
+
+
+_DIVISIONS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.ADMIN3)
+_TOWNS = (PlaceKind.CITY, PlaceKind.SETTLEMENT)
+
+
+@lru_cache(maxsize=1024)
+def namesakes(area: str, gazetteer: Gazetteer | None) -> frozenset[str]:
+    """The folded names of the divisions above a city or town that bear its name, with one
+    word more before or after it ("Khartoum" gives "khartoum state", "Hodeidah" gives "al
+    hudaydah governorate", "Kabul" gives "kabul province"): a report that writes "Khartoum"
+    often means the state. Spellings are compared by `name_key`, so "Idlib" finds "Idleb
+    Governorate". Empty for a place that is not a city or town, or has no such division.
+    """
+    place = gazetteer.find(area) if gazetteer else None
+    if gazetteer is None or place is None or place.kind not in _TOWNS:
+        return frozenset()
+    key = name_key(place.name)
+    found: set[str] = set()
+    parent = gazetteer.find(place.parent) if place.parent else None
+    seen = 0
+    while parent is not None and seen < 10 and parent.kind in _DIVISIONS:
+        words = fold(parent.name).split()
+        if len(words) > 1 and key in (
+            name_key(" ".join(words[:-1])),
+            name_key(" ".join(words[1:])),
+        ):
+            found.add(fold(parent.name))
+        parent = gazetteer.find(parent.parent) if parent.parent else None
+        seen += 1
+    return frozenset(found)
+
+
+def names_namesake(
+    place: str | None,
+    origin: str | None,
+    destination: str | None,
+    area: str,
+    gazetteer: Gazetteer | None,
+) -> bool:
+    """Whether these claim fields name a division that bears the name of city `area`
+    (`namesakes`): the division itself, not the places inside it."""
+    divisions = namesakes(area, gazetteer)
+    if not divisions or gazetteer is None:
+        return False
+    for name in place_names(place, origin, destination):
+        found = gazetteer.find(name)
+        if found is not None and fold(found.name) in divisions:
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)

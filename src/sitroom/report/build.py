@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
 from sitroom.analysis.disagreements import find_disagreements
 from sitroom.analysis.mentions import group_mentions
-from sitroom.analysis.scope import names_within, place_names, unlocated
+from sitroom.analysis.scope import names_namesake, names_within, place_names, unlocated
 from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
@@ -43,8 +43,13 @@ DEFAULT_DAYS = 7
 def where_within(claim: Claim, place: str, gazetteer: Gazetteer | None) -> bool | None:
     """Whether the claim's places lie within `place`; None when it names none, or only
     places the gazetteer cannot locate (a hospital, a shelter): such a claim concerns the
-    place its source is about, which the source's text decides."""
+    place its source is about, which the source's text decides. A city's briefing also
+    holds the figures of the division of its name ("Khartoum state" for "Khartoum")."""
     within = names_within(claim.place, claim.origin, claim.destination, place, gazetteer)
+    if within is False and names_namesake(
+        claim.place, claim.origin, claim.destination, place, gazetteer
+    ):
+        return True
     if within is False:
         lost = unlocated(claim.place, claim.origin, claim.destination, gazetteer)
         if lost and set(place_names(claim.place, claim.origin, claim.destination)) <= set(lost):
