@@ -134,3 +134,19 @@ def test_init_on_postgresql(pg_url: str) -> None:
     code, out, _ = _run("settings", "show", "--json", "--db", pg_url)
     assert json.loads(out) == {"name": "Sudan 2023", "place": "Khartoum", "parties": []}
     assert _run("init", "--name", "Again", "--place", "Khartoum", "--db", pg_url)[0] == 1
+
+
+def test_a_briefing_without_a_date_takes_the_latest_day_with_figures_at_its_place(
+    tmp_path: Path,
+) -> None:
+    db = str(tmp_path / "w.db")
+    assert (
+        runner.invoke(
+            app, ["init", "--name", "Sudan 2023", "--place", "Sudan", "--db", db]
+        ).exit_code
+        == 0
+    )
+    assert runner.invoke(app, ["sample", "load", "world", "--db", db, "-q"]).exit_code == 0
+    result = runner.invoke(app, ["briefing", "--place", "Khartoum", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Briefing: Khartoum, 2023-07-18")

@@ -8,9 +8,10 @@ from collections import Counter
 from datetime import date
 from functools import cache
 
+from sitroom.analysis.scope import names_within
 from sitroom.geo.stored import gazetteer_for
 from sitroom.ingest.sample import SAMPLE_DATE, SAMPLE_PLACE, sample_reports
-from sitroom.store.claims import claim_places
+from sitroom.store.claims import claim_places, placed_days
 from sitroom.store.database import Store
 from sitroom.store.settings import read_workspace
 from sitroom.store.sources import holds_any, publication_span
@@ -30,8 +31,9 @@ def default_place(store: Store) -> str:
         return read_workspace(session).place or SAMPLE_PLACE
 
 
-def default_day(store: Store) -> date:
-    """The latest day a stored source was published (today when there is none).
+def default_day(store: Store, place: str | None = None) -> date:
+    """The latest day a stored source was published with figures at `place` or inside it,
+    else the latest day any was (today when there is none).
 
     A database without workspace settings that holds the bundled sample opens, as it
     always has, on the sample's day (2016-12-09, the day of the canonical briefing).
@@ -40,12 +42,19 @@ def default_day(store: Store) -> date:
         if not read_workspace(session).initialised and holds_any(session, _sample_hashes()):
             return date.fromisoformat(SAMPLE_DATE)
         span = publication_span(session)
+        placed = placed_days(session) if place else []
+    if place:
+        gazetteer = gazetteer_for(store)
+        for day, at, origin, destination in placed:
+            if names_within(at, origin, destination, place, gazetteer):
+                return day
     return span[1] if span else date.today()
 
 
 def default_target(store: Store, place: str | None, on: date | None) -> tuple[str, date]:
     """`place` and `on`, each defaulting as `default_place` and `default_day` say."""
-    return place or default_place(store), on or default_day(store)
+    place = place or default_place(store)
+    return place, on or default_day(store, place)
 
 
 def suggested_places(store: Store, limit: int = SUGGESTED_PLACES) -> list[str]:

@@ -172,3 +172,17 @@ def claim_places(session: Session, limit: int = 100) -> list[tuple[str, int]]:
         .limit(limit)
     )
     return [(str(place), int(n)) for place, n in rows]
+
+
+def placed_days(
+    session: Session, limit: int = 50_000
+) -> list[tuple[date, str | None, str | None, str | None]]:
+    """(publication day, place, origin, destination) of the latest claims, latest first:
+    enough to find the latest day a place has figures without reading every claim."""
+    rows = session.execute(
+        select(SourceRow.published_at, ClaimRow.place, ClaimRow.origin, ClaimRow.destination)
+        .join(SourceRow, SourceRow.id == ClaimRow.source_id)
+        .order_by(SourceRow.published_at.desc())
+        .limit(limit)
+    )
+    return [(day, place, origin, destination) for day, place, origin, destination in rows]
