@@ -247,11 +247,9 @@ def _clause_place(
     the first after the figure, else the last before it (with `after_only`, none)."""
     start, end = figure.qualified.start, figure.phrase.end
     named = places.named
-    if text[max(0, start - 1) : start] == "(":
-        # "River Nile (16.38%), Northern (13.73%)": the place the brackets follow
-        k = bisect_left(places.starts, start) - 1
-        if k >= 0 and not text[named[k].end : start - 1].strip():
-            return named[k].name
+    listed = _listed_place(text, start, places)
+    if listed is not None:
+        return listed
     after = places.within(end, seg_end)
     if after_only:
         return places.run(after[0]) if after else None
@@ -262,6 +260,31 @@ def _clause_place(
     ]
     order = after[:1] + before[-1:]
     return places.run(order[0]) if order else None
+
+
+# a figure in brackets after a name, or set after it by a comma or colon, is that name's:
+# "River Nile (16.38%)", "Telafar (21,100; 4%)", "Tawila, 47,300 people", "Kabkabiya: 15,900"
+_OPEN_BRACKET = re.compile(r"\(([^()]{0,40})$")
+_LIST_MARK = re.compile(r"\s*[,:–—]\s*$|\s+[-–—]\s+$")
+
+
+def _listed_place(text: str, start: int, places: DocumentPlaces) -> str | None:
+    """Return the place a figure is listed under: the name its bracket or its list mark
+    follows, or None."""
+    named = places.named
+    k = bisect_left(places.starts, start) - 1
+    if k < 0:
+        return None
+    bracket = _OPEN_BRACKET.search(text, max(named[k].end, start - 40), start)
+    if bracket is not None:
+        if not text[named[k].end : bracket.start()].strip():
+            return named[k].name
+        return None
+    if _LIST_MARK.fullmatch(text, named[k].end, start) and not _PREPOSITION_BEFORE.search(
+        text, max(0, named[k].start - 20), named[k].start
+    ):
+        return named[k].name
+    return None
 
 
 # a place with no preposition before it and a verb after it acts: "the United States has
