@@ -147,3 +147,12 @@ def test_figures_of_one_kind_that_add_up_break_down_the_figure_before() -> None:
     wholes = dict(links)
     assert wholes["3,100 people"] == wholes["1,900 people"] == "5,000 people"
     assert wholes["20 buses"] is None
+
+
+def test_a_share_in_brackets_restating_a_count_is_of_the_total() -> None:
+    links = _links(
+        "Some 477,100 IDPs are displaced. By district: Mosul 438,900 IDPs (92%), "
+        "Telafar (21,100; 4%) and Hamdaniya (8,000; 2%)."
+    )
+    wholes = dict(links)
+    assert wholes["92%"] == wholes["4%"] == wholes["2%"] == "Some 477,100 IDPs"

@@ -366,6 +366,7 @@ def _shares(
     restates), at the root of its breakdown."""
     text, numbers = index.text, index.numbers
     latest: int | None = None  # the latest count of people that is a whole, by paragraph
+    counts: list[int] = []  # every count of people not in brackets, in order
     for i, number in enumerate(numbers):
         if latest is not None and index.paragraphs[latest] != index.paragraphs[i]:
             latest = None
@@ -376,8 +377,17 @@ def _shares(
                 and text[number.start - 1 : number.start] != "("
             ):
                 latest = i
+                counts.append(i)
             continue
-        if parts[i] is not None or latest is None:
+        if parts[i] is not None:
+            continue
+        restated = _restated_share(index, i, phrases)
+        if restated is not None:
+            # "Mosul 438,900 IDPs (92%)", "Telafar (21,100; 4%)": the share restates its
+            # count as a part of a larger total stated before, not a part of that count
+            parts[i] = _larger_before(index, parts, counts, restated)
+            continue
+        if latest is None:
             continue
         in_brackets = text[max(0, number.start - 1) : number.start] == "(" or text[
             max(0, number.start - 16) : number.start
@@ -389,6 +399,40 @@ def _shares(
         while parts[whole] is not None:
             whole = parts[whole]  # type: ignore[assignment]
         parts[i] = whole
+
+
+def _restated_share(index: _Index, i: int, phrases: list[CountedPhrase]) -> int | None:
+    """Return the count a bracketed percentage i restates ("438,900 IDPs (92%)", "(21,100;
+    4%)"): the figure just before it, if the bracket holds or follows it; else None."""
+    if i == 0 or index.sentence_of[i - 1] != index.sentence_of[i]:
+        return None
+    text, numbers = index.text, index.numbers
+    between = text[phrases[i - 1].end : numbers[i].start]
+    opened = re.fullmatch(r"\s*\(\s*(?:[a-z]+\s+)?", between) is not None
+    inside = (
+        re.fullmatch(r"\s*[;,]\s*", between) is not None
+        and "(" in text[max(0, numbers[i - 1].start - 2) : numbers[i - 1].start]
+    )
+    if opened or inside:
+        return i - 1
+    return None
+
+
+def _larger_before(
+    index: _Index, parts: list[int | None], counts: list[int], restated: int
+) -> int | None:
+    """Return the largest count of people before `restated`, within _REACH paragraphs,
+    that is larger than it and no part: the total a share is of (the counts between are
+    most often its other parts)."""
+    value, paragraph = index.numbers[restated].value, index.paragraphs[restated]
+    best: int | None = None
+    for j in reversed(counts[-64:]):
+        if index.paragraphs[j] < paragraph - _REACH:
+            break
+        larger = j < restated and parts[j] is None and index.numbers[j].value > value
+        if larger and (best is None or index.numbers[j].value > index.numbers[best].value):
+            best = j
+    return best
 
 
 # a sentence that lists the parts of a figure stated before it: "The humanitarian goods
