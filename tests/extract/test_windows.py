@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -306,20 +305,18 @@ def test_windows_in_and_window_before_bisect_the_windows() -> None:
     assert window_before(windows, 0) is None
 
 
-def test_finding_windows_is_linear_in_the_text() -> None:
+def test_every_copy_of_a_long_text_gives_its_windows() -> None:
+    # how the time grows with the text is measured by bench/extract.py, not asserted here:
+    # tests assert behaviour, never wall-clock time
     sentence = (
         "Since the escalation of hostilities on 3 June, 1,200 people fled between 3 and "
         "5 June, as of 7:00 a.m. local time, in the past 24 hours and during the reporting "
         "period; 40 trucks crossed on Saturday 14 June. "
     )
-    timings = []
-    for copies in (200, 800):
-        text = sentence * copies
-        began = time.perf_counter()
-        found = find_windows(text, PUBLISHED)
-        timings.append(time.perf_counter() - began)
-        assert len(found) == 6 * copies
-    assert timings[1] < 4 * timings[0] * 2.5  # 4x the text, well under 10x the time
+    one = [w.words for w in find_windows(sentence, PUBLISHED)]
+    assert len(one) == 6
+    many = find_windows(sentence * 800, PUBLISHED)
+    assert [w.words for w in many] == one * 800
 
 
 def test_an_event_without_the_is_a_window_where_its_verb_follows() -> None:
