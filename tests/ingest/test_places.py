@@ -1,9 +1,11 @@
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from sitroom.domain import InputErrors, PlaceKind
+from sitroom.geo.boundaries import BoundaryFields
 from sitroom.geo.bundled import sample_geo_dir
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.ingest.places import import_places_file, load_bundled_places
@@ -29,9 +31,9 @@ def test_geojson_import_merges_parts_of_one_name_and_computes_areas(store: Store
     result = import_places_file(
         store,
         folder / "aleppo-neighbourhoods.geojson",
-        parent="Aleppo",
+        BoundaryFields(parent="Aleppo"),
         variants=folder / "aleppo-neighbourhood-name-variants.json",
-    )
+    ).result
     assert result.claims == 126  # 133 features, 126 names
     with store.session() as session:
         places = {p.name: p for p in list_places(session)}
@@ -40,9 +42,9 @@ def test_geojson_import_merges_parts_of_one_name_and_computes_areas(store: Store
     again = import_places_file(
         store,
         folder / "aleppo-neighbourhoods.geojson",
-        parent="Aleppo",
+        BoundaryFields(parent="Aleppo"),
         variants=folder / "aleppo-neighbourhood-name-variants.json",
-    )
+    ).result
     assert again.unchanged == 1
 
 
@@ -57,17 +59,18 @@ def test_csv_points_import_and_governorates_with_other_properties(
     named.write_text(
         "\n".join(line for line in lines if ",," not in line[:30]) + "\n", encoding="utf-8"
     )
-    import_places_file(store, named, kind=PlaceKind.SETTLEMENT)
-    import_places_file(
-        store,
-        folder / "syria-governorates.geojson",
-        name_property="shapeName",
-        arabic_property=None,
-        kind=PlaceKind.ADMIN1,
-    )
+    import_places_file(store, named)
+    governorates = folder / "syria-governorates.geojson"
+    fields = BoundaryFields(name="shapeName", kind=PlaceKind.ADMIN1)
+    # GeoNames' town Aleppo is stored: the governorate of that name would overwrite it
+    with pytest.raises(InputErrors, match=r'"Aleppo" is already a settlement in the store'):
+        import_places_file(store, governorates, fields)
+    import_places_file(store, governorates, replace(fields, suffix="Governorate"))
     with store.session() as session:
         places = {p.name: p for p in list_places(session)}
-    assert places["Idleb"].kind is PlaceKind.ADMIN1 and places["Idleb"].area_km2
+    idleb = places["Idleb Governorate"]
+    assert idleb.kind is PlaceKind.ADMIN1 and idleb.area_km2 and idleb.aliases == ("Idleb",)
+    assert places["Aleppo"].kind is PlaceKind.SETTLEMENT
     assert places["Idlib"].geometry == {"type": "Point", "coordinates": [36.63393, 35.93062]}
 
 
