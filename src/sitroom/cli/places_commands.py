@@ -177,7 +177,8 @@ def places_list(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List the places `briefing --place` and the extractor know: name, kind, parent, spellings.
+    """List the places `briefing --place` and the extractor know: name, kind, parent, spellings,
+    P-code.
 
     The bundled gazetteer (Syria's governorates, Aleppo and its neighbourhoods, populated
     places), with --db the stored places first, with --world or a --within that is a world
@@ -206,10 +207,11 @@ def places_list(
     if as_json:
         typer.echo(json.dumps([_place_record(p) for p in places], ensure_ascii=False, indent=1))
         return
-    typer.echo("\t".join(("name", "kind", "parent", "other spellings")))
+    typer.echo("\t".join(("name", "kind", "parent", "other spellings", "pcode")))
     for place in places:
         spellings = ", ".join(_spellings(place))
-        typer.echo("\t".join((place.name, place.kind.value, place.parent or "", spellings)))
+        cells = (place.name, place.kind.value, place.parent or "", spellings, place.pcode or "")
+        typer.echo("\t".join(cells))
     typer.echo(f"{len(places)} places", err=True)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sitroom.domain import ControlObservation, NotFound, Place, PlaceKind
+from sitroom.domain import ControlObservation, NotFound, Place
 from sitroom.geo.actors import OPPOSITION
 from sitroom.geo.bundled import CITY, EAST, WEST
 from sitroom.geo.control import ControlLedger, ControlState, PlaceControl
@@ -69,9 +69,6 @@ class ShareChange:
     changed: tuple[tuple[PlaceControl, PlaceControl], ...]  # (before, after) per place
 
 
-_NO_AREA = Place("", PlaceKind.SITE)
-
-
 class ControlMap:
     """Places with areas and the control ledger; answers shares, changes and timelines."""
 
@@ -92,12 +89,14 @@ class ControlMap:
         self.derived = dict(derived)
         # each mapped place's chain of containing places, nearest first, by gazetteer name
         self._chains: dict[str, list[str]] = {p.name: self._chain(p) for p in places}
+        holding = {n for p in places if p.area_km2 for n in self._chains[p.name]}
+        self._leaves = {p.name for p in places if p.area_km2 and p.name not in holding}
 
     def _chain(self, place: Place) -> list[str]:
         chain: list[str] = []
         parent = place.parent
         while parent and len(chain) < 10:
-            found = self.gazetteer.find(parent)
+            found = self.gazetteer.find_spelled(parent)
             name = found.name if found is not None else parent
             if name == place.name or name in chain:
                 break
@@ -113,22 +112,21 @@ class ControlMap:
         return place
 
     def members(self, name: str) -> list[Place]:
-        """The places with an area that make up the area `name`, in gazetteer order: those
-        inside it with no mapped place between them and it, else the place itself."""
+        """The places with an area that make up the area `name`, in gazetteer order: the
+        mapped places inside it that hold no mapped place themselves (the neighbourhoods of
+        a city, not the city's outline; observations are made of them), else the place
+        itself. A governorate with one city's neighbourhoods mapped is made of those."""
         place = self.resolve(name)
         definition = self.derived.get(place.name)
         if definition is not None:
             base = self.members(definition.base)
             inside = {p.name for p in base if self._in_state(p.name, definition)}
             return [p for p in base if (p.name in inside) != definition.complement]
-        found: list[Place] = []
-        for member in self.places.values():
-            chain = self._chains[member.name]
-            if not member.area_km2 or place.name not in chain:
-                continue
-            between = chain[: chain.index(place.name)]
-            if not any((self.places.get(n) or _NO_AREA).area_km2 for n in between):
-                found.append(member)
+        found = [
+            member
+            for member in self.places.values()
+            if member.name in self._leaves and place.name in self._chains[member.name]
+        ]
         mapped = self.places.get(place.name)
         if not found and mapped is not None and mapped.area_km2:
             found = [mapped]

@@ -161,9 +161,10 @@ def _resolved(path: Path, read: PlacesRead, store: Store, code_field: str | None
             places.append(place)
             continue
         written = place.parent
-        parent = own.find(written) or gazetteer.find(written)
+        # spelt as written, or a P-code: a guess by resemblance would make "SY" "Sa`sa`"
+        parent = own.find_spelled(written) or gazetteer.find_spelled(written)
         if parent is None and read.parent_names and written in read.parent_names:
-            parent = gazetteer.find(read.parent_names[written])
+            parent = gazetteer.find_spelled(read.parent_names[written])
         if parent is None or parent.name == place.name:
             unknown[written] = unknown.get(written, 0) + 1
             places.append(place)

@@ -3,9 +3,10 @@
 The input is the 14 governorates of ../shared/data/geo/syria-governorates.geojson
 (geoBoundaries SYR ADM1, properties shapeName, shapeISO). The output has the columns of an
 OCHA common operational dataset (COD-AB): ADM1_EN, ADM1_AR, ADM1_PCODE, ADM0_EN, ADM0_PCODE.
-Geometries are copied as they are. Run from the repository root:
+Geometries are copied as they are. Run from the repository root, with the source file:
 
-    .venv/bin/python tests/data/admin/make_syria_admin1.py ../shared/data/geo/syria-governorates.geojson
+    .venv/bin/python tests/data/admin/make_syria_admin1.py \
+        ../shared/data/geo/syria-governorates.geojson
 """
 
 from __future__ import annotations
