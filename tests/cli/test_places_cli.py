@@ -15,7 +15,7 @@ def test_places_within_aleppo_are_its_neighbourhoods_with_their_spellings() -> N
     result = runner.invoke(app, ["places", "list", "--within", "Aleppo", "--kind", "neighbourhood"])
     assert result.exit_code == 0, result.output
     rows = [line.split("\t") for line in result.stdout.splitlines()]
-    assert rows[0] == ["name", "kind", "parent", "other spellings"]
+    assert rows[0] == ["name", "kind", "parent", "other spellings", "pcode"]
     names = {row[0] for row in rows[1:]}
     assert {"Hanano", "ash-Sheikh Maqsoud", "Bab al-Maqam"} <= names
     assert all(row[1] == "neighbourhood" for row in rows[1:])

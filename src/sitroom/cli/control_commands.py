@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -22,7 +24,11 @@ control_app = typer.Typer(
 app.add_typer(control_app, name="control")
 
 PlaceArgument = Annotated[
-    str, typer.Argument(help='An area: a city ("Aleppo"), a neighbourhood, or "east Aleppo".')
+    str,
+    typer.Argument(
+        help='An area with mapped places inside it, by name or P-code: a city ("Aleppo"), a '
+        'neighbourhood, a governorate ("SY02"), or "east Aleppo".'
+    ),
 ]
 DateOption = Annotated[
     datetime, typer.Option("--date", formats=["%Y-%m-%d"], help="The day, YYYY-MM-DD.")
@@ -43,7 +49,7 @@ def control_import(
 ) -> None:
     """Import control observations, all or nothing; the same file twice changes nothing.
 
-    Places must be in the gazetteer (sitroom sample load, or sitroom places import).
+    Places must be stored, by name or P-code (sitroom sample load, or sitroom places import).
 
     \b
 
@@ -51,7 +57,7 @@ def control_import(
     Example: sitroom control import "$(sitroom sample path)/control/aleppo-2016-control-observations.csv"
     """
     with refuse_on():
-        result = import_control_file(open_store(db), path)
+        result = import_control_file(open_store(db), path, who=_default_who())
     if result.unchanged:
         typer.echo(f"{path}: unchanged (imported before)")
     else:
@@ -130,3 +136,7 @@ def control_geojson(place: PlaceArgument, date: DateOption, db: DbOption = None)
         control = control_map(open_store(db, create=False))
         document = state_geojson(control, place, date.date())
     typer.echo(json.dumps(document, ensure_ascii=False))
+
+
+def _default_who() -> str:
+    return os.environ.get("USER") or getpass.getuser()

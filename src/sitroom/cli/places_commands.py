@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +13,7 @@ import typer
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, JsonOption, refuse_on
 from sitroom.domain import Place, PlaceKind
+from sitroom.geo.boundaries import BoundaryFields
 from sitroom.geo.bundled import bundled_places
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.stored import gazetteer_for
@@ -32,24 +35,74 @@ def places_import(
         typer.Argument(
             exists=True,
             dir_okay=False,
-            help="A .geojson/.json FeatureCollection or a .csv of points (lat, lon, name).",
+            help="Admin boundaries or neighbourhoods (.geojson/.json, a .shp shapefile or a "
+            ".zip holding one), or a .csv of points (name, lat, lon, optional pcode, parent).",
         ),
     ],
-    name_property: Annotated[
-        str, typer.Option("--name", help="Property (GeoJSON) or column (CSV) holding the name.")
-    ] = "NAME",
-    arabic_property: Annotated[
-        str, typer.Option("--arabic", help="Property holding the Arabic name; empty for none.")
-    ] = "NAME_A",
-    kind_property: Annotated[
-        str | None, typer.Option("--kind-property", help="Property holding each place's kind.")
+    name_field: Annotated[
+        str | None,
+        typer.Option(
+            "--name-field",
+            "--name",
+            help="Field holding the name [found: the deepest ADMn_EN, else NAME, name:en, name].",
+            show_default=False,
+        ),
+    ] = None,
+    code_field: Annotated[
+        str | None,
+        typer.Option(
+            "--code-field",
+            help="Field holding the P-code [found: ADMn_PCODE; a CSV's pcode column].",
+            show_default=False,
+        ),
+    ] = None,
+    parent_field: Annotated[
+        str | None,
+        typer.Option(
+            "--parent-field",
+            help="Field holding the parent's name or P-code [found: ADM(n-1)_PCODE; parent].",
+            show_default=False,
+        ),
+    ] = None,
+    arabic_field: Annotated[
+        str | None,
+        typer.Option(
+            "--arabic-field",
+            "--arabic",
+            help="Field holding the Arabic name [found: ADMn_AR, NAME_A, name:ar].",
+            show_default=False,
+        ),
     ] = None,
     kind: Annotated[
-        PlaceKind, typer.Option("--kind", help="Kind of every place when no --kind-property.")
-    ] = PlaceKind.NEIGHBOURHOOD,
-    parent: Annotated[
-        str | None, typer.Option("--parent", help="Name of the place these lie in, e.g. Aleppo.")
+        PlaceKind | None,
+        typer.Option(
+            "--kind",
+            help="Kind of every place [found: the ADM level; else neighbourhood, CSV settlement].",
+            show_default=False,
+        ),
     ] = None,
+    parent: Annotated[
+        str | None,
+        typer.Option(
+            "--parent", help="The place they all lie in (name or P-code), e.g. Aleppo or SY02."
+        ),
+    ] = None,
+    suffix: Annotated[
+        str,
+        typer.Option(
+            "--suffix",
+            help='Added to each name, the bare name kept as an alias: "Governorate" names '
+            'admin1 "Aleppo" "Aleppo Governorate", apart from the city.',
+        ),
+    ] = "",
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="Accept shapely's make_valid repair of invalid polygons (each one reported); "
+            "without it such a file is refused.",
+        ),
+    ] = False,
     variants: Annotated[
         Path | None,
         typer.Option(
@@ -61,30 +114,42 @@ def places_import(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Import places with their names, aliases and areas (km², equal-area projection).
+    """Import places with their names, P-codes, parents, aliases and areas (km², equal-area).
 
-    Several features of one name become one place; a file imported before changes nothing.
+    Reads COD admin boundaries (ADM2_EN, ADM2_PCODE, ADM1_PCODE ...), OSM exports (name,
+    name:en, name:ar) and CSV points. Several features of one name and P-code become one
+    place; a parent given by P-code is stored by its name. The whole file is refused on any
+    problem; a file imported before changes nothing.
 
     \b
 
     \b
     Example: sitroom places import "$(sitroom sample path)/geo/aleppo-neighbourhoods.geojson" --parent Aleppo --variants "$(sitroom sample path)/geo/aleppo-neighbourhood-name-variants.json"
     """
+    fields = BoundaryFields(
+        name=name_field,
+        code=code_field,
+        parent_field=parent_field,
+        name_ar=arabic_field,
+        kind=kind,
+        parent=parent,
+        suffix=suffix,
+        repair=repair,
+    )
     with refuse_on():
-        result = import_places_file(
-            open_store(db),
-            path,
-            name_property=name_property,
-            arabic_property=arabic_property or None,
-            kind_property=kind_property,
-            kind=kind,
-            parent=parent,
-            variants=variants,
+        done = import_places_file(
+            open_store(db), path, fields, variants=variants, who=_default_who()
         )
-    if result.unchanged:
+    for note in done.notes:
+        typer.echo(f"note: {note}", err=True)
+    if done.result.unchanged:
         typer.echo(f"{path}: unchanged (imported before)")
     else:
-        typer.echo(f"{path}: {result.claims} places written")
+        typer.echo(f"{path}: {done.result.claims} places written")
+
+
+def _default_who() -> str:
+    return os.environ.get("USER") or getpass.getuser()
 
 
 @places_app.command("list")
@@ -112,7 +177,8 @@ def places_list(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List the places `briefing --place` and the extractor know: name, kind, parent, spellings.
+    """List the places `briefing --place` and the extractor know: name, kind, parent, spellings,
+    P-code.
 
     The bundled gazetteer (Syria's governorates, Aleppo and its neighbourhoods, populated
     places), with --db the stored places first, with --world or a --within that is a world
@@ -141,10 +207,11 @@ def places_list(
     if as_json:
         typer.echo(json.dumps([_place_record(p) for p in places], ensure_ascii=False, indent=1))
         return
-    typer.echo("\t".join(("name", "kind", "parent", "other spellings")))
+    typer.echo("\t".join(("name", "kind", "parent", "other spellings", "pcode")))
     for place in places:
         spellings = ", ".join(_spellings(place))
-        typer.echo("\t".join((place.name, place.kind.value, place.parent or "", spellings)))
+        cells = (place.name, place.kind.value, place.parent or "", spellings, place.pcode or "")
+        typer.echo("\t".join(cells))
     typer.echo(f"{len(places)} places", err=True)
 
 

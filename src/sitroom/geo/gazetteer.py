@@ -59,6 +59,11 @@ class Gazetteer:
         self._by_fold: dict[str, Place] = {}
         for place in places:
             self.places[place.name] = place
+        # P-codes ("SY02", "SD01"), written in any case: the first place given one keeps it
+        self._by_pcode: dict[str, Place] = {}
+        for place in self.places.values():
+            if place.pcode:
+                self._by_pcode.setdefault(place.pcode.strip().upper(), place)
         # names before aliases, so a variant listed for one place never hides another
         # place's own name; within each pass the first place to claim a spelling keeps
         # it: callers list the more important places (cities, governorates) first
@@ -108,8 +113,8 @@ class Gazetteer:
                     yield replace(place, aliases=tuple(aliases.get(index, ())))
 
     def find(self, name: str) -> Place | None:
-        """The place called `name` in any known spelling, or None."""
-        found = self._by_fold.get(fold(name))
+        """The place called `name` in any known spelling or with P-code `name`, or None."""
+        found = self._by_pcode.get(name.strip().upper()) or self._by_fold.get(fold(name))
         if found is not None or self.world is None:
             return found or self._by_key.get(name_key(name))
         index = self._world_index(name)
@@ -120,7 +125,7 @@ class Gazetteer:
     def find_spelled(self, name: str) -> Place | None:
         """The place spelt exactly `name` (case, accents and punctuation aside), or None:
         no consonant-key guess, so a single word ("dar") finds no place it only resembles."""
-        found = self._by_fold.get(fold(name))
+        found = self._by_pcode.get(name.strip().upper()) or self._by_fold.get(fold(name))
         if found is not None or self.world is None:
             return found
         index = self._world_index(name)
@@ -158,6 +163,10 @@ class Gazetteer:
             )
             self._world_places[index] = place
         return place
+
+    def pcodes(self) -> dict[str, Place]:
+        """The listed places that have a P-code, by P-code (upper case)."""
+        return dict(self._by_pcode)
 
     def population(self, place: Place) -> int | None:
         """The GeoNames population of a world place, None for a listed one."""

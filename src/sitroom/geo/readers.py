@@ -7,6 +7,7 @@ Each reader raises `InputErrors` naming the file, the feature or line, and the f
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -124,30 +125,30 @@ def read_points_csv(
     parent_suffix: str = "",
     parents: Mapping[str, str] | None = None,
     skip_unnamed: bool = False,
+    code_column: str | None = None,
 ) -> list[Place]:
     """The places of a CSV with `lat` and `lon` columns, one point each, in file order.
 
     `parents` maps the parent column's values to gazetteer names (GeoNames "Idlib" to
     OCHA's "Idleb"); `parent_suffix` then turns "Idleb" into "Idleb Governorate".
     `skip_unnamed` passes over rows without a name instead of refusing the file.
+    `code_column` holds P-codes: each may be given once.
     """
     errors: list[InputError] = []
     places: list[Place] = []
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        missing = {name_column, "lat", "lon"} - set(reader.fieldnames or [])
+        columns = list(reader.fieldnames or [])
+        wanted = [name_column, "lat", "lon", *(c for c in (code_column, parent_column) if c)]
+        missing = [c for c in wanted if c not in columns]
         if missing:
             raise InputErrors(
                 [
-                    InputError(
-                        path,
-                        1,
-                        sorted(missing)[0],
-                        "column missing",
-                        f"columns: {', '.join(reader.fieldnames or [])}",
-                    )
+                    InputError(path, 1, column, "column missing", _closest(column, columns))
+                    for column in missing
                 ]
             )
+        codes: dict[str, tuple[int, str]] = {}
         for line, row in enumerate(reader, start=2):
             name = (row[name_column] or "").strip()
             if not name:
@@ -167,14 +168,41 @@ def read_points_csv(
                     )
                 )
                 continue
+            if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                errors.append(
+                    InputError(path, line, "lat", f'"{lat},{lon}" is not a latitude and longitude')
+                )
+                continue
             parent = None
             if parent_column and row.get(parent_column):
                 raw = row[parent_column].strip()
                 parent = f"{(parents or {}).get(raw, raw)} {parent_suffix}".strip()
-            places.append(Place(name, kind, parent=parent, geometry=point(lon, lat)))
+            code = (row.get(code_column) or "").strip() if code_column else ""
+            if code and code.upper() in codes:
+                first, first_name = codes[code.upper()]
+                errors.append(
+                    InputError(
+                        path,
+                        line,
+                        code_column,
+                        f'P-code "{code}" is used twice',
+                        f'line {first} is "{first_name}", this one "{name}"',
+                    )
+                )
+                continue
+            if code:
+                codes[code.upper()] = (line, name)
+            places.append(
+                Place(name, kind, parent=parent, pcode=code or None, geometry=point(lon, lat))
+            )
     if errors:
         raise InputErrors(errors)
     return places
+
+
+def _closest(wanted: str, columns: Sequence[str]) -> str:
+    close = difflib.get_close_matches(wanted, list(columns), n=3, cutoff=0.3)
+    return f"closest: {', '.join(close)}" if close else f"columns: {', '.join(columns)}"
 
 
 def read_variants(path: Path) -> dict[str, tuple[str, ...]]:

@@ -77,41 +77,59 @@ class ControlMap:
         places: Sequence[Place],
         observations: Iterable[ControlObservation],
         derived: Mapping[str, DerivedArea] = DERIVED_AREAS,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
+        """`gazetteer` (the store's: stored, bundled and world places) names the areas and
+        the parents of `places` beyond them: neighbourhoods imported under a city of the
+        world gazetteer ("Mosul"), or under a parent's P-code, make up that city, its
+        governorate and its country. Without one, `places` alone."""
         self.places = {p.name: p for p in places}
-        self.gazetteer = Gazetteer(places)
+        self.gazetteer = gazetteer or Gazetteer(places)
         self.ledger = ControlLedger(observations)
         self.derived = dict(derived)
-        self._children: dict[str, list[str]] = {}
-        for place in places:
-            if place.parent:
-                self._children.setdefault(place.parent, []).append(place.name)
+        # each mapped place's chain of containing places, nearest first, by gazetteer name
+        self._chains: dict[str, list[str]] = {p.name: self._chain(p) for p in places}
+        holding = {n for p in places if p.area_km2 for n in self._chains[p.name]}
+        self._leaves = {p.name for p in places if p.area_km2 and p.name not in holding}
+
+    def _chain(self, place: Place) -> list[str]:
+        chain: list[str] = []
+        parent = place.parent
+        while parent and len(chain) < 10:
+            found = self.gazetteer.find_spelled(parent)
+            name = found.name if found is not None else parent
+            if name == place.name or name in chain:
+                break
+            chain.append(name)
+            parent = found.parent if found is not None else None
+        return chain
 
     def resolve(self, name: str) -> Place:
-        """The place called `name` in any spelling; NotFound says so and names close ones."""
+        """The place called `name` in any spelling or P-code; NotFound if none."""
         place = self.gazetteer.find(name)
         if place is None:
             raise NotFound(f'no place "{name}" in the gazetteer')
         return place
 
     def members(self, name: str) -> list[Place]:
-        """The places with an area that make up the area `name`, in gazetteer order."""
+        """The places with an area that make up the area `name`, in gazetteer order: the
+        mapped places inside it that hold no mapped place themselves (the neighbourhoods of
+        a city, not the city's outline; observations are made of them), else the place
+        itself. A governorate with one city's neighbourhoods mapped is made of those."""
         place = self.resolve(name)
         definition = self.derived.get(place.name)
         if definition is not None:
             base = self.members(definition.base)
             inside = {p.name for p in base if self._in_state(p.name, definition)}
             return [p for p in base if (p.name in inside) != definition.complement]
-        found: list[Place] = []
-        stack = list(reversed(self._children.get(place.name, [])))
-        while stack:
-            child = self.places[stack.pop()]
-            if child.area_km2:
-                found.append(child)
-            else:
-                stack.extend(reversed(self._children.get(child.name, [])))
-        if not found and place.area_km2:
-            found = [place]
+        found = [
+            member
+            for member in self.places.values()
+            if member.name in self._leaves and place.name in self._chains[member.name]
+        ]
+        mapped = self.places.get(place.name)
+        if not found and mapped is not None and mapped.area_km2:
+            found = [mapped]
         if not found:
             raise NotFound(
                 f'"{place.name}" has no mapped area',

@@ -40,7 +40,9 @@ class NoControlData(SitroomError):
 
 
 def control_map(store: Store) -> ControlMap:
-    """A ControlMap of every stored place and control observation.
+    """A ControlMap of every stored place and control observation, its areas named by the
+    store's gazetteer (`gazetteer_for`): any place with mapped places inside it, by name or
+    P-code, however deep (a country, a governorate, a city of the world gazetteer).
 
     Raises NoControlData (with the command that fixes it) when either is missing.
     """
@@ -52,7 +54,7 @@ def control_map(store: Store) -> ControlMap:
             "no places or control observations in the store "
             "(load them: sitroom sample load, or sitroom control import FILE)"
         )
-    return ControlMap(places, observations)
+    return ControlMap(places, observations, gazetteer=gazetteer_for(store))
 
 
 def stored_actors(store: Store) -> list[Actor]:

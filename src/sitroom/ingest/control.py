@@ -26,6 +26,7 @@ from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
 from sitroom.ingest.places import load_bundled_places
 from sitroom.store.actors import list_actors, upsert_actors
+from sitroom.store.audit import record_change
 from sitroom.store.control import add_import, add_observations, find_import
 from sitroom.store.database import Store
 from sitroom.store.places import list_places
@@ -46,17 +47,21 @@ BUNDLED_FILE = "aleppo-2016-control-observations.csv"
 
 
 def closest_names(name: str, gazetteer: Gazetteer, limit: int = 3) -> list[str]:
-    """The gazetteer names most like `name` (by any spelling), best first."""
+    """The gazetteer names most like `name` (by any spelling or P-code), best first; a
+    P-code is named with its place ("SY07 Idleb")."""
     spellings: dict[str, str] = {}
     for place in gazetteer.places.values():
         for spelling in (place.name, *place.aliases):
             spellings.setdefault(fold(spelling), place.name)
+        if place.pcode:
+            spellings.setdefault(fold(place.pcode), f"{place.pcode} {place.name}")
     found = difflib.get_close_matches(fold(name), list(spellings), n=limit * 3, cutoff=0.5)
     return list(dict.fromkeys(spellings[s] for s in found))[:limit]
 
 
 def find_place(name: str, gazetteer: Gazetteer) -> Place:
-    """The place called `name` in any spelling; NotFound naming the closest names if none."""
+    """The place called `name` in any spelling, or with P-code `name` ("SY07"); NotFound
+    naming the closest names if none."""
     found = gazetteer.find(name)
     if found is None:
         close = closest_names(name, gazetteer)
@@ -70,7 +75,7 @@ def parse_observations(
 ) -> tuple[list[ControlObservation], list[Actor]]:
     """The observations of a control CSV and the actors it names that are not yet known.
 
-    Places are written as the gazetteer names them; actors through their aliases
+    Places are written as the gazetteer names them, or by P-code; actors through their aliases
     ("Syrian Army" is "Government of Syria and allies"). Raises InputErrors with every
     problem of the file, sorted by line.
     """
@@ -158,8 +163,13 @@ def parse_observations(
     return observations, list(new_actors.values())
 
 
-def import_control_file(store: Store, path: Path, *, label: str | None = None) -> ImportResult:
+def import_control_file(
+    store: Store, path: Path, *, label: str | None = None, who: str = "sitroom"
+) -> ImportResult:
     """Import a control-observation CSV whole, or refuse it whole; a repeat is unchanged.
+
+    Its places are the stored ones (imported polygons, the sample), by name or P-code; the
+    import is audited as `who`.
 
     `claims` in the result counts observations written. Raises InputErrors listing every
     problem (unknown place with the closest gazetteer names, bad status or date).
@@ -179,6 +189,16 @@ def import_control_file(store: Store, path: Path, *, label: str | None = None) -
         upsert_actors(session, [*DEFAULT_ACTORS, *new_actors])
         import_id = add_import(session, sha256, "control", label or str(path), len(observations))
         written = add_observations(session, observations, import_id)
+        places = len({o.place for o in observations})
+        record_change(
+            session,
+            who,
+            "import_control",
+            "import",
+            import_id,
+            None,
+            f"{label or path}: {written} observations of {places} places",
+        )
     return ImportResult(new=1, claims=written)
 
 
