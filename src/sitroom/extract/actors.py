@@ -55,7 +55,5 @@ def subject_in(sentence: str, parties: Parties | None = None) -> str | None:
     if not losers:
         return None
     stored = losers[0].id is not None
-    others = [
-        s for s in parties.sides if (s.id is not None) == stored and s not in losers
-    ]
+    others = [s for s in parties.sides if (s.id is not None) == stored and s not in losers]
     return others[0].name if others else None
