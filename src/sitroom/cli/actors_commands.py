@@ -25,7 +25,7 @@ app.add_typer(actors_app, name="actors")
 
 
 def _line(actor: Actor, colour: str | None) -> str:
-    what = [actor.kind.value, "party" if actor.is_party else "not a party"]
+    what = [actor.kind.value, "a party to the conflict" if actor.is_party else "not a party"]
     if actor.parent:
         what.append(f"of {actor.parent}")
     if colour:
