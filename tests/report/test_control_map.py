@@ -8,19 +8,23 @@ from datetime import date
 
 import pytest
 
-from sitroom.domain import ControlObservation, ControlStatus
-from sitroom.geo.actors import GOVERNMENT, OPPOSITION
+from sitroom.domain import ControlObservation, ControlStatus, Place, PlaceKind
+from sitroom.geo.actors import GOVERNMENT, OPPOSITION, default_parties
 from sitroom.geo.bundled import bundled_places
 from sitroom.geo.render import state_geojson
 from sitroom.geo.shares import ControlMap
+from sitroom.geo.stored import parties_for
 from sitroom.ingest.control import bundled_control_file
 from sitroom.report.control_map import (
     COLOURS,
     MapPolygon,
     control_map_svg,
+    map_colours,
     polygons_from_geojson,
     polygons_on,
 )
+from sitroom.store.actors import add_actor
+from sitroom.store.database import Store
 
 SVG = "{http://www.w3.org/2000/svg}"
 SQUARE = {
@@ -127,3 +131,77 @@ def test_the_scale_bar_is_as_long_as_its_kilometres(control: ControlMap) -> None
     px_per_km = (max(xs) - min(xs)) / km
     city_km = (max(all_x) - min(all_x)) / px_per_km
     assert 17 < city_km < 23
+
+
+def _square(west: float, south: float) -> dict[str, object]:
+    ring = [[west, south], [west + 0.05, south], [west + 0.05, south + 0.05], [west, south + 0.05]]
+    return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+
+
+def test_a_party_of_another_crisis_gets_a_colour_and_a_legend_entry(
+    sqlite_store: Store,
+) -> None:
+    with sqlite_store.session() as session:
+        add_actor(session, "Sudanese Armed Forces", "test", aliases=["SAF"], party=True)
+        add_actor(session, "Rapid Support Forces", "test", aliases=["RSF"], party=True)
+    parties = parties_for(sqlite_store)
+    # Khartoum's three towns, as squares: the drawing, not the shapes, is under test
+    places = [
+        Place("Khartoum", PlaceKind.CITY),
+        *(
+            Place(
+                name,
+                PlaceKind.ADMIN2,
+                parent="Khartoum",
+                geometry=_square(32.5, 15.5 + n / 10),
+                area_km2=30.0,
+            )
+            for n, name in enumerate(("Omdurman", "Khartoum North", "Khartoum Centre"))
+        ),
+    ]
+
+    def seen(place: str, actor: str, day: int) -> ControlObservation:
+        return ControlObservation(
+            place, actor, ControlStatus.HELD, date(2023, 7, day), "test", "test"
+        )
+
+    control = ControlMap(
+        places,
+        [
+            seen("Omdurman", "Sudanese Armed Forces", 1),
+            seen("Khartoum North", "Rapid Support Forces", 1),
+            seen("Khartoum Centre", "Rapid Support Forces", 1),
+            seen("Khartoum Centre", "Sudanese Armed Forces", 18),
+        ],
+    )
+    colours = map_colours(parties, control)
+    assert list(colours) == ["Sudanese Armed Forces", "Rapid Support Forces"]  # no Syrian side
+    assert colours == {
+        name: parties.colours[name] for name in ("Sudanese Armed Forces", "Rapid Support Forces")
+    }
+    drawn = {}
+    for day in (1, 18):
+        svg = ET.fromstring(
+            control_map_svg(
+                polygons_on(control, "Khartoum", date(2023, 7, day)), "K", sides=colours
+            )
+        )
+        words = [t.text for t in svg.iter(f"{SVG}text")]
+        assert "Held by Rapid Support Forces" in words and "Held by Sudanese Armed Forces" in words
+        assert f"Held by {GOVERNMENT}" not in words
+        drawn[day] = {
+            (p.findtext(f"{SVG}title") or "").split(":")[0]: p.get("fill")
+            for p in svg.iter(f"{SVG}path")
+        }
+    assert (
+        drawn[1]["Khartoum North"] == drawn[18]["Khartoum North"] == colours["Rapid Support Forces"]
+    )
+    assert drawn[1]["Khartoum Centre"] == colours["Rapid Support Forces"]
+    assert drawn[18]["Khartoum Centre"] == colours["Sudanese Armed Forces"]
+
+
+def test_the_aleppo_map_keeps_its_three_sides_and_colours_from_the_data(
+    control: ControlMap,
+) -> None:
+    colours = map_colours(default_parties(), control)
+    assert colours == {GOVERNMENT: "#c0392b", OPPOSITION: "#27864a", "YPG/SDF": "#d4a017"}

@@ -26,6 +26,7 @@ COMMAND_MODULES = {
     "control": "control_commands",
     "db": "db_commands",
     "grade": "grade_commands",
+    "actors": "actors_commands",
     "places": "places_commands",
     "sample": "sample_commands",
     "init": "workspace_commands",

@@ -14,7 +14,7 @@ import typer
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, JsonOption, check_writable, refuse_on
 from sitroom.geo.render import shares_json, shares_text, state_geojson, timeline_png
-from sitroom.geo.stored import control_map
+from sitroom.geo.stored import control_map, parties_for
 from sitroom.ingest.control import import_control_file
 from sitroom.store.database import open_store
 
@@ -110,10 +110,12 @@ def control_timeline(
     with refuse_on():
         if png is not None:
             check_writable(png)
-        series = control_map(open_store(db, create=False)).timeline(place, start.date(), end.date())
+        store = open_store(db, create=False)
+        series = control_map(store).timeline(place, start.date(), end.date())
+        colours = parties_for(store).colours
     if png is not None:  # before printing: a reader that closes the pipe must not lose it
         with refuse_on(OSError):
-            timeline_png(series, png)
+            timeline_png(series, png, colours)
         typer.echo(f"wrote {png}", err=True)
     actors = sorted({a for s in series for a in s.held})
     typer.echo("\t".join(["date", *actors, "contested", "disputed", "unknown"]))

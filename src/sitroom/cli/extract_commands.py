@@ -23,6 +23,7 @@ from sitroom.extract.records import claim_record
 from sitroom.ingest.texts import PIECE_CHARS, extracted, utf8_chars
 
 if TYPE_CHECKING:
+    from sitroom.geo.actors import Parties
     from sitroom.geo.gazetteer import Gazetteer
 
 # a bar for work of this many characters or more (about a second of extraction)
@@ -97,7 +98,8 @@ def extract(
     several files the JSONL is one stream whose lines start with their "file". Every
     file is checked (date, UTF-8) before any is extracted. A file over 256 K characters
     is extracted a piece at a time (cut at blank lines), so memory stays bounded. Places
-    come from the bundled and world gazetteer, and with --db from the store's places too.
+    come from the bundled and world gazetteer, and with --db from the store's places too;
+    with --db, territory claims name the store's parties (`sitroom actors`).
 
     \b
 
@@ -107,6 +109,7 @@ def extract(
     with refuse_on():
         dates, chars = _checked(paths, published_at)
         gazetteer = _gazetteer(db)
+        parties = _parties(db)
     if jobs is None:
         jobs = (os.cpu_count() or 1) if sum(chars) > PIECE_CHARS else 1
     bar = progress_for(quiet, minimum=_BAR_CHARS)(sum(chars), "extracting")
@@ -114,7 +117,8 @@ def extract(
         {path: [] for path in paths} if output is OutputFormat.TABLE else {}
     )
     try:
-        for path, claims in extracted(list(zip(paths, dates, strict=True)), gazetteer, bar, jobs):
+        files = list(zip(paths, dates, strict=True))
+        for path, claims in extracted(files, gazetteer, bar, jobs, parties=parties):
             if output is OutputFormat.TABLE:
                 tables.setdefault(path, []).extend(claims)
             elif claims:
@@ -159,6 +163,17 @@ def _gazetteer(db: str | None) -> Gazetteer:
     from sitroom.store.database import open_store
 
     return gazetteer_for(open_store(db, create=False))
+
+
+def _parties(db: str | None) -> Parties | None:
+    """The store's parties when --db names one (territory claims name its sides), else
+    None: the bundled ones."""
+    if db is None:
+        return None
+    from sitroom.geo.stored import parties_for
+    from sitroom.store.database import open_store
+
+    return parties_for(open_store(db, create=False))
 
 
 def _print_table(path: Path, claims: list[Claim]) -> None:

@@ -31,7 +31,8 @@ grade_app = typer.Typer(
 app.add_typer(grade_app, name="grade")
 
 
-def _default_who() -> str:
+def default_who() -> str:
+    """Who makes a change, for the audit trail: $USER, else the login name."""
     return os.environ.get("USER") or getpass.getuser()
 
 
@@ -62,7 +63,7 @@ def grade_source(
     with refuse_on():
         letter = reliability_grade(grade)  # refused before the database is opened
         with open_store(db, create=False).session() as session:
-            entry = set_source_reliability(session, source_id, letter, who or _default_who())
+            entry = set_source_reliability(session, source_id, letter, who or default_who())
     meaning = RELIABILITY[letter]
     if entry is None:
         typer.echo(f"source {source_id}: reliability already {letter} ({meaning})")
@@ -91,7 +92,7 @@ def grade_claim(
     with refuse_on():
         number = credibility_grade(grade)
         with open_store(db, create=False).session() as session:
-            entry = set_claim_credibility(session, claim_id, number, who or _default_who())
+            entry = set_claim_credibility(session, claim_id, number, who or default_who())
     meaning = CREDIBILITY[number]
     if entry is None:
         typer.echo(f"claim {claim_id}: credibility already {number} ({meaning})")
@@ -131,7 +132,7 @@ def grade_actor(
         # a claimant known from claimants.toml is stored as sitroom knows it, so the
         # audit trail shows the change from that
         stored = actor_id(session, actor, is_party=known.is_party if known else False)
-        entry = set_actor_party(session, stored, party, who or _default_who())
+        entry = set_actor_party(session, stored, party, who or default_who())
     called = f' ("{name}")' if actor != name.strip() else ""
     now = "a party to the conflict" if party else "not a party to the conflict"
     typer.echo(f"actor {actor}{called}: {now}" + ("" if entry else " (already)"))

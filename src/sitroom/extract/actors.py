@@ -1,68 +1,32 @@
 """The sides of the conflict by the names reports give them: the subject of a territory claim.
 
-Data, not logic: add an alias here when a report names a side another way.
+Data, not logic: the sides and their aliases are the workspace's parties
+(`sitroom.geo.actors.Parties`: the bundled `claimants.toml` and the actors a user stored),
+handed in by the caller; add an alias there when a report names a side another way.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-GOVERNMENT = "Government of Syria and allies"
-OPPOSITION = "Armed opposition groups"
+from sitroom.domain import Actor
+from sitroom.geo.actors import Parties, default_parties
 
-ALIASES: dict[str, tuple[str, ...]] = {
-    GOVERNMENT: (
-        "Syrian Army",
-        "Syrian Arab Army",
-        "SAA",
-        "government forces",
-        "government troops",
-        "pro-government forces",
-        "GoS",
-        "Government of Syria",
-        "regime forces",
-        "the regime",
-        "Syrian troops",
-        "Syrian government",
-        "Syrian control",
-        "Syrian forces",
-        "government control",
-        "government-held",
-        "government-controlled",
-        "Tiger Forces",
-    ),
-    OPPOSITION: (
-        "militants",
-        "militant",
-        "gunmen",
-        "rebels",
-        "rebel",
-        "NSAG",
-        "NSAGs",
-        "non-state armed groups",
-        "terrorists",
-        "armed groups",
-        "armed opposition",
-        "opposition fighters",
-        "opposition-held",
-        "opposition-controlled",
-        "fighters",
-        "jihadists",
-        "insurgents",
-        "moderate opposition",
-        "Jabhat al-Nusra",
-        "al-Nusra",
-    ),
-}
 
-_PATTERN = re.compile(
-    "|".join(
-        rf"(?P<a{i}>(?<![\w-]){re.escape(alias)}(?![\w-]))"
-        for i, alias in enumerate(a for aliases in ALIASES.values() for a in aliases)
-    ),
-    re.IGNORECASE,
-)
-_ACTOR_OF = [actor for actor, aliases in ALIASES.items() for _ in aliases]
+@lru_cache(maxsize=8)
+def _pattern(parties: Parties) -> tuple[re.Pattern[str], list[Actor]]:
+    """One alternation of every side's name and aliases, longest first, and the side of
+    each alternative, by group number."""
+    words = sorted(
+        {(w, n) for n, side in enumerate(parties.sides) for w in (side.name, *side.aliases) if w},
+        key=lambda pair: (-len(pair[0]), pair[1], pair[0]),
+    )
+    body = "|".join(
+        rf"(?P<a{i}>(?<![\w-]){re.escape(word)}(?![\w-]))" for i, (word, _) in enumerate(words)
+    )
+    # a workspace without sides matches nothing
+    return re.compile(body or r"(?!)", re.IGNORECASE), [parties.sides[n] for _, n in words]
 
 
 # "recaptured from militants", "liberated from terrorists": the side named after "from" is
@@ -70,20 +34,26 @@ _ACTOR_OF = [actor for actor, aliases in ALIASES.items() for _ in aliases]
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def subject_in(sentence: str) -> str | None:
+def subject_in(sentence: str, parties: Parties | None = None) -> str | None:
     """Return the side whose control `sentence` states, or None.
 
-    The first side named wins, unless it is named as the one ground was taken from; a
-    sentence that only names the losing side gives the other side (there are two).
+    The first side named wins, unless it is named as the one ground was taken from. A
+    sentence that only names the losing side gives the first other side of the same list
+    (the workspace's own sides, or the bundled ones), when there is one.
     """
-    losers: list[str] = []
-    for match in _PATTERN.finditer(sentence):
+    parties = parties or default_parties()
+    pattern, side_of = _pattern(parties)
+    losers: list[Actor] = []
+    for match in pattern.finditer(sentence):
         if match.lastgroup is None:
             continue
-        actor = _ACTOR_OF[int(match.lastgroup[1:])]
+        side = side_of[int(match.lastgroup[1:])]
         if _FROM.search(sentence, max(0, match.start() - 12), match.start()):
-            losers.append(actor)
+            losers.append(side)
             continue
-        return actor
-    others = [side for side in ALIASES if side not in losers]
-    return others[0] if losers and len(others) == 1 else None
+        return side.name
+    if not losers:
+        return None
+    stored = losers[0].id is not None
+    others = [s for s in parties.sides if (s.id is not None) == stored and s not in losers]
+    return others[0].name if others else None

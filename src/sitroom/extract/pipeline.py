@@ -36,7 +36,8 @@ from sitroom.extract.windows import (
 )
 from sitroom.vocabulary import Vocabulary, default_vocabulary
 
-if TYPE_CHECKING:  # passed in by the caller; extract never imports geo at run time
+if TYPE_CHECKING:  # passed in by the caller
+    from sitroom.geo.actors import Parties
     from sitroom.geo.gazetteer import Gazetteer
 
 EXTRACTOR_VERSION = "sitroom-extract/0.1"
@@ -47,12 +48,14 @@ def extract_claims(
     published_at: date | None,
     gazetteer: Gazetteer | None = None,
     vocabulary: Vocabulary | None = None,
+    parties: Parties | None = None,
 ) -> list[Claim]:
     """Return the claims stated in `text`, sorted by start, numbered from 0 in that order.
 
     Pure: no clock, no I/O, no network; the same input gives the same claims. Dates of
     windows are resolved against `published_at` (None leaves them open). Without a
-    gazetteer, only places the text itself marks as places are found.
+    gazetteer, only places the text itself marks as places are found. A territory claim's
+    subject is one of the sides of `parties` (the workspace's; default: the bundled ones).
     """
     vocabulary = vocabulary or default_vocabulary()
     sentences = split_sentences(text)
@@ -102,6 +105,7 @@ def extract_claims(
                 where,
                 speakers.at(figure.sentence.index, figure.number.start),
                 sentences,
+                parties,
             )
         )
     return claims
@@ -334,15 +338,16 @@ def _claim(
     where: tuple[str | None, str | None, str | None],
     claimant: str | None,
     sentences: list[Sentence],
+    parties: Parties | None,
 ) -> Claim:
     number, qualified = figure.number, figure.qualified
     value = number.value * qualified.sign
     subject = None
     if kind.indicator.startswith("territory."):
-        subject = subject_in(figure.sentence.text)
+        subject = subject_in(figure.sentence.text, parties)
         previous = figure.sentence.index - 1
         if subject is None and previous >= 0:
-            subject = subject_in(sentences[previous].text)
+            subject = subject_in(sentences[previous].text, parties)
     place, origin, destination = where
     return Claim(
         indicator=kind.indicator,

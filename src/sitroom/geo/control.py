@@ -92,6 +92,11 @@ class ControlLedger:
         return sorted(self._days)
 
     @property
+    def actors(self) -> list[str]:
+        """Every actor an observation names, on any day, sorted: the map's sides."""
+        return sorted({a for states in self._states.values() for s in states for a in s.actors})
+
+    @property
     def days(self) -> list[date]:
         """Every day with at least one observation, sorted."""
         return sorted({day for days in self._days.values() for day in days})

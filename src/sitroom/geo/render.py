@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from sitroom.geo.actors import GOVERNMENT, KURDISH, OPPOSITION
+from sitroom.geo.actors import default_parties
 from sitroom.geo.control import PlaceControl
 from sitroom.geo.shares import ControlMap, ControlShares
-
-_COLOURS = {GOVERNMENT: "#c0392b", OPPOSITION: "#27864a", KURDISH: "#d4a017"}
 
 
 def _claims(control: PlaceControl) -> list[dict[str, object]]:
@@ -99,8 +97,13 @@ def state_geojson(control: ControlMap, area_name: str, on: date) -> dict[str, ob
     return {"type": "FeatureCollection", "features": features}
 
 
-def timeline_png(series: Sequence[ControlShares], path: Path) -> Path:
-    """Draw each actor's daily share held (lines) and held-or-unsettled (bands) to `path`."""
+def timeline_png(
+    series: Sequence[ControlShares], path: Path, colours: Mapping[str, str] | None = None
+) -> Path:
+    """Draw each actor's daily share held (lines) and held-or-unsettled (bands) to `path`,
+    each side in its colour (`Parties.colours`, the control map's; default: the bundled
+    sides'), any other actor in one of matplotlib's."""
+    colours = default_parties().colours if colours is None else colours
     import matplotlib
 
     matplotlib.use("Agg")  # no display: the chart goes to a file in reports and CI
@@ -115,7 +118,7 @@ def timeline_png(series: Sequence[ControlShares], path: Path) -> Path:
     )
     figure, axes = plt.subplots(figsize=(10, 5.6), dpi=120)
     for actor in actors:
-        colour = _COLOURS.get(actor)
+        colour = colours.get(actor)
         held = [s.held.get(actor, 0.0) for s in series]
         either = [s.held_or_unsettled.get(actor, 0.0) for s in series]
         line = axes.plot(

@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import date
 
 from sitroom.domain import Actor, SitroomError
-from sitroom.geo.actors import DEFAULT_ACTORS
+from sitroom.geo.actors import Parties, workspace_parties
 from sitroom.geo.bundled import bundled_places, named_places
 from sitroom.geo.checks import AreasTakenCheck, ShareCheck, compare_areas_taken, compare_share_claim
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.shares import ControlMap
 from sitroom.geo.world import world_table
-from sitroom.store.actors import list_actors
+from sitroom.store.actors import actors_in_order
 from sitroom.store.control import list_observations
 from sitroom.store.database import Store
 from sitroom.store.places import list_places
@@ -57,10 +57,17 @@ def control_map(store: Store) -> ControlMap:
     return ControlMap(places, observations, gazetteer=gazetteer_for(store))
 
 
-def stored_actors(store: Store) -> list[Actor]:
-    """The default parties and every stored actor, for alias resolution."""
+def parties_for(store: Store) -> Parties:
+    """The workspace's actors: the bundled ones (`claimants.toml`) overridden and extended
+    by those the store holds (`sitroom actors add`, control imports), in a stable order."""
     with store.session() as session:
-        return [*list_actors(session), *DEFAULT_ACTORS]
+        return workspace_parties(actors_in_order(session))
+
+
+def stored_actors(store: Store) -> list[Actor]:
+    """The workspace's sides, then every other actor it knows, for alias resolution."""
+    parties = parties_for(store)
+    return [*parties.sides, *(a for a in parties.actors if a not in parties.sides)]
 
 
 def check_share_claim(

@@ -21,11 +21,11 @@ from sitroom.domain import (
     NotFound,
     Place,
 )
-from sitroom.geo.actors import DEFAULT_ACTORS, resolve_actor
+from sitroom.geo.actors import resolve_actor, workspace_parties
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
 from sitroom.ingest.places import load_bundled_places
-from sitroom.store.actors import list_actors, upsert_actors
+from sitroom.store.actors import actors_in_order, upsert_actors
 from sitroom.store.audit import record_change
 from sitroom.store.control import add_import, add_observations, find_import
 from sitroom.store.database import Store
@@ -184,9 +184,14 @@ def import_control_file(
         if find_import(session, sha256) is not None:
             return ImportResult(unchanged=1)
         gazetteer = Gazetteer(list_places(session))
-        known = [*DEFAULT_ACTORS, *list_actors(session)]
+        # the workspace's sides first: its own aliases win over the bundled ones
+        parties = workspace_parties(actors_in_order(session))
+        known = [*parties.sides, *(a for a in parties.actors if a not in parties.sides)]
         observations, new_actors = parse_observations(Path(label or path), text, gazetteer, known)
-        upsert_actors(session, [*DEFAULT_ACTORS, *new_actors])
+        # a bundled side is stored when a file first names it, not before
+        named = {o.actor for o in observations}
+        bundled = [a for a in parties.sides if a.id is None and a.name in named]
+        upsert_actors(session, [*bundled, *new_actors])
         import_id = add_import(session, sha256, "control", label or str(path), len(observations))
         written = add_observations(session, observations, import_id)
         places = len({o.place for o in observations})

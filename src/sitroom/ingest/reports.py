@@ -10,8 +10,9 @@ from pathlib import Path
 
 from sitroom.domain import ImportResult, InputError, InputErrors, Source, SourceKind
 from sitroom.extract.pipeline import extract_claims
+from sitroom.geo.actors import Parties
 from sitroom.geo.gazetteer import Gazetteer
-from sitroom.geo.stored import gazetteer_for
+from sitroom.geo.stored import gazetteer_for, parties_for
 from sitroom.progress import Progress, null_progress
 from sitroom.store.claims import add_claims
 from sitroom.store.database import Store
@@ -157,13 +158,15 @@ def import_reports(
     vocabulary: Vocabulary | None = None,
     given: Metadata = NO_METADATA,
     progress: Progress = null_progress,
+    parties: Parties | None = None,
 ) -> ImportResult:
     """Import reports and extract their claims; one transaction per file, idempotent by sha256.
 
     Every file is read and checked before anything is written: if any is refused, all
     problems are raised together (InputErrors) and the database is untouched. Places are
     found with `gazetteer`, by default the store's own (`gazetteer_for`: stored places,
-    bundled ones, the world's).
+    bundled ones, the world's); territory claims name the sides of `parties`, by default
+    the store's (`parties_for`: bundled actors overridden and extended by the stored ones).
     """
     sources: list[Source] = []
     problems: list[InputError] = []
@@ -178,6 +181,8 @@ def import_reports(
     ids: list[int] = []
     if sources and gazetteer is None:
         gazetteer = gazetteer_for(store)
+    if sources and parties is None:
+        parties = parties_for(store)
     bar = progress(len(sources), "importing")
     try:
         for source in sources:
@@ -189,7 +194,7 @@ def import_reports(
                     continue
                 source_id, _ = add_source(session, source)
                 extracted = extract_claims(
-                    source.text or "", source.published_at, gazetteer, vocabulary
+                    source.text or "", source.published_at, gazetteer, vocabulary, parties
                 )
                 claims += add_claims(session, source_id, extracted)
                 new += 1

@@ -24,6 +24,7 @@ from sitroom.extract.pipeline import extract_claims
 from sitroom.progress import ProgressBar
 
 if TYPE_CHECKING:
+    from sitroom.geo.actors import Parties
     from sitroom.geo.gazetteer import Gazetteer
 
 PIECE_CHARS = 1 << 18
@@ -107,6 +108,7 @@ def claims_of_file(
     gazetteer: Gazetteer | None,
     bar: ProgressBar,
     size: int = PIECE_CHARS,
+    parties: Parties | None = None,
 ) -> Iterator[list[Claim]]:
     """Yield the claims of the report in `path`, a list per piece, numbered across the file.
 
@@ -115,7 +117,7 @@ def claims_of_file(
     """
     numbered = 0
     for piece in text_pieces(path, size):
-        claims = extract_claims(piece.text, published_at, gazetteer)
+        claims = extract_claims(piece.text, published_at, gazetteer, parties=parties)
         if piece.offset or numbered:
             claims = [_shifted(claim, piece.offset, numbered) for claim in claims]
         numbered += len(claims)
@@ -139,6 +141,7 @@ def extracted(
     bar: ProgressBar,
     jobs: int = 1,
     size: int = PIECE_CHARS,
+    parties: Parties | None = None,
 ) -> Iterator[tuple[Path, list[Claim]]]:
     """Yield (file, claims of one piece) for every piece of every file, in order.
 
@@ -151,10 +154,10 @@ def extracted(
         (path, published, piece) for path, published in files for piece in text_pieces(path, size)
     )
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        results = _in_workers(pieces, gazetteer, jobs)
+        results = _in_workers(pieces, gazetteer, jobs, parties)
     else:
         results = (
-            (path, piece, extract_claims(piece.text, published, gazetteer))
+            (path, piece, extract_claims(piece.text, published, gazetteer, parties=parties))
             for path, published, piece in pieces
         )
     numbered: dict[Path, int] = {}
@@ -169,17 +172,21 @@ def extracted(
 
 # what forked workers extract with: set before the pool forks, so it is inherited, not sent
 _WORKER_GAZETTEER: Gazetteer | None = None
+_WORKER_PARTIES: Parties | None = None
 
 
 def _extract_in_worker(text: str, published_at: date | None) -> list[Claim]:
-    return extract_claims(text, published_at, _WORKER_GAZETTEER)
+    return extract_claims(text, published_at, _WORKER_GAZETTEER, parties=_WORKER_PARTIES)
 
 
 def _in_workers(
-    pieces: Iterator[tuple[Path, date | None, TextPiece]], gazetteer: Gazetteer | None, jobs: int
+    pieces: Iterator[tuple[Path, date | None, TextPiece]],
+    gazetteer: Gazetteer | None,
+    jobs: int,
+    parties: Parties | None = None,
 ) -> Iterator[tuple[Path, TextPiece, list[Claim]]]:
-    global _WORKER_GAZETTEER
-    _WORKER_GAZETTEER = gazetteer
+    global _WORKER_GAZETTEER, _WORKER_PARTIES
+    _WORKER_GAZETTEER, _WORKER_PARTIES = gazetteer, parties
     # compile the stages' patterns once, here, before the fork: every worker inherits them
     extract_claims("Some 10 people.", None, gazetteer)
     pending: deque[tuple[Path, TextPiece, Future[list[Claim]]]] = deque()

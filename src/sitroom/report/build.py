@@ -13,13 +13,14 @@ from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
 from sitroom.analysis.voices import Corroboration, default_voices, with_stored
 from sitroom.domain import Claim, SitroomError
+from sitroom.geo.actors import workspace_parties
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold, fold_text
 from sitroom.geo.shares import ControlMap
 from sitroom.geo.stored import NoControlData, control_map, gazetteer_for
 from sitroom.ingest.control import find_place
 from sitroom.report.collector import collector_paused
-from sitroom.report.control_map import MapPolygon, polygons_on
+from sitroom.report.control_map import MapPolygon, map_colours, polygons_on
 from sitroom.report.figures import claim_place, in_own_words, window_words
 from sitroom.report.model import (
     SECTIONS,
@@ -30,7 +31,7 @@ from sitroom.report.model import (
     Section,
     section_for,
 )
-from sitroom.store.actors import list_actors
+from sitroom.store.actors import actors_in_order
 from sitroom.store.claims import claims_published_between
 from sitroom.store.database import Store
 from sitroom.store.sources import publication_span, source_texts
@@ -95,7 +96,11 @@ def _build(
         undecided = {s.id for (_, s), w in zip(pairs, where, strict=True) if w is None}
         texts = source_texts(session, {i for i in undecided if i is not None})
         span = None if pairs else publication_span(session)
-        voices = with_stored(default_voices(), list_actors(session))
+        stored_actors = actors_in_order(session)
+    # who is a party, who holds ground and by which words: the bundled actors with the
+    # workspace's own over them
+    voices = with_stored(default_voices(), stored_actors)
+    parties = workspace_parties(stored_actors)
     target = f" {fold(place)} "
     named = {sid: target in f" {fold_text(text)} " for sid, text in texts.items()}
     relevant = [
@@ -162,12 +167,15 @@ def _build(
         warnings.append(
             f"no figures: no source was published {since.isoformat()} to {on.isoformat()} ({held})"
         )
-    territory = compare_territory(leads, control) if control is not None else []
+    sides = [*parties.sides, *(a for a in parties.actors if a not in parties.sides)]
+    territory = compare_territory(leads, control, sides) if control is not None else []
     map_polygons: tuple[MapPolygon, ...] = ()
+    colours: tuple[tuple[str, str], ...] = ()
     if control is not None:
         try:
             notes.append(_mapped_note(control, place, on))
             map_polygons = tuple(polygons_on(control, place, on))
+            colours = tuple(map_colours(parties, control).items())
         except SitroomError as err:
             warnings.append(f"no mapped control for {place}: {err}")
         notes += [f"Claim against map: {t.text}" for t in territory]
@@ -191,6 +199,7 @@ def _build(
         territory=tuple(territory),
         series=tuple(build_series(leads, vocabulary, gazetteer, place)),
         map_polygons=map_polygons,
+        map_colours=colours,
         warnings=tuple(warnings),
     )
 

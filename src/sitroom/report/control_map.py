@@ -13,25 +13,24 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
-from sitroom.geo.actors import GOVERNMENT, KURDISH, OPPOSITION
+from sitroom.geo.actors import PALETTE, Parties, default_parties
 from sitroom.geo.shares import ControlMap
 
 CONTESTED, DISPUTED, UNKNOWN = "contested", "disputed", "unknown"
-# the actors' colours of sitroom.geo.render's timeline, so the map and the chart agree
-COLOURS: dict[str, str] = {
-    GOVERNMENT: "#c0392b",
-    OPPOSITION: "#27864a",
-    KURDISH: "#d4a017",
+# the states' colours; a side's is the workspace's (`Parties.colours`, as in
+# sitroom.geo.render's timeline, so the map and the chart agree)
+STATE_COLOURS: dict[str, str] = {
     CONTESTED: "#e67e22",
     DISPUTED: "#8e44ad",
     UNKNOWN: "#d5d8dc",
 }
+# the bundled sides' and the states' colours: a map drawn without the workspace's parties
+COLOURS: dict[str, str] = {**default_parties().colours, **STATE_COLOURS}
 _LEGEND_WORDS = {
     CONTESTED: "Contested (fighting reported)",
     DISPUTED: "Disputed (claimants disagree)",
     UNKNOWN: "Unknown (no observation)",
 }
-_OTHER_ACTOR = "#2e86c1"
 _FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
 
 
@@ -96,17 +95,30 @@ def _rings(geometry: Mapping[str, object]) -> list[list[list[float]]]:
     return []
 
 
-def _colour(category: str) -> str:
-    return COLOURS.get(category, _OTHER_ACTOR)
+def map_colours(parties: Parties, control: ControlMap) -> dict[str, str]:
+    """The colour of each side the control observations name on any day, in the parties'
+    order: the legend of every day's map of this workspace, so maps of different days read
+    alike and a side keeps its colour."""
+    named = set(control.ledger.actors)
+    return {name: colour for name, colour in parties.colours.items() if name in named}
 
 
-def _legend(polygons: Sequence[MapPolygon]) -> list[tuple[str, str]]:
-    """(colour, words) for the three parties, any other holder, then the unsettled states:
-    always the fixed six, so maps of different days read alike."""
-    others = sorted({p.category for p in polygons} - set(COLOURS))
-    entries = [(COLOURS[a], f"Held by {a}") for a in (GOVERNMENT, OPPOSITION, KURDISH)]
-    entries += [(_OTHER_ACTOR, f"Held by {a}") for a in others]
-    entries += [(COLOURS[s], _LEGEND_WORDS[s]) for s in (CONTESTED, DISPUTED, UNKNOWN)]
+def _colours(polygons: Sequence[MapPolygon], sides: Mapping[str, str] | None) -> dict[str, str]:
+    """`sides` (default: the bundled sides'), then a palette colour for any other holder
+    by name, then the states'."""
+    colours = dict(default_parties().colours if sides is None else sides)
+    others = sorted({p.controller for p in polygons if p.state == "held" and p.controller})
+    used = set(colours.values())
+    spare = [c for c in PALETTE if c not in used] or list(PALETTE)
+    for n, name in enumerate(o for o in others if o not in colours):
+        colours[name] = spare[n % len(spare)]
+    return {**colours, **STATE_COLOURS}
+
+
+def _legend(colours: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(colour, words) for each side, then the unsettled states."""
+    entries = [(c, f"Held by {name}") for name, c in colours.items() if name not in STATE_COLOURS]
+    entries += [(colours[s], _LEGEND_WORDS[s]) for s in (CONTESTED, DISPUTED, UNKNOWN)]
     return entries
 
 
@@ -120,12 +132,18 @@ def _scale_bar_km(px_per_km: float, longest_px: float) -> float | None:
     return fitting[-1] if fitting else None
 
 
-def control_map_svg(polygons: Iterable[MapPolygon], title: str, width: int = 860) -> str:
+def control_map_svg(
+    polygons: Iterable[MapPolygon],
+    title: str,
+    width: int = 860,
+    sides: Mapping[str, str] | None = None,
+) -> str:
     """An `<svg>` map of the polygons coloured by controller or state, `width` wide, with
     a title, a legend in two columns under the map and a scale bar, lettered large enough
     to read when printed at a page's width; as text to inline in HTML (no XML prolog).
     Each polygon carries a `<title>` tooltip "name: state". Build the polygons with
-    `polygons_on(control, "Aleppo", day)`.
+    `polygons_on(control, "Aleppo", day)` and the sides' colours with `map_colours(parties,
+    control)` (default: the bundled sides'); a holder without a colour gets a spare one.
 
     In a Jinja template: `{{ control_svg | safe }}`; WeasyPrint draws it into the PDF.
     """
@@ -133,7 +151,8 @@ def control_map_svg(polygons: Iterable[MapPolygon], title: str, width: int = 860
     points = [pt for p in polygons for ring in _rings(p.geometry) for pt in ring]
     margin, title_h, row_h, font = 8, 36, 30, 18
     map_w = width - 2 * margin
-    legend = _legend(polygons)
+    colours = _colours(polygons, sides)
+    legend = _legend(colours)
     if points:
         lons = [float(pt[0]) for pt in points]
         lats = [float(pt[1]) for pt in points]
@@ -169,7 +188,7 @@ def control_map_svg(polygons: Iterable[MapPolygon], title: str, width: int = 860
             continue
         state = polygon.state + (f" by {polygon.controller}" if polygon.controller else "")
         parts.append(
-            f'<path d="{" ".join(path)}" fill="{_colour(polygon.category)}" '
+            f'<path d="{" ".join(path)}" fill="{colours.get(polygon.category, PALETTE[-1])}" '
             'fill-rule="evenodd" stroke="#ffffff" stroke-width="0.6">'
             f"<title>{escape(polygon.name)}: {escape(state)}</title></path>"
         )

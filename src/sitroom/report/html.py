@@ -191,6 +191,7 @@ def render_html(
                 control_map_svg(
                     briefing.map_polygons,
                     f"Control of {briefing.place} on {briefing.on.isoformat()} (mapped)",
+                    sides=dict(briefing.map_colours) if briefing.map_colours else None,
                 )
             )
             if briefing.map_polygons

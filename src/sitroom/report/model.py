@@ -97,6 +97,8 @@ class Briefing:
     territory: tuple[TerritoryComparison, ...] = ()
     series: tuple[Series, ...] = ()  # for the charts of the HTML and PDF briefing
     map_polygons: tuple[MapPolygon, ...] = ()  # the control map of the day, if mapped
+    # each side the map's observations name, with its colour, in the workspace's order
+    map_colours: tuple[tuple[str, str], ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     def footnote(self, number: int) -> Footnote:
