@@ -80,7 +80,8 @@ def test_parties_with_an_alias_of_another_actor_are_refused_whole(tmp_path: Path
     with pytest.raises(InputErrors) as refused:
         read_sample_parties(parties)
     assert str(refused.value).splitlines() == [
-        f'{parties}: field "actor 2 (Red Sea Force) kind": "partey" is not a kind (one of party)',
+        f'{parties}: field "actor 2 (Red Sea Force) kind": "partey" is not a kind '
+        "(one of party, un_agency)",
         f'{parties}: field "actor 2 (Red Sea Force) aliases": "RSF" is already an alias of '
         '"Rapid Support Forces"',
     ]
