@@ -116,7 +116,7 @@ def test_east_aleppo_is_named_from_the_opposition_state_of_15_november(control: 
 
 def test_areas_taken_counts_polygons_that_changed_hands(control: ControlMap) -> None:
     check = compare_areas_taken(
-        52, date(2016, 11, 15), date(2016, 12, 9), control, actor="government forces"
+        52, date(2016, 11, 15), date(2016, 12, 9), control, "government forces", "Aleppo"
     )
     assert check.mapped == len(check.places) > 20
     assert check.mapped_with_unsettled >= check.mapped

@@ -87,7 +87,9 @@ def test_store_backed_checks_hold_the_93_per_cent_claim(store: Store) -> None:
     check = check_share_claim(store, 93, "Syrian Army", "Aleppo", date(2016, 12, 9))
     assert round(check.mapped_held, 1) == 80.7
     assert round(check.mapped_held_or_unsettled, 1) == 87.9
-    taken = check_areas_taken(store, 52, date(2016, 11, 15), date(2016, 12, 9))
+    taken = check_areas_taken(
+        store, 52, date(2016, 11, 15), date(2016, 12, 9), "Government of Syria and allies", "Aleppo"
+    )
     assert taken.mapped > 0
     shares = control_map(store).shares("Aleppo", date(2016, 12, 22))
     assert shares.unknown == 0.0

@@ -67,7 +67,10 @@ def compare_territory(
         claim = c.claim
         if claim.indicator not in ("territory.share", "territory.areas_taken"):
             continue
-        area = claim.place or "Aleppo"
+        if not claim.place:
+            found.append(TerritoryComparison(c, problem="the claim names no place"))
+            continue
+        area = claim.place
         try:
             if claim.indicator == "territory.share":
                 if not claim.subject:
@@ -82,6 +85,9 @@ def compare_territory(
                     )
                 )
             elif first_day is not None:
+                if not claim.subject:
+                    found.append(TerritoryComparison(c, problem="the claim names no actor"))
+                    continue
                 start = claim.window_start or first_day
                 found.append(
                     TerritoryComparison(
@@ -91,7 +97,7 @@ def compare_territory(
                             start,
                             _day(c),
                             control,
-                            actor=claim.subject or "Government of Syria and allies",
+                            actor=claim.subject,
                             area_name=area,
                             actors=known,
                         ),

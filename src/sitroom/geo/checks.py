@@ -109,8 +109,8 @@ def compare_areas_taken(
     window_start: date,
     window_end: date,
     control: ControlMap,
-    actor: str = "Government of Syria and allies",
-    area_name: str = "Aleppo",
+    actor: str,
+    area_name: str,
     actors: Iterable[Actor] = DEFAULT_ACTORS,
 ) -> AreasTakenCheck:
     """Hold "`actor` took N areas of `area_name` from `window_start` to `window_end`".

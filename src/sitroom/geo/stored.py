@@ -87,8 +87,8 @@ def check_areas_taken(
     claimed_count: float,
     window_start: date,
     window_end: date,
-    actor: str = "Government of Syria and allies",
-    area_name: str = "Aleppo",
+    actor: str,
+    area_name: str,
 ) -> AreasTakenCheck:
     """`compare_areas_taken` against the store's places and observations."""
     return compare_areas_taken(
