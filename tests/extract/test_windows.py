@@ -348,3 +348,24 @@ def test_after_a_date_is_a_window_from_it_and_daily_before_a_noun_is_none() -> N
     assert [w.words for w in find_windows("Aid is delivered daily to the districts.", day)] == [
         "daily"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Since the beginning of the humanitarian pauses on February 27, 1,540 left.",
+            "Since the beginning of the humanitarian pauses on February 27",
+        ),
+        (
+            "Since the opening of the Rafah crossing in November, 300 were evacuated.",
+            "Since the opening of the Rafah crossing in November",
+        ),
+        ("During the humanitarian pause, 200 trucks entered.", "During the humanitarian pause"),
+        ("Currently, 12 hospitals function.", "Currently"),
+        ("During the week, 40 people died.", "During the week"),
+    ],
+)
+def test_windows_of_pauses_crossings_and_the_present(text: str, words: str) -> None:
+    [window] = find_windows(text, PUBLISHED)
+    assert window.words == words

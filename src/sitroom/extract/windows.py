@@ -91,14 +91,17 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
     phase = _any(words.event_phases)
     verb = _any(words.event_verbs)
 
+    # "the humanitarian pauses on February 27": a day, not a place called February
+    not_a_day = rf"(?!{MONTH_CAP}|{WEEKDAY})"
+
     def event(day_group: str) -> str:
         # "the ceasefire took effect", or without "the" where a verb follows ("fighting
         # erupted in El Fasher on 10 May", "hostilities began")
         return (
             rf"(?:the\s+(?:{_MOD}\s+){{0,2}}(?:{phase}\s+of\s+(?:the\s+)?(?:{_MOD}\s+){{0,2}})?"
-            rf"{noun}(?:\s+(?:of|in|on|against)\s+(?:the\s+)?{_NAME})?(?:\s+{verb}\b)?"
-            rf"|{noun}\s+{verb}\b)"
-            rf"(?:\s+(?:in|at)\s+(?:the\s+)?{_NAME})?"
+            rf"{noun}(?:\s+(?:of|in|on|against)\s+(?:the\s+)?{not_a_day}{_NAME})?"
+            rf"(?:\s+{verb}\b)?|{noun}\s+{verb}\b)"
+            rf"(?:\s+(?:in|at)\s+(?:the\s+)?{not_a_day}{_NAME})?"
             rf"(?:\s+{ago})?(?:\s+(?:on|of)\s+(?P<{day_group}>{DATE}))?"
         )
 
