@@ -102,7 +102,7 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
             rf"{noun}(?:\s+(?:of|in|on|against)\s+(?:the\s+)?{not_a_day}{_NAME})?"
             rf"(?:\s+{verb}\b)?|{noun}\s+{verb}\b)"
             rf"(?:\s+(?:in|at)\s+(?:the\s+)?{not_a_day}{_NAME})?"
-            rf"(?:\s+{ago})?(?:\s+(?:on|of)\s+(?P<{day_group}>{DATE}))?"
+            rf"(?:\s+{ago})?(?:\s+(?:on|of)\s+(?P<{day_group}>{DATE})|\s+in\s+{MONTH_CAP}{YEAR}?)?"
         )
 
     day_part = rf"(?:\s+{_any(words.day_parts)}\b)?"
