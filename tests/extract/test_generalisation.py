@@ -171,3 +171,18 @@ def test_a_name_ending_in_a_place_name_is_no_place_unless_known() -> None:
     assert names == ["Douma"]
     assert [p.name for p in find_places("IDPs in Salah al-Din.", gazetteer)] == ["Salah al-Din"]
     assert [p.name for p in find_places("El Fasher Flash Update", gazetteer)] == ["El Fasher"]
+
+
+def test_a_number_after_a_label_noun_names_rather_than_counts() -> None:
+    quotes = [c.quote for c in extract_claims("Camps 1 and 2 host 30,000 people.", DAY)]
+    assert quotes == ["30,000 people"]
+    assert [c.quote for c in extract_claims("In Zone 4, 12 people died.", DAY)] == ["12 people"]
+
+
+def test_a_bare_part_counts_what_its_whole_counts() -> None:
+    claims = extract_claims(
+        "Some 1,200 collective centres are open. Of these, 430 are schools and 200 are in use.",
+        DAY,
+    )
+    assert [(c.part_of, c.group) for c in claims[1:]] == [(0, "school"), (0, None)]
+    assert claims[2].unit == "centres"  # the bare part counts its whole's centres

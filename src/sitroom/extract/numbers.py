@@ -18,10 +18,13 @@ times this whole stage.
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
+from importlib import resources
 
 from sitroom.extract.nouns import OTHER, noun_class
 
@@ -552,6 +555,8 @@ def _is_not_a_count(text: str, mention: NumberMention) -> bool:
     document = last.strip(".#") in _DOCUMENT_WORDS or last.endswith("#")
     if document and _DOCUMENT_BEFORE.search(before):
         return True
+    if written.isdigit() and _is_label(before):
+        return True
     if _DURATION_AFTER.match(after) or _ORDINAL_AFTER.match(after):
         return True
     if _DISTANCE_AFTER.match(after):
@@ -583,6 +588,25 @@ _DOCUMENT_WORDS = frozenset(
         *("report", "sitrep", "update"),
     )
 )
+
+
+# "camps 1 and 2", "Phase 3": a number (or a list of them) right after a label noun
+_LABELLED = re.compile(r"\b([A-Za-z]+)\s+(?:\d{1,3}\s*(?:and|&|-|–)\s*)*$")
+
+
+@cache
+def _label_words() -> frozenset[str]:
+    raw = tomllib.loads(
+        resources.files("sitroom").joinpath("nouns.toml").read_text(encoding="utf-8")
+    )
+    return frozenset(raw["labels"]["words"])
+
+
+def _is_label(before: str) -> bool:
+    """Whether a number names rather than counts: it follows a label noun ("camps 1 and
+    2", "Phase 3"), written after the noun as names are."""
+    found = _LABELLED.search(before[-40:])
+    return found is not None and found.group(1).lower() in _label_words()
 
 
 def _last_word(before: str) -> str:

@@ -116,8 +116,8 @@ def link_parts(
     _shares(index, parts, phrases, classes)
     _included(index, parts, classes)
     _sums_by_kind(index, parts, classes)
-    _of_those(index, parts, classes)
     _unlike_kinds(parts, classes, numbers)
+    _of_those(index, parts)  # "Of these, 430 are schools": said to be parts
     return parts
 
 
@@ -497,24 +497,21 @@ def _sums_by_kind(index: _Index, parts: list[int | None], classes: list[str | No
 _OF_THOSE = re.compile(r"^\W*(?:Of|Among|Amongst)\s+(?:those|these|them|whom)\b", re.IGNORECASE)
 
 
-def _of_those(index: _Index, parts: list[int | None], classes: list[str | None]) -> None:
-    """Link the first figure of a sentence opening "Of those," to the figure the sentence
-    before it ends on (at the root of its breakdown)."""
+def _of_those(index: _Index, parts: list[int | None]) -> None:
+    """Link the figures of a sentence opening "Of those," to the figure the sentence before
+    it ends on (at the root of its breakdown): "Of these, 430 are schools and 200 are in
+    use"."""
     numbers = index.numbers
     for k in sorted(index.runs):
         if k == 0 or (k - 1) not in index.runs or not _OF_THOSE.match(index.sentences[k].text):
             continue
-        first = index.in_sentence(k)[0]
-        if parts[first] is not None:
-            continue
         whole = index.in_sentence(k - 1)[-1]
         while parts[whole] is not None:
             whole = parts[whole]  # type: ignore[assignment]
-        bare = classes[first] is None  # "Of those, 7,500 reached the camps"
-        if _fits(numbers[whole], numbers[first]) and (
-            bare or _same_kind(classes[whole], classes[first])
-        ):
-            parts[first] = whole
+        for i in index.in_sentence(k):
+            # the text says they are parts, whatever they are called
+            if parts[i] is None and _fits(numbers[whole], numbers[i]):
+                parts[i] = whole
 
 
 def _unlike_kinds(

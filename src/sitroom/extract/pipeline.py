@@ -150,6 +150,12 @@ def _classify_all(
             figure = figures[i] = replace(figure, phrase=elided)
         sentence = figure.sentence
         whole = parts[i]
+        if whole is not None and not (
+            figure.phrase.words or figure.phrase.possessed or figure.phrase.anaphoric
+        ):
+            # "Of these, 430 are in schools": the bare part counts what its whole counts
+            of_whole = figures[whole].phrase.words or figures[whole].phrase.possessed
+            figure = figures[i] = replace(figure, phrase=replace(figure.phrase, possessed=of_whole))
         found = classify(
             sentence.text,
             sentence.start,
