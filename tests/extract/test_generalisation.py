@@ -186,3 +186,30 @@ def test_a_bare_part_counts_what_its_whole_counts() -> None:
     )
     assert [(c.part_of, c.group) for c in claims[1:]] == [(0, "school"), (0, None)]
     assert claims[2].unit == "centres"  # the bare part counts its whole's centres
+
+
+def test_a_movement_reads_around_the_breakdown_but_not_into_a_part() -> None:
+    gazetteer = bundled_gazetteer()
+    whole, part = extract_claims(
+        "Some 1,040 people, among them 86 children, were taken from Mariupol to Donetsk.",
+        DAY,
+        gazetteer,
+    )
+    assert (whole.origin, whole.destination) == ("Mariupol", "Donetsk")
+    assert (part.origin, part.destination) == ("Mariupol", "Donetsk")
+    returned = extract_claims(
+        "Another 127,430 people have returned home, the majority (82%) to east Mosul.",
+        DAY,
+        gazetteer,
+    )
+    assert returned[0].destination is None
+
+
+def test_a_movement_stated_for_the_figures_listed_with_it() -> None:
+    [militants, families] = extract_claims(
+        "Some 52 militants, together with 147 members of their families, were transported "
+        "from Douma to Idlib.",
+        DAY,
+        bundled_gazetteer(),
+    )
+    assert (militants.origin, militants.destination) == ("Douma", "Idlib")

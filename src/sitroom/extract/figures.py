@@ -24,4 +24,7 @@ class Figure:
 
 # figures joined as one list ("11,300 people dead and 10,100 missing", "1,544 families in
 # need of NFIs and 1,067 families in need of shelter kits"): no figure, no full stop between
-JOINED = re.compile(r"^[^\d.;:]{0,80}\b(?:and|or)\s+[^\d.;:]{0,30}$|^\s*,\s*$")
+JOINED = re.compile(
+    r"^[^\d.;:]{0,80}\b(?:and|or|together\s+with|along\s+with|as\s+well\s+as)\s+[^\d.;:]{0,30}$"
+    r"|^\s*,\s*$"
+)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sitroom.domain import PlaceKind
 from sitroom.extract.figures import JOINED, Figure
-from sitroom.extract.movements import movement
+from sitroom.extract.movements import Movement, movement
 from sitroom.extract.places import PlaceSpan, coordinated
 from sitroom.extract.sentences import Sentence
 from sitroom.extract.windows import ties_back
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # passed in by the caller; extract never imports geo at run t
 
 # Flows of people whose "from A to B" is their origin and destination.
 _MOVEMENT_END = re.compile(r"\b(?:from|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+# (aid "delivered to Aleppo" is aid at Aleppo: the gold files give it a place, not an end)
 MOVEMENTS = ("people.evacuated", "people.transferred", "people.displaced", "people.returned")
 
 
@@ -168,13 +169,17 @@ def place_of(
     country the document is about.
     """
     figure = figures[i]
-    start = figure.qualified.start
     seg_start, seg_end = clauses[i]
     whole = parts[i]
     if whole is not None and chosen[whole][1] is not None:
         return chosen[whole]
     if indicator in MOVEMENTS:
-        moved = movement(text, start, seg_end, places.all, places.all_starts)
+        # the movement of the figure's own clause, not one its parts state ("127,430 have
+        # returned, the majority (82%) to east Mosul"), else that of the figures listed with
+        # it ("52 militants, together with 147 family members, were moved from A to B")
+        moved = _own_movement(text, i, figures, parts, seg_end, places)
+        if not (moved.origin or moved.destination):
+            moved = _listed_movement(text, i, figures, clauses, places) or moved
         if moved.origin and moved.destination and not moved.arrival:
             return None, moved.origin, moved.destination
         if moved.destination and moved.arrival:
@@ -204,6 +209,63 @@ def place_of(
             # "This represents an increase of 30,475": the places of the figure it points at
             return origin or place, None, None
     return _scope_place(text, figure, places), None, None
+
+
+def _own_movement(
+    text: str,
+    i: int,
+    figures: list[Figure],
+    parts: list[int | None],
+    seg_end: int,
+    places: DocumentPlaces,
+) -> Movement:
+    """Return the movement of figure i's own clause, read around its parts: before the
+    first of them, else after a breakdown set between commas ("17,342 people, including
+    2,815 children, have been evacuated from A to B"), never a part's own ("127,430 have
+    returned, the majority (82%) to east Mosul")."""
+    start = figures[i].qualified.start
+    first = next(
+        (
+            j
+            for j in range(i + 1, min(len(figures), i + 9))
+            if parts[j] == i and figures[j].qualified.start < seg_end
+        ),
+        None,
+    )
+    if first is None:
+        return movement(text, start, seg_end, places.all, places.all_starts)
+    moved = movement(text, start, figures[first].qualified.start, places.all, places.all_starts)
+    if moved.origin or moved.destination:
+        return moved
+    comma = text.find(",", figures[first].phrase.end, seg_end)
+    last_part = max(j for j in range(first, min(len(figures), i + 9)) if parts[j] == i)
+    if comma < 0 or comma < figures[last_part].phrase.end:
+        comma = text.find(",", figures[last_part].phrase.end, seg_end)
+    if comma < 0:
+        return moved
+    return movement(text, comma + 1, seg_end, places.all, places.all_starts)
+
+
+def _listed_movement(
+    text: str,
+    i: int,
+    figures: list[Figure],
+    clauses: list[tuple[int, int]],
+    places: DocumentPlaces,
+) -> Movement | None:
+    """Return the movement the next figure listed with figure i states, or None."""
+    sentence = figures[i].sentence.index
+    j = i + 1
+    while j < len(figures) and figures[j].sentence.index == sentence and j - i <= 8:
+        if not JOINED.match(text[figures[j - 1].phrase.end : figures[j].qualified.start]):
+            return None
+        moved = movement(
+            text, figures[j].qualified.start, clauses[j][1], places.all, places.all_starts
+        )
+        if moved.origin or moved.destination:
+            return moved
+        j += 1
+    return None
 
 
 def _coordinated_place(
