@@ -128,6 +128,10 @@ def classify(
         if group in _COMBATANT_GROUPS and key.startswith(_COMBATANT_INDICATORS):
             score *= 1.5  # fighters who "left" left as combatants, not as displaced
         scores[key] = max(scores.get(key, 0.0), score)
+    if cls == PEOPLE and _POSSESSIVE_BEFORE.search(lower, max(0, start - 30), start):
+        # "the city's 1.2 million residents", "Gaza's 2.2 million people": a place's people
+        # counted as its own are its population, unless a verb of the clause says more
+        scores.setdefault(_POPULATION, 1.0)
     if not scores:
         return None
     best = max(scores, key=lambda key: (scores[key], -list(vocabulary.indicators).index(key)))
@@ -198,6 +202,10 @@ def _candidates(
 
 # an acronym or short form in brackets right after the counted words restates them
 _RESTATED = re.compile(r"\s*\([A-Za-z][\w\s.-]{0,15}\)")
+_POPULATION = "population.in_area"
+_POSSESSIVE_BEFORE = re.compile(
+    r"['’]s\s+(?:(?:some|about|around|nearly|over|almost|roughly|more\s+than)\s+)?$"
+)
 _OF_BEFORE = re.compile(r"\s+of\s+(?:[a-z]+\s+){0,2}$")
 _DIGIT = re.compile(r"\d")
 # a trigger that is the predicate of a figure before it: "120 people were killed"
