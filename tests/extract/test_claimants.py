@@ -237,3 +237,24 @@ def test_the_object_of_a_participle_is_no_speaker() -> None:
     assert _of_figures("UN staff monitoring the movement said 20,000 people moved south.") == [
         "UN staff"
     ]
+
+
+def test_a_title_naming_the_briefer_makes_him_the_speaker_of_what_follows() -> None:
+    text = (
+        "Briefing by the Head of the Coordination Centre, Colonel General Ivan Petrov\n\n"
+        "Over the past day, 1,200 people were evacuated.\n"
+    )
+    assert _of_figures(text) == ["Ivan Petrov"]
+
+
+def test_a_headline_naming_its_speaker_before_a_colon() -> None:
+    text = "Norwegian Refugee Council: 3,000 families displaced in a week\n\nFighting went on.\n"
+    assert _of_figures(text) == ["Norwegian Refugee Council"]
+
+
+def test_the_body_named_before_is_the_capitalised_centre() -> None:
+    text = (
+        "The Centre for Humanitarian Response said on Monday that the pause held. "
+        "A total of 9 buses were used, the Centre said."
+    )
+    assert _of_figures(text) == ["Centre for Humanitarian Response"]

@@ -206,7 +206,7 @@ def test_a_movement_reads_around_the_breakdown_but_not_into_a_part() -> None:
 
 
 def test_a_movement_stated_for_the_figures_listed_with_it() -> None:
-    [militants, families] = extract_claims(
+    [militants, _] = extract_claims(
         "Some 52 militants, together with 147 members of their families, were transported "
         "from Douma to Idlib.",
         DAY,

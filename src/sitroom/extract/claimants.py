@@ -153,6 +153,8 @@ def find_speakers(
         if blocks[i] >= 0 and raw[i]:
             block_source[blocks[i]] = i
     state = _State(acronyms)
+    if sentences and sentences[0].paragraph == 0:
+        _title_speaker(sentences[0], raw, state, words)
     result: list[str | None] = []
     indexes: list[_Index | None] = []
     for i, sentence in enumerate(sentences):
@@ -177,6 +179,38 @@ def find_speakers(
         else:
             result.append(None)
     return Claimants(result, indexes)
+
+
+# a title naming who speaks: "Briefing by the Head of the Centre, Colonel General Mikhail
+# Mizintsev", "Statement of the Ministry of Defence"; a headline "Speaker: what was said"
+_TITLE_BY = re.compile(
+    r"^\W*(?:(?:Press\s+)?(?:Briefing|Statement|Remarks|Address|Message|Conference|"
+    r"Interview|Update)s?\s+(?:by|of|from)\s+)(?P<who>.+?)\s*$"
+)
+_HEADLINE = re.compile(r"^\W*(?P<who>[A-Z][^:.!?]{2,80}?):\s+\S")
+
+
+def _title_speaker(
+    title: Sentence, raw: list[list[Attribution]], state: _State, words: SpeechWords
+) -> None:
+    """Read who speaks from the document's title: "Briefing by X" makes X the speaker of
+    what follows unattributed (as a person named in a briefing is); "X: ..." makes X the
+    speaker of the headline itself."""
+    by = _TITLE_BY.match(title.text)
+    if by is not None:
+        tokens = TOKEN.findall(by.group("who").split(",")[-1])
+        read = read_phrase(tokens, words) if tokens else None
+        if read is not None and read.kind in (Kind.PERSON, Kind.BODY):
+            state.resolve(read)
+        return
+    headline = _HEADLINE.match(title.text)
+    if headline is None or raw[0]:
+        return
+    tokens = TOKEN.findall(headline.group("who"))
+    read = read_phrase(tokens, words)
+    if read is not None and read.kind in (Kind.PERSON, Kind.BODY) and len(tokens) >= 2:
+        start = title.start + headline.start("who")
+        raw[0].append(Attribution(start, start + len(headline.group("who")), read, True))
 
 
 @cache

@@ -144,11 +144,15 @@ def _head_at_end(lowered: list[str], heads: frozenset[tuple[str, ...]]) -> int:
 
 def read_phrase(tokens: list[str], words: SpeechWords) -> Phrase | None:
     """Return the speaker that `tokens` (one phrase, determiner allowed) name, or None."""
+    definite = bool(tokens) and tokens[0].lower() == "the"
     while tokens and tokens[0].lower() in DETERMINERS:
         tokens = tokens[1:]
     if not tokens:
         return None
     lowered = [_bare(t).lower() for t in tokens]
+    if definite and len(tokens) == 1 and (lowered[0],) in words.bodies:
+        # "the Centre said", "the Ministry added": the body named before, capital or not
+        return Phrase(lowered[0], Kind.BODY_ANAPHOR)
     if len(tokens) == 1:
         if lowered[0] in words.person_pronouns:
             return Phrase(lowered[0], Kind.PERSON_ANAPHOR)
