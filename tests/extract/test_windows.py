@@ -369,3 +369,18 @@ def test_after_a_date_is_a_window_from_it_and_daily_before_a_noun_is_none() -> N
 def test_windows_of_pauses_crossings_and_the_present(text: str, words: str) -> None:
     [window] = find_windows(text, PUBLISHED)
     assert window.words == words
+
+
+def test_a_window_before_a_colon_bounds_the_list_after_it() -> None:
+    from sitroom.extract.pipeline import extract_claims
+
+    claims = extract_claims(
+        "New arrivals by locality since 10 May: Tawila, 47,300 people; Zamzam, 41,600 people.",
+        PUBLISHED,
+    )
+    assert [c.window for c in claims] == ["since 10 May", "since 10 May"]
+    [window] = find_windows(
+        "Since the opening of the crossing for medical evacuations in November, 4,895 left.",
+        PUBLISHED,
+    )
+    assert window.words == "Since the opening of the crossing for medical evacuations in November"

@@ -295,6 +295,13 @@ def _window(
     whole = parts[i]
     if whole is not None:
         return chosen[whole]
+    colon = text.rfind(":", sentence.start, figure.qualified.start)
+    if colon >= 0:
+        # "Arrivals since 10 May: Tawila, 47,300; Zamzam, 41,600": the window before the
+        # colon bounds the list after it
+        led = [w for w in own if w.end <= colon]
+        if led:
+            return led[-1]
     if ties_back(sentence.text) or figure.phrase.anaphoric:
         before = window_before(windows, sentence.start)
         if before is not None and _in_previous_sentence(text, before, sentence):

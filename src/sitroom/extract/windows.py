@@ -100,6 +100,7 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
         return (
             rf"(?:the\s+(?:{_MOD}\s+){{0,2}}(?:{phase}\s+of\s+(?:the\s+)?(?:{_MOD}\s+){{0,2}})?"
             rf"{noun}(?:\s+(?:of|in|on|against)\s+(?:the\s+)?{not_a_day}{_NAME})?"
+            rf"(?:\s+for\s+(?:(?!(?:in|on|at|of)\b)[a-z-]+\s+){{0,2}}(?!(?:in|on|at|of)\b)[a-z-]+)?"
             rf"(?:\s+{verb}\b)?|{noun}\s+{verb}\b)"
             rf"(?:\s+(?:in|at)\s+(?:the\s+)?{not_a_day}{_NAME})?"
             rf"(?:\s+{ago})?(?:\s+(?:on|of)\s+(?P<{day_group}>{DATE})|\s+in\s+{MONTH_CAP}{YEAR}?)?"
