@@ -295,7 +295,9 @@ def _window(
     whole = parts[i]
     if whole is not None:
         return chosen[whole]
-    colon = text.rfind(":", sentence.start, figure.qualified.start)
+    colon = text.rfind(
+        ":", max(sentence.start, figure.qualified.start - 400), figure.qualified.start
+    )
     if colon >= 0:
         # "Arrivals since 10 May: Tawila, 47,300; Zamzam, 41,600": the window before the
         # colon bounds the list after it
