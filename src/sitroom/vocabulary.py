@@ -29,6 +29,8 @@ class Indicator:
     # for a bare number ("953 of them"); default: the class named like the unit alone
     counts: tuple[str, ...] = ()
     shares: bool = True  # whether a percentage or fraction may report this key
+    # a noun class's unit under this key, where it differs from nouns.toml's
+    units: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,12 @@ def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabul
         shares = entry.get("shares", True)
         if not isinstance(shares, bool):
             raise InputError(path, None, f"{where}.shares", f"{shares!r} is not true or false")
-        unknown = set(entry) - {*_REQUIRED, "max", "counts", "shares"}
+        units = entry.get("units", {})
+        if not isinstance(units, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v for k, v in units.items()
+        ):
+            raise InputError(path, None, f"{where}.units", "must map noun classes to units")
+        unknown = set(entry) - {*_REQUIRED, "max", "counts", "shares", "units"}
         if unknown:
             raise InputError(path, None, f"{where}.{sorted(unknown)[0]}", "is not a known field")
         indicators[key] = Indicator(
@@ -108,6 +115,7 @@ def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabul
             max=float(maximum) if maximum is not None else None,
             counts=tuple(counts),
             shares=shares,
+            units=tuple(sorted(units.items())),
         )
     return Vocabulary(indicators)
 

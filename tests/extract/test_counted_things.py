@@ -107,3 +107,17 @@ def test_an_unknown_noun_is_counted_as_written() -> None:
     _, unit, _ = _kinds("The army repelled four counterattacks.")[0]
     assert unit == "counterattacks"
     assert _kinds("Ten assessment teams were deployed.")[0][:2] == ("other", "teams")
+
+
+def test_destroyed_aircraft_are_aircraft_and_nationalists_are_fighters() -> None:
+    kinds = _kinds("In total, 174 aircraft and 2,956 tanks have been destroyed.")
+    assert kinds == [
+        ("equipment.destroyed", "aircraft", None),
+        ("equipment.destroyed", "vehicles", "tank"),
+    ]
+    assert _kinds("Up to 80 nationalists were eliminated.")[0] == (
+        "combatants.losses",
+        "people",
+        "combatants",
+    )
+    assert _kinds("Officials reported 312 civilian deaths.")[0][2] == "civilians"

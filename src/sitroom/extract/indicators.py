@@ -150,6 +150,10 @@ def unit_for(key: str, number: NumberMention, vocabulary: Vocabulary, phrase: Co
     if number.kind is NumberKind.FRACTION:
         return "ratio"
     words = phrase.words or phrase.possessed
+    if key in vocabulary and vocabulary[key].units:
+        own = dict(vocabulary[key].units).get(noun_class(words) or "")
+        if own is not None:
+            return own  # "174 aircraft destroyed": aircraft, not flights
     counted = noun_unit(words)
     if counted is not None:
         return counted
