@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from sitroom.cli import app
@@ -79,3 +80,34 @@ def test_a_briefing_for_a_stored_place_holds_its_figures(tmp_path: Path) -> None
     )
     assert result.exit_code == 0, result.output
     assert "4,200 displaced people" in result.stdout
+
+
+def test_places_list_reads_the_database_of_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _store(tmp_path)
+    monkeypatch.setenv("SITROOM_DATABASE_URL", db)
+    result = runner.invoke(app, ["places", "list", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "Qxaria" in {p["name"] for p in json.loads(result.stdout)}
+
+
+def test_a_parent_given_for_the_file_wins_over_its_parent_column(tmp_path: Path) -> None:
+    districts = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"ADM2_EN": "Qxarsk", "ADM2_PCODE": "QX0101", "ADM1_PCODE": "QX01"},
+                "geometry": CAMP["features"][0]["geometry"],  # type: ignore[index]
+            }
+        ],
+    }
+    geojson = tmp_path / "districts.geojson"
+    geojson.write_text(json.dumps(districts), encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    result = runner.invoke(app, ["places", "import", str(geojson), "--parent", "Sudan", "--db", db])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(runner.invoke(app, ["places", "list", "--db", db, "--json"]).stdout)
+    [district] = [p for p in listed if p["name"] == "Qxarsk"]
+    assert district["parent"] == "Sudan"

@@ -20,7 +20,7 @@ from sitroom.geo.stored import gazetteer_for
 from sitroom.geo.world import world_table
 from sitroom.ingest.control import find_place
 from sitroom.ingest.places import import_places_file
-from sitroom.store.database import open_store
+from sitroom.store.database import DEFAULT_FILE, ENV_VAR, open_store
 
 places_app = typer.Typer(
     help="The gazetteer: places, their spellings and areas.", no_args_is_help=True
@@ -152,6 +152,13 @@ def _default_who() -> str:
     return os.environ.get("USER") or getpass.getuser()
 
 
+def _default_database_exists() -> bool:
+    """Whether $SITROOM_DATABASE_URL names a database, or ./sitroom.db exists."""
+    if os.environ.get(ENV_VAR):
+        return True
+    return Path(DEFAULT_FILE).exists()
+
+
 @places_app.command("list")
 def places_list(
     within: Annotated[
@@ -181,7 +188,8 @@ def places_list(
     P-code.
 
     The bundled gazetteer (Syria's governorates, Aleppo and its neighbourhoods, populated
-    places), with --db the stored places first, with --world or a --within that is a world
+    places), with the database's stored places first (--db, else $SITROOM_DATABASE_URL,
+    else ./sitroom.db when it exists), with --world or a --within that is a world
     place (--within Sudan) the world's too. Any spelling listed works (transliterations and
     accents are folded).
 
@@ -193,7 +201,7 @@ def places_list(
     with refuse_on():
         gazetteer = (
             gazetteer_for(open_store(db, create=False), measured=True)
-            if db
+            if db or _default_database_exists()
             else Gazetteer(bundled_places(), world_table())
         )
         area = find_place(within, gazetteer) if within else None

@@ -129,8 +129,10 @@ def detect_fields(path: Path, keys: Sequence[str], given: BoundaryFields) -> Bou
             name=parts["en"],
             code=given.code or parts.get("pcode"),
             name_ar=given.name_ar or parts.get("ar"),
-            parent_field=given.parent_field or above.get("pcode") or above.get("en"),
-            parent_name_field=above.get("en") if above.get("pcode") else None,
+            # a --parent given for the whole file wins over the file's own parent column
+            parent_field=given.parent_field
+            or (None if given.parent else above.get("pcode") or above.get("en")),
+            parent_name_field=above.get("en") if above.get("pcode") and not given.parent else None,
             kind=given.kind or _LEVEL_KINDS.get(deepest, PlaceKind.ADMIN3),
         )
     elif not given.name:
