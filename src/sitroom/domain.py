@@ -256,6 +256,7 @@ class ImportResult:
     unchanged: int = 0
     claims: int = 0
     source_ids: tuple[int, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()  # what a user should know, such as a party it created
 
 
 @dataclass(frozen=True, slots=True)

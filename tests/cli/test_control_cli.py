@@ -134,3 +134,34 @@ def test_share_without_data_says_how_to_load_it(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "sitroom sample load" in result.stderr
+
+
+def test_a_party_first_named_by_a_control_file_is_pointed_out(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    assert runner.invoke(app, ["sample", "load", "--db", db, "-q"]).exit_code == 0
+    rows = tmp_path / "typo.csv"
+    header = (
+        (
+            Path(__file__).parents[2]
+            / "src"
+            / "sitroom"
+            / "sample"
+            / "control"
+            / "aleppo-2016-control-observations.csv"
+        )
+        .read_text(encoding="utf-8")
+        .splitlines()[0]
+    )
+    columns = header.split(",")
+    values = {c: "" for c in columns}
+    values.update(place="Hanano", actor="Goverment of Syria and allies", status="held")
+    for key in ("observed_at", "observed_on", "valid_from", "date"):
+        if key in values:
+            values[key] = "2016-12-30"
+    for key in ("claimant", "source_title"):
+        if key in values:
+            values[key] = "a test"
+    rows.write_text(header + "\n" + ",".join(values[c] for c in columns) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["control", "import", str(rows), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert 'note: "Goverment of Syria and allies" is a new party (close to: ' in result.stderr

@@ -62,6 +62,8 @@ def control_import(
         typer.echo(f"{path}: unchanged (imported before)")
     else:
         typer.echo(f"{path}: {result.claims} observations written")
+        for note in result.notes:
+            typer.echo(f"note: {note}", err=True)
 
 
 @control_app.command("share")

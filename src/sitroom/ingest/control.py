@@ -204,7 +204,17 @@ def import_control_file(
             None,
             f"{label or path}: {written} observations of {places} places",
         )
-    return ImportResult(new=1, claims=written)
+    notes = tuple(_new_party_note(a.name, known) for a in new_actors)
+    return ImportResult(new=1, claims=written, notes=notes)
+
+
+def _new_party_note(name: str, known: list[Actor]) -> str:
+    """Say that a file's actor became a new party, with the known names it resembles: a
+    typo ("Russain Armed Forces") must not pass as a new side unseen."""
+    names = {n for actor in known for n in (actor.name, *actor.aliases)}
+    close = difflib.get_close_matches(name, sorted(names), n=3, cutoff=0.6)
+    hint = f" (close to: {', '.join(close)}; check the spelling)" if close else ""
+    return f'"{name}" is a new party{hint}'
 
 
 def bundled_control_file() -> Path:
