@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Claim
+from sitroom.geo.bundled import named_places
 from sitroom.report.charts import movement_charts
 from sitroom.report.control_map import control_map_svg
 from sitroom.report.figures import (
@@ -187,6 +188,7 @@ def render_html(
                 {f.indicator: f.label for s in briefing.sections for f in s.figures},
                 (briefing.since, briefing.on),
             ),
+            map_credit=_map_credit(briefing),
             control_map=Markup(
                 control_map_svg(
                     briefing.map_polygons,
@@ -198,6 +200,21 @@ def render_html(
             else "",
         )
     )
+
+
+_SAMPLE_CREDIT = (
+    "Polygons: the bundled sample's, from the Columbia Center for Spatial Research, "
+    "“Conflict Urbanism: Aleppo”, MIT licence."
+)
+_STORED_CREDIT = "Polygons: the places imported into this database (sitroom places import)."
+
+
+def _map_credit(briefing: Briefing) -> str:
+    """Who drew the map's polygons: the bundled sample's source only when they are its."""
+    bundled = {p.name for p in named_places()}
+    if all(p.name in bundled for p in briefing.map_polygons):
+        return _SAMPLE_CREDIT
+    return _STORED_CREDIT
 
 
 @dataclass(frozen=True)
