@@ -161,3 +161,9 @@ def test_a_party_first_named_by_a_control_file_is_pointed_out(tmp_path: Path) ->
     result = runner.invoke(app, ["control", "import", str(rows), "--db", db])
     assert result.exit_code == 0, result.output
     assert 'note: "Goverment of Syria and allies" is a new party (close to: ' in result.stderr
+
+
+def test_control_share_without_a_date_takes_the_latest_observed_day(db: str) -> None:
+    result = runner.invoke(app, ["control", "share", "Aleppo", "--json", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["date"] == "2016-12-22"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +14,8 @@ import typer
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, JsonOption, check_writable, refuse_on
 from sitroom.geo.render import shares_json, shares_text, state_geojson, timeline_png
-from sitroom.geo.stored import control_map, parties_for
+from sitroom.geo.shares import ControlMap
+from sitroom.geo.stored import NoControlData, control_map, parties_for
 from sitroom.ingest.control import import_control_file
 from sitroom.store.database import open_store
 
@@ -31,7 +32,13 @@ PlaceArgument = Annotated[
     ),
 ]
 DateOption = Annotated[
-    datetime, typer.Option("--date", formats=["%Y-%m-%d"], help="The day, YYYY-MM-DD.")
+    datetime | None,
+    typer.Option(
+        "--date",
+        formats=["%Y-%m-%d"],
+        help="The day, YYYY-MM-DD. Default: the latest day with an observation.",
+        show_default=False,
+    ),
 ]
 
 
@@ -68,7 +75,7 @@ def control_import(
 
 @control_app.command("share")
 def control_share(
-    place: PlaceArgument, date: DateOption, json_out: JsonOption = False, db: DbOption = None
+    place: PlaceArgument, date: DateOption = None, json_out: JsonOption = False, db: DbOption = None
 ) -> None:
     """Print each actor's share of PLACE's area on a date: held, contested, disputed, unknown.
 
@@ -80,7 +87,8 @@ def control_share(
     Example: sitroom control share Aleppo --date 2016-12-09
     """
     with refuse_on():
-        shares = control_map(open_store(db, create=False)).shares(place, date.date())
+        control = control_map(open_store(db, create=False))
+        shares = control.shares(place, _day(control, date))
     if json_out:
         typer.echo(json.dumps(shares_json(shares), ensure_ascii=False, indent=2))
     else:
@@ -128,7 +136,7 @@ def control_timeline(
 
 
 @control_app.command("geojson")
-def control_geojson(place: PlaceArgument, date: DateOption, db: DbOption = None) -> None:
+def control_geojson(place: PlaceArgument, date: DateOption = None, db: DbOption = None) -> None:
     """Print PLACE's polygons with their state and controller on a date, as GeoJSON.
 
     \b
@@ -138,8 +146,18 @@ def control_geojson(place: PlaceArgument, date: DateOption, db: DbOption = None)
     """
     with refuse_on():
         control = control_map(open_store(db, create=False))
-        document = state_geojson(control, place, date.date())
+        document = state_geojson(control, place, _day(control, date))
     typer.echo(json.dumps(document, ensure_ascii=False))
+
+
+def _day(control: ControlMap, given: datetime | None) -> date:
+    """The day asked for, else the latest day with an observation; refused with none."""
+    if given is not None:
+        return given.date()
+    days = control.ledger.days
+    if not days:
+        raise NoControlData("no control observations are stored (sitroom control import)")
+    return max(days)
 
 
 def _default_who() -> str:
