@@ -103,7 +103,7 @@ def test_control_import_refuses_an_unknown_place_with_exit_1(db: str, tmp_path: 
     )
     result = runner.invoke(app, ["control", "import", str(bad), "--db", db])
     assert result.exit_code == 1
-    expected = f'{bad}:2: field "place": "Bustan al-Qasrr Heights" is not in the gazetteer'
+    expected = f'{bad}:2: field "place": "Bustan al-Qasrr Heights" is no place stored'
     assert expected in result.stderr
 
 

@@ -91,7 +91,8 @@ def test_a_control_row_naming_an_unknown_pcode_is_refused_with_the_closest(
     result = runner.invoke(app, ["control", "import", str(control), "--db", db])
     assert result.exit_code == 1
     assert result.stderr == (
-        f'error: {control}:2: field "place": "SY17" is not in the gazetteer '
+        f'error: {control}:2: field "place": "SY17" is no place stored in this database '
+        "(control needs its polygon: sitroom places import) "
         '(closest: "SY14 Quneitra", "SY13 As-Sweida", "SY12 Dar\'a")\n'
     )
 

@@ -53,7 +53,8 @@ def test_import_refuses_unknown_place_with_line_field_and_closest_names(
     messages = [str(e) for e in caught.value.errors]
     assert [e.line for e in caught.value.errors] == [4, 4, 5, 5]
     assert messages[0].startswith(
-        f'{bad}:4: field "place": "Hananno Barracks" is not in the gazetteer (closest: '
+        f'{bad}:4: field "place": "Hananno Barracks" is no place stored in this database '
+        "(control needs its polygon: sitroom places import) (closest: "
     )
     assert '"Hanano Barrack"' in messages[0]
     assert any('field "observed_at": "2016-13-07" is not a date' in m for m in messages)

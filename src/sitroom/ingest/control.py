@@ -107,7 +107,12 @@ def parse_observations(
             )
             errors.append(
                 InputError(
-                    path, line, "place", f'"{values["place"]}" is not in the gazetteer', hint
+                    path,
+                    line,
+                    "place",
+                    f'"{values["place"]}" is no place stored in this database (control needs '
+                    "its polygon: sitroom places import)",
+                    hint,
                 )
             )
         try:
