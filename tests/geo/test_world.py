@@ -128,3 +128,12 @@ def test_regions_of_places_toml_are_places_with_their_country() -> None:
     ]:
         place = gazetteer.find(name)
         assert place is not None and (place.name, place.parent) == (region, country)
+
+
+def test_a_kind_word_after_a_known_name_finds_the_place() -> None:
+    from sitroom.domain import Place, PlaceKind
+    from sitroom.geo.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer([Place("Saltivskyi", PlaceKind.ADMIN2, parent="Kharkiv")])
+    found = gazetteer.find("Saltivskyi district")
+    assert found is not None and found.name == "Saltivskyi"

@@ -113,7 +113,19 @@ class Gazetteer:
                     yield replace(place, aliases=tuple(aliases.get(index, ())))
 
     def find(self, name: str) -> Place | None:
-        """The place called `name` in any known spelling or with P-code `name`, or None."""
+        """The place called `name` in any known spelling or with P-code `name`, or None.
+
+        A kind word written after a name the gazetteer knows bare is read as that place:
+        "Saltivskyi district" is the stored "Saltivskyi".
+        """
+        found = self._find(name)
+        if found is None:
+            bare = _KIND_WORD.sub("", name)
+            if bare != name and bare.strip():
+                found = self._find(bare)
+        return found
+
+    def _find(self, name: str) -> Place | None:
         found = self._by_pcode.get(name.strip().upper()) or self._by_fold.get(fold(name))
         if found is not None or self.world is None:
             return found or self._by_key.get(name_key(name))
@@ -286,6 +298,14 @@ class Gazetteer:
             if gap in ("-", " ") and text[words[i - 1][0]].isupper():
                 return words[i - 1][0]
         return words[i][0]
+
+
+# words that say what kind of place a name is: "Saltivskyi district", "Kassala State"
+_KIND_WORD = re.compile(
+    r"\s+(?:district|sub-district|raion|rayon|governorate|province|region|oblast|state|"
+    r"county|municipality|locality|camp|town|city|village|area|neighbou?rhood)$",
+    re.IGNORECASE,
+)
 
 
 class _Joined:
