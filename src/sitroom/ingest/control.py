@@ -55,7 +55,16 @@ def closest_names(name: str, gazetteer: Gazetteer, limit: int = 3) -> list[str]:
             spellings.setdefault(fold(spelling), place.name)
         if place.pcode:
             spellings.setdefault(fold(place.pcode), f"{place.pcode} {place.name}")
-    found = difflib.get_close_matches(fold(name), list(spellings), n=limit * 3, cutoff=0.5)
+    wanted = fold(name)
+    if gazetteer.world is not None and wanted:
+        # the world's names that begin with the same letter and are about as long: a few
+        # thousand of 74,000, so a misspelt "Karkiv" is answered "Kharkiv" in good time
+        world = gazetteer.world
+        for world_name in world.names:
+            folded = fold(world_name)
+            if folded[:1] == wanted[:1] and abs(len(folded) - len(wanted)) <= 3:
+                spellings.setdefault(folded, world_name)
+    found = difflib.get_close_matches(wanted, list(spellings), n=limit * 3, cutoff=0.5)
     return list(dict.fromkeys(spellings[s] for s in found))[:limit]
 
 
