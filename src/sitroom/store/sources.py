@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, defer
 
 from sitroom.domain import NotFound, Source, SourceKind
+from sitroom.store.limits import row_problems
 from sitroom.store.tables import SourceRow
 
 
@@ -34,28 +37,66 @@ def find_source_by_sha256(session: Session, sha256: str) -> int | None:
     return session.scalar(select(SourceRow.id).where(SourceRow.sha256 == sha256))
 
 
+def source_values(source: Source) -> dict[str, object]:
+    """The sources table's row for `source`, stamped with the time of ingestion now."""
+    return {
+        "title": source.title,
+        "kind": source.kind.value,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published_at": source.published_at,
+        "language": source.language,
+        "text": source.text,
+        "sha256": source.sha256,
+        "filename": source.filename,
+        "ingested_at": datetime.now(UTC),
+        "ingested_by": source.ingested_by,
+        "reliability": source.reliability,
+    }
+
+
+def source_problems(source: Source) -> list[tuple[str, str]]:
+    """(column, problem) for each value of `source` the sources table cannot hold everywhere."""
+    return row_problems(SourceRow.__table__, source_values(source))
+
+
+def insert_source(session: Session, source: Source) -> int | None:
+    """Store `source` unless one with its sha256 exists; its new id, or None if one did.
+
+    The database decides (INSERT ... ON CONFLICT DO NOTHING): of two imports of the same
+    file racing each other, one stores it and the other is told it exists, on SQLite and
+    on PostgreSQL alike.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = (
+        insert(SourceRow)
+        .values(source_values(source))
+        .on_conflict_do_nothing(index_elements=["sha256"])
+        .returning(SourceRow.id)
+    )
+    created: int | None = session.scalar(statement)
+    return created
+
+
 def add_source(session: Session, source: Source) -> tuple[int, bool]:
     """Store `source` unless one with the same sha256 exists; return (id, created)."""
+    created = insert_source(session, source)
+    if created is not None:
+        return created, True
     found = find_source_by_sha256(session, source.sha256)
-    if found is not None:
-        return found, False
-    row = SourceRow(
-        title=source.title,
-        kind=source.kind.value,
-        publisher=source.publisher,
-        url=source.url,
-        published_at=source.published_at,
-        language=source.language,
-        text=source.text,
-        sha256=source.sha256,
-        filename=source.filename,
-        ingested_at=datetime.now(UTC),
-        ingested_by=source.ingested_by,
-        reliability=source.reliability,
+    assert found is not None  # the conflict was on this sha256
+    return found, False
+
+
+def sources_by_sha256(session: Session, sha256s: set[str]) -> dict[str, Source]:
+    """The stored sources with these content hashes, without their texts, by sha256."""
+    if not sha256s:
+        return {}
+    rows = session.scalars(
+        select(SourceRow).where(SourceRow.sha256.in_(sha256s)).options(defer(SourceRow.text))
     )
-    session.add(row)
-    session.flush()  # assigns row.id; the caller owns commit and rollback
-    return row.id, True
+    return {row.sha256: to_domain_source(row, with_text=False) for row in rows}
 
 
 def get_source(session: Session, source_id: int) -> Source:
