@@ -10,7 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
 
 from sitroom.domain import NotFound, Source, SourceKind
-from sitroom.store.limits import row_problems
+from sitroom.store.limits import id_in_range, row_problems
 from sitroom.store.tables import SourceRow
 
 
@@ -101,7 +101,7 @@ def sources_by_sha256(session: Session, sha256s: set[str]) -> dict[str, Source]:
 
 def get_source(session: Session, source_id: int) -> Source:
     """The source with this id; NotFound if there is none."""
-    row = session.get(SourceRow, source_id)
+    row = session.get(SourceRow, source_id) if id_in_range(source_id) else None
     if row is None:
         raise NotFound(f"no source with id {source_id}")
     return to_domain_source(row)
@@ -119,7 +119,7 @@ def count_sources(session: Session) -> int:
 
 def set_reliability(session: Session, source_id: int, grade: str) -> None:
     """Set a source's reliability grade (Admiralty A-F)."""
-    row = session.get(SourceRow, source_id)
+    row = session.get(SourceRow, source_id) if id_in_range(source_id) else None
     if row is None:
         raise NotFound(f"no source with id {source_id}")
     row.reliability = grade
