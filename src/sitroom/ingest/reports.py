@@ -252,6 +252,7 @@ def import_reports(
     actors overridden and extended by the stored ones).
     """
     sources: dict[str, Source] = {}
+    where: dict[str, Path] = {}  # each source's file, by sha256
     problems: list[InputError] = []
     for path in paths:
         try:
@@ -262,14 +263,13 @@ def import_reports(
         if (twin := sources.get(source.sha256)) is not None:
             problems.extend(_conflict(path, source, twin, f'"{twin.filename}"'))
         else:
-            sources[source.sha256] = source
+            sources[source.sha256], where[source.sha256] = source, path
     if problems:
         raise InputErrors(problems)
     with store.session() as session:
         stored = sources_by_sha256(session, set(sources))
     for sha256, twin in stored.items():
-        source = sources[sha256]
-        problems.extend(_conflict(Path(source.filename or ""), source, twin, f"source {twin.id}"))
+        problems.extend(_conflict(where[sha256], sources[sha256], twin, f"source {twin.id}"))
     if problems:
         raise InputErrors(problems)
     fresh = [source for sha256, source in sources.items() if sha256 not in stored]
@@ -285,7 +285,7 @@ def import_reports(
             claims = extract_claims(
                 source.text or "", source.published_at, gazetteer, vocabulary, parties
             )
-            problems.extend(_claim_problems(paths, source, claims))
+            problems.extend(_claim_problems(where[source.sha256], source, claims))
             extracted.append((source, claims))
     finally:
         bar.close()
@@ -338,8 +338,7 @@ def _conflict(path: Path, source: Source, twin: Source, twin_name: str) -> list[
     ]
 
 
-def _claim_problems(paths: list[Path], source: Source, claims: list[Claim]) -> list[InputError]:
-    path = next((p for p in paths if p.name == source.filename), Path(source.filename or ""))
+def _claim_problems(path: Path, source: Source, claims: list[Claim]) -> list[InputError]:
     text = source.text or ""
     return [
         InputError(
