@@ -20,7 +20,7 @@ from sitroom.progress import Progress, null_progress
 from sitroom.store.claims import add_claims, claim_problems
 from sitroom.store.database import Store
 from sitroom.store.limits import day_problem
-from sitroom.store.sources import insert_source, source_problems, sources_by_sha256
+from sitroom.store.sources import insert_source, lock_hashes, source_problems, sources_by_sha256
 from sitroom.vocabulary import Vocabulary
 
 SUFFIXES = (".txt",)
@@ -302,10 +302,9 @@ def _write(
 ) -> ImportResult:
     ids = {sha256: source.id for sha256, source in stored.items() if source.id is not None}
     new = claims = 0
-    # sorted by hash, so concurrent imports of overlapping files take their rows in the
-    # same order on PostgreSQL and wait for each other rather than deadlock
     with store.write_session() as session:
-        for source, found in sorted(extracted, key=lambda pair: pair[0].sha256):
+        lock_hashes(session, {source.sha256 for source, _ in extracted})
+        for source, found in extracted:  # in the order given: ids follow the files
             source_id = insert_source(session, source)
             if source_id is None:  # another import stored it since we looked
                 raced = sources_by_sha256(session, {source.sha256})[source.sha256]

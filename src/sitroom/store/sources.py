@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
@@ -77,6 +77,28 @@ def insert_source(session: Session, source: Source) -> int | None:
     )
     created: int | None = session.scalar(statement)
     return created
+
+
+LOCKS_PER_HASH_MAX = 200  # more files than this lock the import as a whole (lock table size)
+
+
+def lock_hashes(session: Session, sha256s: set[str]) -> None:
+    """On PostgreSQL, wait for other transactions storing any of these hashes (advisory locks).
+
+    Two imports of overlapping files in other orders would otherwise each hold a row the
+    other waits for (a deadlock); locks taken in one order make the later one wait, then
+    find the files stored. SQLite needs none: a writer holds the whole file.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    # a big import takes key 0 alone; a small one shares key 0, then takes a key for each
+    # hash (a bigint from its first 60 bits), in one order
+    if len(sha256s) > LOCKS_PER_HASH_MAX:
+        session.execute(text("SELECT pg_advisory_xact_lock(0)"))
+        return
+    session.execute(text("SELECT pg_advisory_xact_lock_shared(0)"))
+    for key in sorted({int(sha256[:15], 16) + 1 for sha256 in sha256s}):
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def add_source(session: Session, source: Source) -> tuple[int, bool]:
