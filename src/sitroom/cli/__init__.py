@@ -8,6 +8,7 @@ loads the extractor, never the database, the web server or the PDF renderer.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 import typer
@@ -62,7 +63,7 @@ app = typer.Typer(
         "write the morning briefing.\n\n"
         "Start with: sitroom demo --no-serve\n\n"
         "Exit codes: 0 done; 1 refused (bad input, nothing written); 2 wrong invocation; "
-        "3 done but consistency checks failed (with --fail-on-check)."
+        "3 done but consistency checks failed (with --fail-on-check); 4 internal error (a bug)."
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -93,4 +94,14 @@ __all__ = ["COMMAND_MODULES", "app", "command_tree", "main"]
 
 
 def main() -> None:
-    app()
+    """The `sitroom` command: an unexpected failure exits 4 with its traceback, never 1."""
+    try:
+        app()
+    except Exception:  # anything not refused by a command is a bug: say so, keep 1 for refusals
+        import traceback
+
+        from sitroom.cli.common import ExitCode
+
+        traceback.print_exc()
+        print("error: internal error (a bug in sitroom; please report it)", file=sys.stderr)
+        sys.exit(ExitCode.INTERNAL)

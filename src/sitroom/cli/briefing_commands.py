@@ -11,12 +11,14 @@ import typer
 
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, ExitCode, check_writable, refuse_on, write_output
+from sitroom.domain import InputError
 from sitroom.report.build import DEFAULT_DAYS, briefing_for, quoted_texts
 from sitroom.report.json_out import render_json
 from sitroom.report.markdown import render_markdown
 from sitroom.report.model import Briefing
 from sitroom.report.target import default_target
 from sitroom.store.database import open_store
+from sitroom.store.limits import day_problem
 
 
 class BriefingFormat(StrEnum):
@@ -79,6 +81,8 @@ def briefing_command(
     with refuse_on():
         if output is not None:
             check_writable(output)
+        if on is not None and (problem := day_problem(on.date())) is not None:
+            raise InputError("--date", None, None, problem)
         store = open_store(db, create=False)
         place, day = default_target(store, place, on.date() if on else None)
         briefing = briefing_for(store, place, day, days=days)

@@ -26,6 +26,7 @@ class ExitCode(IntEnum):
     REFUSED = 1  # bad input or unmet precondition; nothing was written
     USAGE = 2  # wrong invocation (Typer's own usage errors)
     CHECKS_FAILED = 3  # done, but consistency checks failed (only with --fail-on-check)
+    INTERNAL = 4  # an unexpected failure: a bug in sitroom, with its traceback
 
 
 DbOption = Annotated[

@@ -10,7 +10,7 @@ import typer
 
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, QuietOption, progress_for, refuse_on
-from sitroom.ingest.reports import Metadata, import_reports
+from sitroom.ingest.reports import MAX_BYTES, Metadata, import_reports
 from sitroom.store.database import open_store
 
 
@@ -36,13 +36,19 @@ def import_command(
     publisher: Annotated[
         str | None, typer.Option(help="Publisher, if no .meta.json gives one.")
     ] = None,
+    max_size: Annotated[
+        int,
+        typer.Option("--max-size", min=1, help="Refuse a report larger than this many MB."),
+    ] = MAX_BYTES // 1_000_000,
     db: DbOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Import reports and extract their claims into the database.
 
-    Each file is one transaction; importing the same file twice changes nothing. All
-    files are checked first: if one is refused (unreadable, no publication date, bad
+    The import is one transaction; importing the same file twice changes nothing. All
+    files are read, checked and extracted first: if one is refused (not a regular file,
+    larger than --max-size, no text, no publication date, bad or unknown metadata, a
+    value the database cannot hold, the same bytes as a stored source under other
     metadata), nothing is written and the exit code is 1.
 
     \b
@@ -57,5 +63,6 @@ def import_command(
             paths,
             given=given,
             progress=progress_for(quiet),
+            max_bytes=max_size * 1_000_000,
         )
     typer.echo(f"{result.new} new, {result.unchanged} unchanged, {result.claims} claims")

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from sitroom.domain import ImportResult, InputError, InputErrors, Source, SourceKind
+from sitroom.domain import Claim, ImportResult, InputError, InputErrors, Source, SourceKind
 from sitroom.extract.pipeline import extract_claims
 from sitroom.geo.actors import Parties
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.stored import gazetteer_for, parties_for
 from sitroom.progress import Progress, null_progress
-from sitroom.store.claims import add_claims
+from sitroom.store.claims import add_claims, claim_problems
 from sitroom.store.database import Store
-from sitroom.store.sources import add_source, find_source_by_sha256
+from sitroom.store.limits import day_problem
+from sitroom.store.sources import insert_source, lock_hashes, source_problems, sources_by_sha256
 from sitroom.vocabulary import Vocabulary
 
 SUFFIXES = (".txt",)
@@ -39,11 +43,22 @@ def meta_path(path: Path) -> Path:
     return path.with_name(path.stem + ".meta.json")
 
 
-def read_report(path: Path, given: Metadata = NO_METADATA) -> Source:
+MAX_BYTES = 50_000_000  # `--max-size`: a report longer than this is refused, not read
+META_MAX_BYTES = 1_000_000
+
+# The fields a .meta.json may hold; anything else is refused as a likely typo. "notes" and
+# "claimant_main" are for the people who keep the files (the sample's say who speaks).
+META_FIELDS = ("title", "published_at", "publisher", "url", "language", "kind")
+META_NOTES = ("notes", "claimant_main")
+
+
+def read_report(path: Path, given: Metadata = NO_METADATA, *, max_bytes: int = MAX_BYTES) -> Source:
     """The report at `path` as a Source, its metadata from flags or `x.meta.json`.
 
-    Raises InputError naming the file and field for an unreadable file, metadata that is
-    not JSON, an unknown kind or a missing or malformed publication date.
+    Raises InputError naming the file and field for a file that is not a regular file or
+    is larger than `max_bytes`, holds no text, metadata that is not JSON or has a field of
+    the wrong type or an unknown one, an unknown kind, a missing or malformed publication
+    date, or a value the database cannot hold (store/limits.py).
     """
     if path.suffix.lower() not in SUFFIXES:
         raise InputError(
@@ -53,40 +68,48 @@ def read_report(path: Path, given: Metadata = NO_METADATA) -> Source:
             f'"{path.suffix}" is not a report type sitroom reads',
             hint="give a .txt file",
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(path, None, None, f"cannot be read: {err.strerror}") from err
+    raw = read_regular_file(path, max_bytes)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError(
             path, None, None, f"is not UTF-8 text (byte {err.start})", hint="convert it to UTF-8"
         ) from err
+    if not text.strip():
+        raise InputError(path, None, None, "no text", hint="the file is empty or only blanks")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(path, line, None, "holds a NUL byte", hint="is it a text file?")
     meta = _read_meta(path)
-    from_meta = _published_at(meta, meta_path(path))  # checked even when a flag overrides it
+    meta_file = meta_path(path)
+    from_meta = _published_at(meta, meta_file)  # checked even when a flag overrides it
     published = given.published_at or from_meta
     if published is None:
         raise InputError(
-            meta_path(path) if meta else path,
+            meta_file if meta else path,
             None,
             "published_at",
             "no publication date",
             hint="add it to the .meta.json or pass --published-at YYYY-MM-DD",
         )
-    kind_name = str(meta.get("kind") or "news")
+    if (problem := day_problem(published)) is not None:
+        where = meta_file if given.published_at is None else path
+        raise InputError(where, None, "published_at", problem)
+    kind_name = _text_field(meta, "kind", path) or "news"
     try:
         kind = SourceKind(kind_name)
     except ValueError as err:
         raise InputError(
-            meta_path(path),
+            meta_file,
             None,
             "kind",
             f'"{kind_name}" is not a source kind',
             hint="one of " + ", ".join(k.value for k in SourceKind),
         ) from err
+    for note in META_NOTES:
+        _text_field(meta, note, path)
     title = given.title or _text_field(meta, "title", path) or _first_line(text) or path.stem
-    return Source(
+    source = Source(
         title=title,
         published_at=published,
         sha256=hashlib.sha256(raw).hexdigest(),
@@ -97,20 +120,63 @@ def read_report(path: Path, given: Metadata = NO_METADATA) -> Source:
         text=text,
         filename=path.name,
     )
+    for column, problem in source_problems(source):
+        where = meta_file if column in meta else path
+        raise InputError(where, None, column, problem)
+    return source
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of `path`, refused unless it is a regular file of at most `max_bytes`.
+
+    A FIFO is opened without blocking and a link to a device is seen for what it is, so
+    neither hangs nor reads without end.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as err:
+        raise InputError(path, None, None, f"cannot be read: {err.strerror}") from err
+    with os.fdopen(handle, "rb") as opened:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(
+                path, None, None, "is not a regular file", hint="give a file, not a device or pipe"
+            )
+        if status.st_size > max_bytes:
+            raise InputError(
+                path,
+                None,
+                None,
+                f"is {status.st_size:,} bytes, more than {max_bytes:,}",
+                hint="raise --max-size to read it",
+            )
+        try:
+            raw = opened.read(max_bytes + 1)
+        except OSError as err:
+            raise InputError(path, None, None, f"cannot be read: {err.strerror}") from err
+    if len(raw) > max_bytes:  # grew while we read it
+        raise InputError(path, None, None, f"is more than {max_bytes:,} bytes")
+    return raw
 
 
 def _read_meta(path: Path) -> dict[str, object]:
     meta_file = meta_path(path)
-    if not meta_file.exists():
+    if not meta_file.exists() and not meta_file.is_symlink():
         return {}
     try:
-        loaded = json.loads(meta_file.read_text(encoding="utf-8"))
+        loaded = json.loads(read_regular_file(meta_file, META_MAX_BYTES).decode("utf-8"))
     except UnicodeDecodeError as err:
         raise InputError(meta_file, None, None, "is not UTF-8 text") from err
     except json.JSONDecodeError as err:
         raise InputError(meta_file, err.lineno, None, f"is not valid JSON: {err.msg}") from err
     if not isinstance(loaded, dict):
         raise InputError(meta_file, None, None, "must hold one JSON object")
+    known = (*META_FIELDS, *META_NOTES)
+    for name in loaded:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = (f'did you mean "{close[0]}"? ' if close else "") + "known: " + ", ".join(known)
+            raise InputError(meta_file, None, name, "is not a metadata field", hint=hint)
     return loaded
 
 
@@ -118,8 +184,16 @@ def _published_at(meta: dict[str, object], meta_file: Path) -> date | None:
     value = meta.get("published_at")
     if value is None:
         return None
+    if not isinstance(value, str):
+        raise InputError(
+            meta_file, None, "published_at", f"{value!r} is not a date", hint='use "YYYY-MM-DD"'
+        )
     try:
-        return date.fromisoformat(str(value)[:10])
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:  # a full timestamp ("2016-12-09T10:00:00Z") gives its day
+        return datetime.fromisoformat(value).date()
     except ValueError as err:
         raise InputError(
             meta_file, None, "published_at", f'"{value}" is not a date', hint="use YYYY-MM-DD"
@@ -131,7 +205,7 @@ def _text_field(meta: dict[str, object], name: str, path: Path) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InputError(meta_path(path), None, name, f"{value!r} is not a text")
+        raise InputError(meta_path(path), None, name, f"{json.dumps(value)} is not a text")
     return value.strip() or None
 
 
@@ -150,6 +224,10 @@ def _first_line(text: str) -> str | None:
     return None
 
 
+# what makes two files with the same bytes the same source; a difference is a conflict
+_COMPARED = ("title", "published_at", "kind", "publisher", "url", "language")
+
+
 def import_reports(
     store: Store,
     paths: list[Path],
@@ -159,46 +237,112 @@ def import_reports(
     given: Metadata = NO_METADATA,
     progress: Progress = null_progress,
     parties: Parties | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> ImportResult:
-    """Import reports and extract their claims; one transaction per file, idempotent by sha256.
+    """Import reports and extract their claims in one transaction, idempotent by sha256.
 
-    Every file is read and checked before anything is written: if any is refused, all
-    problems are raised together (InputErrors) and the database is untouched. Places are
-    found with `gazetteer`, by default the store's own (`gazetteer_for`: stored places,
-    bundled ones, the world's); territory claims name the sides of `parties`, by default
-    the store's (`parties_for`: bundled actors overridden and extended by the stored ones).
+    Every file is read, checked and extracted before anything is written: if any is
+    refused (a bad file, a value the database cannot hold, the same bytes as a stored or
+    another given file but different metadata), all problems are raised together
+    (InputErrors) and the database is untouched. The write transaction holds no
+    extraction. Of imports of the same file racing each other the database picks one;
+    the others count it unchanged. Places are found with `gazetteer`, by default the
+    store's own (`gazetteer_for`: stored places, bundled ones, the world's); territory
+    claims name the sides of `parties`, by default the store's (`parties_for`: bundled
+    actors overridden and extended by the stored ones).
     """
-    sources: list[Source] = []
+    sources: dict[str, Source] = {}
+    where: dict[str, Path] = {}  # each source's file, by sha256
     problems: list[InputError] = []
     for path in paths:
         try:
-            sources.append(read_report(path, given))
+            source = read_report(path, given, max_bytes=max_bytes)
         except InputError as err:
             problems.append(err)
+            continue
+        if (twin := sources.get(source.sha256)) is not None:
+            problems.extend(_conflict(path, source, twin, f'"{twin.filename}"'))
+        else:
+            sources[source.sha256], where[source.sha256] = source, path
     if problems:
         raise InputErrors(problems)
-    new = unchanged = claims = 0
-    ids: list[int] = []
-    if sources and gazetteer is None:
+    with store.session() as session:
+        stored = sources_by_sha256(session, set(sources))
+    for sha256, twin in stored.items():
+        problems.extend(_conflict(where[sha256], sources[sha256], twin, f"source {twin.id}"))
+    if problems:
+        raise InputErrors(problems)
+    fresh = [source for sha256, source in sources.items() if sha256 not in stored]
+    if fresh and gazetteer is None:
         gazetteer = gazetteer_for(store)
-    if sources and parties is None:
+    if fresh and parties is None:
         parties = parties_for(store)
-    bar = progress(len(sources), "importing")
+    extracted: list[tuple[Source, list[Claim]]] = []
+    bar = progress(len(fresh), "extracting")
     try:
-        for source in sources:
+        for source in fresh:
             bar.advance(source.filename or source.title)
-            with store.session() as session:
-                if (found := find_source_by_sha256(session, source.sha256)) is not None:
-                    unchanged += 1
-                    ids.append(found)
-                    continue
-                source_id, _ = add_source(session, source)
-                extracted = extract_claims(
-                    source.text or "", source.published_at, gazetteer, vocabulary, parties
-                )
-                claims += add_claims(session, source_id, extracted)
-                new += 1
-                ids.append(source_id)
+            claims = extract_claims(
+                source.text or "", source.published_at, gazetteer, vocabulary, parties
+            )
+            problems.extend(_claim_problems(where[source.sha256], source, claims))
+            extracted.append((source, claims))
     finally:
         bar.close()
-    return ImportResult(new=new, unchanged=unchanged, claims=claims, source_ids=tuple(ids))
+    if problems:
+        raise InputErrors(problems)
+    return _write(store, sources, stored, extracted)
+
+
+def _write(
+    store: Store,
+    sources: dict[str, Source],
+    stored: dict[str, Source],
+    extracted: list[tuple[Source, list[Claim]]],
+) -> ImportResult:
+    ids = {sha256: source.id for sha256, source in stored.items() if source.id is not None}
+    new = claims = 0
+    with store.write_session() as session:
+        lock_hashes(session, {source.sha256 for source, _ in extracted})
+        for source, found in extracted:  # in the order given: ids follow the files
+            source_id = insert_source(session, source)
+            if source_id is None:  # another import stored it since we looked
+                raced = sources_by_sha256(session, {source.sha256})[source.sha256]
+                ids[source.sha256] = raced.id or 0
+                continue
+            claims += add_claims(session, source_id, found)
+            ids[source.sha256] = source_id
+            new += 1
+    return ImportResult(
+        new=new,
+        unchanged=len(sources) - new,
+        claims=claims,
+        source_ids=tuple(ids[sha256] for sha256 in sources),
+    )
+
+
+def _conflict(path: Path, source: Source, twin: Source, twin_name: str) -> list[InputError]:
+    """A conflict for each metadata field where `source` differs from `twin`, its bytes' twin."""
+    return [
+        InputError(
+            path,
+            None,
+            name,
+            f'"{getattr(source, name)}" conflicts with "{getattr(twin, name)}" of {twin_name}, '
+            "which has the same bytes",
+            hint="give the same metadata, or import only one of them",
+        )
+        for name in _COMPARED
+        if getattr(source, name) != getattr(twin, name)
+    ]
+
+
+def _claim_problems(path: Path, source: Source, claims: list[Claim]) -> list[InputError]:
+    text = source.text or ""
+    return [
+        InputError(
+            path, text.count("\n", 0, claim.start) + 1, column, f"claim {claim.local_id}: {problem}"
+        )
+        for claim in claims
+        for column, problem in claim_problems(claim)
+    ]

@@ -7,10 +7,11 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, insert, or_, select
 from sqlalchemy.orm import Session, defer
 
 from sitroom.domain import Claim, Qualifier, ReviewStatus, Source
+from sitroom.store.limits import row_problems
 from sitroom.store.sources import to_domain_source
 from sitroom.store.tables import ClaimRow, SourceRow
 
@@ -56,39 +57,46 @@ def _to_domain(row: Sequence[Any]) -> Claim:
     return Claim(*values)
 
 
+def claim_values(source_id: int, claim: Claim) -> dict[str, Any]:
+    """The claims table's row for `claim` of the source `source_id`."""
+    return {
+        "source_id": source_id,
+        "local_id": claim.local_id,
+        "part_of_local": claim.part_of,
+        "indicator": claim.indicator,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "qualifier": claim.qualifier.value,
+        "unit": claim.unit,
+        "group_name": claim.group,
+        "place": claim.place,
+        "origin": claim.origin,
+        "destination": claim.destination,
+        "subject": claim.subject,
+        "window": claim.window,
+        "window_start": claim.window_start,
+        "window_end": claim.window_end,
+        "claimant": claim.claimant,
+        "quote": claim.quote,
+        "quote_start": claim.start,
+        "quote_end": claim.end,
+        "sentence": claim.sentence,
+        "review": claim.review.value,
+        "extracted_by": claim.extracted_by,
+        "credibility": claim.credibility,
+    }
+
+
+def claim_problems(claim: Claim) -> list[tuple[str, str]]:
+    """(column, problem) for each value of `claim` the claims table cannot hold everywhere."""
+    return row_problems(ClaimRow.__table__, claim_values(1, claim))
+
+
 def add_claims(session: Session, source_id: int, claims: Sequence[Claim]) -> int:
     """Store the claims of one source; `part_of` stays the local id within that source."""
-    session.add_all(
-        ClaimRow(
-            source_id=source_id,
-            local_id=claim.local_id,
-            part_of_local=claim.part_of,
-            indicator=claim.indicator,
-            value=claim.value,
-            low=claim.low,
-            high=claim.high,
-            qualifier=claim.qualifier.value,
-            unit=claim.unit,
-            group_name=claim.group,
-            place=claim.place,
-            origin=claim.origin,
-            destination=claim.destination,
-            subject=claim.subject,
-            window=claim.window,
-            window_start=claim.window_start,
-            window_end=claim.window_end,
-            claimant=claim.claimant,
-            quote=claim.quote,
-            quote_start=claim.start,
-            quote_end=claim.end,
-            sentence=claim.sentence,
-            review=claim.review.value,
-            extracted_by=claim.extracted_by,
-            credibility=claim.credibility,
-        )
-        for claim in claims
-    )
-    session.flush()
+    if claims:
+        session.execute(insert(ClaimRow), [claim_values(source_id, c) for c in claims])
     return len(claims)
 
 

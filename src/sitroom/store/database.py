@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sitroom.domain import SitroomError
@@ -34,18 +34,62 @@ def database_url(explicit: str | None = None) -> str:
     return url
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: object, _record: object) -> None:
+BUSY_TIMEOUT_S = 30.0  # how long SQLite waits for another writer; `?timeout=N` in the URL
+
+
+def _prepare_sqlite(dbapi_connection: object, _record: object) -> None:
+    # The driver leaves transactions to us (isolation_level None, BEGIN in _begin_sqlite):
+    # pysqlite's own begins skip DDL, so a schema made at first use was not one transaction
+    # and a kill in the middle left tables without their alembic_version row.
+    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
+    # readers go on while one process writes; a writer waits for another (busy timeout)
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
+def _begin_sqlite(connection: Connection) -> None:
+    # "IMMEDIATE" for writes: the write lock is taken at BEGIN, where the busy timeout
+    # applies, instead of at the first write of a transaction that read an older state
+    mode = connection.get_execution_options().get("sqlite_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets foreign keys switched on."""
-    engine = create_engine(url, future=True)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+    """An engine for `url`; SQLite gets foreign keys, WAL, a busy timeout, real transactions."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, future=True)
+    timeout = {} if "timeout" in parsed.query else {"timeout": BUSY_TIMEOUT_S}
+    engine = create_engine(url, future=True, connect_args=timeout)
+    event.listen(engine, "connect", _prepare_sqlite)
+    event.listen(engine, "begin", _begin_sqlite)
     return engine
+
+
+class StoreBusy(SitroomError):
+    """Another process held the database's write lock for longer than the busy timeout."""
+
+
+@contextmanager
+def refused_when_locked(url: str) -> Iterator[None]:
+    """Turn SQLite's "database is locked" (after the busy timeout) into StoreBusy."""
+    try:
+        yield
+    except OperationalError as err:
+        if "database is locked" not in str(err.orig):
+            raise
+        shown = make_url(url).render_as_string(hide_password=True)
+        raise StoreBusy(
+            f'database "{shown}" is locked by another writer (waited {_timeout(url):g} s; '
+            "try again when it is done)"
+        ) from err
+
+
+def _timeout(url: str) -> float:
+    given = make_url(url).query.get("timeout")
+    return float(given if isinstance(given, str) else BUSY_TIMEOUT_S)
 
 
 def alembic_config(url: str) -> Config:
@@ -58,13 +102,40 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
-    """Bring the schema at `url` up to `revision` (Alembic)."""
-    command.upgrade(alembic_config(url), revision)
+    """Bring the schema at `url` up to `revision` (Alembic), in one locked transaction.
+
+    On SQLite the transaction takes the write lock first (BEGIN IMMEDIATE); on PostgreSQL
+    an advisory lock per schema. Either way two processes at first use do not both create
+    the tables, and a kill part-way leaves the schema as it was.
+    """
+    _migrate(url, lambda config: command.upgrade(config, revision))
 
 
 def downgrade(url: str, revision: str = "base") -> None:
     """Take the schema at `url` down to `revision` (Alembic)."""
-    command.downgrade(alembic_config(url), revision)
+    _migrate(url, lambda config: command.downgrade(config, revision))
+
+
+def _migrate(url: str, run: Callable[[Config], None]) -> None:
+    engine = make_engine(url)
+    config = alembic_config(url)
+    try:
+        with (
+            refused_when_locked(url),
+            engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection,
+        ):
+            if engine.dialect.name == "postgresql":
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+                    {
+                        "key": "sitroom.migrations."
+                        + str(connection.scalar(text("SELECT current_schema()")))
+                    },
+                )
+            config.attributes["connection"] = connection  # env.py runs in this transaction
+            run(config)
+    finally:
+        engine.dispose()
 
 
 class Store:
@@ -73,14 +144,27 @@ class Store:
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = url
         self.engine = make_engine(url)
-        if migrate and not _is_current(self.engine):
-            upgrade(url)
+        if migrate:
+            with refused_when_locked(url):
+                current = _is_current(self.engine)
+            if not current:
+                upgrade(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error."""
-        with self._sessions() as session, session.begin():
+        with refused_when_locked(self.url), self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A session that writes: on SQLite it waits for the write lock at its start, so
+        what it reads is not made stale by another writer before it writes."""
+        with refused_when_locked(self.url), self._writes() as session, session.begin():
             yield session
 
     def dispose(self) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from sitroom.domain import AuditEntry, NotFound, SitroomError
 from sitroom.store.audit import record_change
+from sitroom.store.limits import id_in_range
 from sitroom.store.tables import ActorRow, ClaimRow, SourceRow
 
 RELIABILITY: dict[str, str] = {
@@ -74,7 +75,7 @@ def set_source_reliability(
     before anything is written.
     """
     letter = reliability_grade(grade)
-    row = session.get(SourceRow, source_id)
+    row = session.get(SourceRow, source_id) if id_in_range(source_id) else None
     if row is None:
         raise NotFound(f"no source with id {source_id}")
     before = row.reliability
@@ -92,7 +93,7 @@ def set_claim_credibility(
     Raises InvalidGrade for a grade off the scale and NotFound for an unknown claim.
     """
     number = credibility_grade(grade)
-    row = session.get(ClaimRow, claim_id)
+    row = session.get(ClaimRow, claim_id) if id_in_range(claim_id) else None
     if row is None:
         raise NotFound(f"no claim with id {claim_id}")
     before = row.credibility

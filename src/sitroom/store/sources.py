@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, defer
 
 from sitroom.domain import NotFound, Source, SourceKind
+from sitroom.store.limits import id_in_range, row_problems
 from sitroom.store.tables import SourceRow
 
 
@@ -34,33 +37,93 @@ def find_source_by_sha256(session: Session, sha256: str) -> int | None:
     return session.scalar(select(SourceRow.id).where(SourceRow.sha256 == sha256))
 
 
+def source_values(source: Source) -> dict[str, object]:
+    """The sources table's row for `source`, stamped with the time of ingestion now."""
+    return {
+        "title": source.title,
+        "kind": source.kind.value,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published_at": source.published_at,
+        "language": source.language,
+        "text": source.text,
+        "sha256": source.sha256,
+        "filename": source.filename,
+        "ingested_at": datetime.now(UTC),
+        "ingested_by": source.ingested_by,
+        "reliability": source.reliability,
+    }
+
+
+def source_problems(source: Source) -> list[tuple[str, str]]:
+    """(column, problem) for each value of `source` the sources table cannot hold everywhere."""
+    return row_problems(SourceRow.__table__, source_values(source))
+
+
+def insert_source(session: Session, source: Source) -> int | None:
+    """Store `source` unless one with its sha256 exists; its new id, or None if one did.
+
+    The database decides (INSERT ... ON CONFLICT DO NOTHING): of two imports of the same
+    file racing each other, one stores it and the other is told it exists, on SQLite and
+    on PostgreSQL alike.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = (
+        insert(SourceRow)
+        .values(source_values(source))
+        .on_conflict_do_nothing(index_elements=["sha256"])
+        .returning(SourceRow.id)
+    )
+    created: int | None = session.scalar(statement)
+    return created
+
+
+LOCKS_PER_HASH_MAX = 200  # more files than this lock the import as a whole (lock table size)
+
+
+def lock_hashes(session: Session, sha256s: set[str]) -> None:
+    """On PostgreSQL, wait for other transactions storing any of these hashes (advisory locks).
+
+    Two imports of overlapping files in other orders would otherwise each hold a row the
+    other waits for (a deadlock); locks taken in one order make the later one wait, then
+    find the files stored. SQLite needs none: a writer holds the whole file.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    # a big import takes key 0 alone; a small one shares key 0, then takes a key for each
+    # hash (a bigint from its first 60 bits), in one order
+    if len(sha256s) > LOCKS_PER_HASH_MAX:
+        session.execute(text("SELECT pg_advisory_xact_lock(0)"))
+        return
+    session.execute(text("SELECT pg_advisory_xact_lock_shared(0)"))
+    for key in sorted({int(sha256[:15], 16) + 1 for sha256 in sha256s}):
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 def add_source(session: Session, source: Source) -> tuple[int, bool]:
     """Store `source` unless one with the same sha256 exists; return (id, created)."""
+    created = insert_source(session, source)
+    if created is not None:
+        return created, True
     found = find_source_by_sha256(session, source.sha256)
-    if found is not None:
-        return found, False
-    row = SourceRow(
-        title=source.title,
-        kind=source.kind.value,
-        publisher=source.publisher,
-        url=source.url,
-        published_at=source.published_at,
-        language=source.language,
-        text=source.text,
-        sha256=source.sha256,
-        filename=source.filename,
-        ingested_at=datetime.now(UTC),
-        ingested_by=source.ingested_by,
-        reliability=source.reliability,
+    assert found is not None  # the conflict was on this sha256
+    return found, False
+
+
+def sources_by_sha256(session: Session, sha256s: set[str]) -> dict[str, Source]:
+    """The stored sources with these content hashes, without their texts, by sha256."""
+    if not sha256s:
+        return {}
+    rows = session.scalars(
+        select(SourceRow).where(SourceRow.sha256.in_(sha256s)).options(defer(SourceRow.text))
     )
-    session.add(row)
-    session.flush()  # assigns row.id; the caller owns commit and rollback
-    return row.id, True
+    return {row.sha256: to_domain_source(row, with_text=False) for row in rows}
 
 
 def get_source(session: Session, source_id: int) -> Source:
     """The source with this id; NotFound if there is none."""
-    row = session.get(SourceRow, source_id)
+    row = session.get(SourceRow, source_id) if id_in_range(source_id) else None
     if row is None:
         raise NotFound(f"no source with id {source_id}")
     return to_domain_source(row)
@@ -78,7 +141,7 @@ def count_sources(session: Session) -> int:
 
 def set_reliability(session: Session, source_id: int, grade: str) -> None:
     """Set a source's reliability grade (Admiralty A-F)."""
-    row = session.get(SourceRow, source_id)
+    row = session.get(SourceRow, source_id) if id_in_range(source_id) else None
     if row is None:
         raise NotFound(f"no source with id {source_id}")
     row.reliability = grade

@@ -21,6 +21,17 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
+    given = config.attributes.get("connection")
+    if given is not None:  # store/database.py's upgrade: its locked transaction
+        context.configure(
+            connection=given,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            transactional_ddl=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+        return
     connectable = engine_from_config(
         config.get_section(config.config_ini_section, {}),
         prefix="sqlalchemy.",
