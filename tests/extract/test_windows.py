@@ -384,3 +384,16 @@ def test_a_window_before_a_colon_bounds_the_list_after_it() -> None:
         PUBLISHED,
     )
     assert window.words == "Since the opening of the crossing for medical evacuations in November"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the offensive began on 19 February, 44,000 people fled.",
+        "Since military operations to retake the west began on 19 February, 44,000 fled.",
+    ],
+)
+def test_an_event_that_began_on_a_day_starts_the_window_that_day(text: str) -> None:
+    [window] = find_windows(text, PUBLISHED)
+    assert window.words.endswith("began on 19 February")
+    assert window.first_day == date(2024, 2, 19)

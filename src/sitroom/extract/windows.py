@@ -101,9 +101,11 @@ def _grammar(words: WindowWords) -> re.Pattern[str]:
             rf"(?:the\s+(?:{_MOD}\s+){{0,2}}(?:{phase}\s+of\s+(?:the\s+)?(?:{_MOD}\s+){{0,2}})?"
             rf"{noun}(?:\s+(?:of|in|on|against)\s+(?:the\s+)?{not_a_day}{_NAME})?"
             rf"(?:\s+for\s+(?:(?!(?:in|on|at|of)\b)[a-z-]+\s+){{0,2}}(?!(?:in|on|at|of)\b)[a-z-]+)?"
-            rf"(?:\s+{verb}\b)?|{noun}\s+{verb}\b)"
+            rf"(?:\s+{verb}\b)?"
+            # "fighting erupted", "military operations to retake western Mosul began"
+            rf"|(?:{_MOD}\s+){{0,2}}{noun}(?:\s+to\s+[a-z]+(?:\s+[\w'’-]+){{0,3}}?)?\s+{verb}\b)"
             rf"(?:\s+(?:in|at)\s+(?:the\s+)?{not_a_day}{_NAME})?"
-            rf"(?:\s+{ago})?(?:\s+(?:on|of)\s+(?P<{day_group}>{DATE})|\s+in\s+{MONTH_CAP}{YEAR}?)?"
+            rf"(?:\s+{ago})?(?:\s+(?:(?:on|of)\s+)?(?P<{day_group}>{DATE})|\s+in\s+{MONTH_CAP}{YEAR}?)?"
         )
 
     day_part = rf"(?:\s+{_any(words.day_parts)}\b)?"
