@@ -16,9 +16,20 @@ from sitroom.report.target import suggested_places
 # Documented in the OpenAPI of every route that can give them.
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     400: {"model": ErrorBody, "description": "A cursor we did not write, or a NUL (%00)."},
-    404: {"model": ErrorBody, "description": "No such source or claim."},
+    404: {"model": ErrorBody, "description": "No such source, claim or place."},
+    409: {"model": ErrorBody, "description": "A precondition the request does not meet."},
     422: {"model": ErrorBody, "description": "A parameter we refuse, named in details."},
     500: {"model": ErrorBody, "description": "Our fault: the server's log has the details."},
+}
+
+# A dashboard page answers an error with the error body, or with an HTML page to a browser.
+_BODY_OR_PAGE = {
+    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}},
+    "text/html": {"schema": {"type": "string"}},
+}
+PAGE_ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    status: {"description": str(about["description"]), "content": _BODY_OR_PAGE}
+    for status, about in ERROR_RESPONSES.items()
 }
 
 

@@ -8,14 +8,16 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse
 
 from sitroom.api.deps import StoreDep, briefing_or_default
-from sitroom.api.errors import ERROR_RESPONSES
+from sitroom.api.errors import PAGE_ERROR_RESPONSES
 from sitroom.api.limits import MAX_FILTER_CHARS, Day, Id
 from sitroom.report.html import highlight, mark_spans, render_html, templates
 from sitroom.report.target import suggested_places
 from sitroom.store.claims import ClaimFilter, count_claims, list_claims
 from sitroom.store.sources import get_source, list_sources
 
-router = APIRouter(tags=["pages"], responses=ERROR_RESPONSES, default_response_class=HTMLResponse)
+router = APIRouter(
+    tags=["pages"], responses=PAGE_ERROR_RESPONSES, default_response_class=HTMLResponse
+)
 
 
 def source_page_url(source_id: int, claim_id: int | None) -> str:
