@@ -139,3 +139,30 @@ def test_unexpected_failure_is_500_in_the_error_body(tmp_path: Path) -> None:
         page = broken.get("/sources/1", headers={"accept": "text/html"})
         assert page.status_code in (404, 500)
         assert broken.get("/api/claims").headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/api/claims?place=%00", 400),
+        ("/api/claims?claimant=a%00", 400),
+        ("/api/sources/2147483648", 422),
+        ("/api/claims?source=2147483648", 422),
+        ("/api/sources/2147483647", 404),
+        ("/api/briefing?date=0001-01-01", 422),
+        ("/api/claims?place=" + "a" * 60_000, 422),
+        ("/api/claims?cursor=" + cursor_of('{"k":"claims","a":[99999999999999999999]}'), 400),
+    ],
+)
+def test_postgresql_answers_as_sqlite(
+    pg_client: TestClient, client: TestClient, url: str, status: int
+) -> None:
+    assert error_of(pg_client, url, status) == error_of(client, url, status)
+
+
+@pytest.mark.postgres
+def test_like_wildcards_match_only_themselves_on_postgresql(pg_client: TestClient) -> None:
+    for pattern in ("%", "_", "\\"):
+        response = pg_client.get("/api/claims", params={"place": pattern})
+        assert response.status_code == 200 and response.json()["items"] == []

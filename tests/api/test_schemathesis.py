@@ -6,9 +6,6 @@ the same requests every run, about 25 s."""
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,17 +17,9 @@ from schemathesis.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-from sqlalchemy import create_engine, text
 
 from sitroom.api import create_app
-from sitroom.geo.bundled import bundled_gazetteer
-from sitroom.ingest.sample import load_sample
-from sitroom.store.database import Store
 
-# the server tests/conftest.py's pg_url uses; here one schema serves the whole module
-PG_ADMIN_URL = os.environ.get(
-    "SITROOM_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 EXAMPLES_PER_OPERATION = 15
 RUN = settings(
     max_examples=EXAMPLES_PER_OPERATION,
@@ -82,30 +71,6 @@ CHECKS = [
 @pytest.fixture(scope="module")
 def api_schema(sample_url: str) -> Any:  # schemathesis' schema type
     return schemathesis.openapi.from_asgi("/openapi.json", create_app(sample_url))
-
-
-@pytest.fixture(scope="module")
-def pg_sample_url() -> Iterator[str]:
-    """A PostgreSQL schema holding the sample, for this module, dropped afterwards."""
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except Exception as err:
-        admin.dispose()
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {err}")
-    sep = "&" if "?" in PG_ADMIN_URL else "?"
-    url = f"{PG_ADMIN_URL}{sep}options=-csearch_path%3D{schema}"
-    store = Store(url)
-    load_sample(store, gazetteer=bundled_gazetteer())
-    store.dispose()
-    yield url
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
 
 
 @pytest.fixture(scope="module")
