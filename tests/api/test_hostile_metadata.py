@@ -17,11 +17,13 @@ from sitroom.api import create_app
 from sitroom.cli import app
 
 TITLE = "Aleppo <script>alert('title')</script>\" onmouseover=\"alert(1)"
-PUBLISHER = "<img src=x onerror=alert('publisher')>' data-x='"
+# the publisher is the voice of the text's figures: its name is drawn in the chart's legend,
+# where "$\\undefined$" would be mathtext that fails the page
+PUBLISHER = "<img src=x onerror=alert('publisher')>' data-x=' $\\undefined{x}$"
 URL = "javascript:alert(document.cookie)"
 TEXT = (
     "ALEPPO, 9 December. More than 3,000 residents returned to their homes in Aleppo "
-    "over the past 24 hours, [click](javascript:void(0)) <b>bold</b> the centre said.\n"
+    "over the past 24 hours, [click](javascript:void(0)) <b>bold</b>.\n"
 )
 DAY = "2016-12-09"
 # what must never appear in any rendering: the live forms of the payloads
