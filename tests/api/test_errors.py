@@ -64,8 +64,8 @@ def test_invalid_parameter_is_422_naming_the_field(
 
 @pytest.mark.parametrize("list_url", ["/api/claims", "/api/sources"])
 @pytest.mark.parametrize("cursor", ["not-a-cursor", "eyJrIjoib3RoZXIiLCJhIjpbMV19", "%%%"])
-def test_foreign_cursor_is_422(client: TestClient, list_url: str, cursor: str) -> None:
-    error = error_of(client, f"{list_url}?cursor={cursor}", 422)
+def test_foreign_cursor_is_400(client: TestClient, list_url: str, cursor: str) -> None:
+    error = error_of(client, f"{list_url}?cursor={cursor}", 400)
     assert [d["field"] for d in error["details"]] == ["cursor"]
     assert "is not a cursor of this list" in error["message"]
 
@@ -73,7 +73,7 @@ def test_foreign_cursor_is_422(client: TestClient, list_url: str, cursor: str) -
 def test_cursor_of_claims_is_refused_by_sources(client: TestClient) -> None:
     claims_next = client.get("/api/claims?limit=1").json()["next"]
     cursor = claims_next.split("cursor=")[1]
-    error = error_of(client, f"/api/sources?cursor={cursor}", 422)
+    error = error_of(client, f"/api/sources?cursor={cursor}", 400)
     assert error["details"][0]["field"] == "cursor"
 
 

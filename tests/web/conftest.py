@@ -77,6 +77,42 @@ def workspace_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(url, folder)
 
 
+@pytest.fixture(scope="session")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of `sitroom serve` on the sample plus one report whose metadata is
+    hostile: a `javascript:` url, `<script>` and attribute-breaking quotes in title and
+    publisher (see HOSTILE)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from sitroom.cli import app
+
+    folder = tmp_path_factory.mktemp("hostile")
+    report = folder / "hostile.txt"
+    report.write_text(
+        "ALEPPO, 9 December. More than 3,000 residents returned to their homes in Aleppo "
+        "over the past 24 hours, <img src=x onerror=alert('text')> the centre said.\n",
+        encoding="utf-8",
+    )
+    (folder / "hostile.meta.json").write_text(json.dumps(HOSTILE), encoding="utf-8")
+    url = f"sqlite:///{folder / 'hostile.db'}"
+    for args in (["sample", "load", "--db", url], ["import", "-q", str(report), "--db", url]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+    yield from _serve(url, folder)
+
+
+HOSTILE = {
+    "title": "Aleppo <script>alert('title')</script>\" onmouseover=\"alert('attr')",
+    "publisher": "<img src=x onerror=alert('publisher')>' data-x='",
+    "url": "javascript:alert('url')",
+    "published_at": "2016-12-09",
+    "kind": "news",
+    "language": "en",
+}
+
+
 def _serve(url: str, folder: Path) -> Iterator[str]:
     port = free_port()
     log_path = folder / "server.log"

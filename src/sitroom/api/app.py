@@ -12,6 +12,7 @@ from fastapi_offline import FastAPIOffline
 
 from sitroom.api import data_routes, page_routes
 from sitroom.api.errors import add_error_handlers
+from sitroom.api.guard import Guard
 from sitroom.store.database import Store
 
 
@@ -38,4 +39,6 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(page_routes.router)
     static = resources.files("sitroom").joinpath("web/static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    # outermost of our layers: headers on every answer, a NUL refused, any failure in the body
+    app.add_middleware(Guard)
     return app

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
-from sitroom.api.cursors import decode_cursor, encode_cursor
+from sitroom.api.cursors import day_and_id_after, encode_cursor, id_after
 from sitroom.api.deps import StoreDep, briefing_or_default
 from sitroom.api.errors import ERROR_RESPONSES
+from sitroom.api.limits import MAX_FILTER_CHARS, Day, Filter, Id
 from sitroom.api.schemas import ClaimOut, ClaimPage, SourceDetail, SourceOut, SourcePage
-from sitroom.domain import InputError
 from sitroom.report.json_out import render_json
 from sitroom.store.claims import ClaimFilter, count_claims, list_claims
 from sitroom.store.sources import get_source, list_sources
@@ -30,32 +29,23 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
     return str(request.url.include_query_params(cursor=cursor))
 
 
-def _after_id(cursor: str | None, kind: str) -> int:
-    if cursor is None:
-        return 0
-    after = decode_cursor(cursor, kind)
-    if len(after) != 1 or not isinstance(after[0], int):
-        raise InputError("query", None, "cursor", f'"{cursor}" is not a cursor of this list')
-    return after[0]
-
-
 @router.get("/claims", response_model=ClaimPage, summary="Claims, filtered, by id")
 def claims(
     request: Request,
     store: StoreDep,
-    indicator: Annotated[str | None, Query(description="Exact indicator key.")] = None,
+    indicator: Annotated[Filter | None, Query(description="Exact indicator key.")] = None,
     place: Annotated[
-        str | None,
+        Filter | None,
         Query(description="Place, origin or destination contains this, case-insensitively."),
     ] = None,
-    claimant: Annotated[str | None, Query(description="Claimant contains this.")] = None,
-    source: Annotated[int | None, Query(description="Source id.")] = None,
+    claimant: Annotated[Filter | None, Query(description="Claimant contains this.")] = None,
+    source: Annotated[Id | None, Query(description="Source id.")] = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> ClaimPage:
     """Return one page of claims in id order; follow `next` until it is null."""
     where = ClaimFilter(indicator=indicator, place=place, claimant=claimant, source_id=source)
-    after_id = _after_id(cursor, "claims")
+    after_id = id_after(cursor, "claims")
     with store.session() as session:
         # one row more than asked says whether another page follows
         found = list_claims(session, where, after_id=after_id, limit=limit + 1)
@@ -74,10 +64,10 @@ def sources(
         everything = list_sources(session)
     start = 0
     if cursor is not None:
-        after = decode_cursor(cursor, "sources")
-        keys = [[s.published_at.isoformat(), s.id] for s in everything]
+        after = day_and_id_after(cursor, "sources")
+        keys = [(s.published_at, s.id or 0) for s in everything]
         # the first source sorting after the key, so a page survives sources added since
-        start = next((i for i, key in enumerate(keys) if _key(key) > _key(after)), len(keys))
+        start = next((i for i, key in enumerate(keys) if key > after), len(keys))
     page = everything[start : start + limit]
     more = start + limit < len(everything)
     following = (
@@ -88,20 +78,10 @@ def sources(
     return SourcePage(items=[SourceOut.of(s) for s in page], next=_next_url(request, following))
 
 
-def _key(key: list[Any]) -> tuple[str, int]:
-    if len(key) != 2 or not isinstance(key[0], str) or not isinstance(key[1], int):
-        raise InputError(
-            "query",
-            None,
-            "cursor",
-            "is not a cursor of this list",
-            hint="use the next URL of the previous page, or leave cursor out",
-        )
-    return key[0], key[1]
-
-
 @router.get("/sources/{source_id}", response_model=SourceDetail, summary="One source, full text")
-def source(source_id: int, store: StoreDep) -> SourceDetail:
+def source(
+    source_id: Annotated[Id, Path(description="Source id.")], store: StoreDep
+) -> SourceDetail:
     """Return a source with its full text and how many claims were taken from it."""
     with store.session() as session:
         found = get_source(session, source_id)
@@ -119,14 +99,19 @@ def briefing(
     store: StoreDep,
     place: Annotated[
         str | None,
-        Query(min_length=1, description="Default: the workspace's place, else Aleppo."),
+        Query(
+            min_length=1,
+            max_length=MAX_FILTER_CHARS,
+            description="Default: the workspace's place, else Aleppo.",
+        ),
     ] = None,
     on: Annotated[
-        date | None,
+        Day | None,
         Query(
             alias="date",
-            description="YYYY-MM-DD. Default: the latest day with sources (the sample's day "
-            "on a database without workspace settings that holds the sample).",
+            description="YYYY-MM-DD, 1900-01-01 to 2100-12-31. Default: the latest day "
+            "with sources (the sample's day on a database without workspace settings "
+            "that holds the sample).",
         ),
     ] = None,
 ) -> Response:

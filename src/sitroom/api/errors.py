@@ -15,9 +15,26 @@ from sitroom.report.target import suggested_places
 
 # Documented in the OpenAPI of every route that can give them.
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
-    404: {"model": ErrorBody, "description": "No such source or claim."},
+    400: {"model": ErrorBody, "description": "A cursor we did not write, or a NUL (%00)."},
+    404: {"model": ErrorBody, "description": "No such source, claim or place."},
+    409: {"model": ErrorBody, "description": "A precondition the request does not meet."},
     422: {"model": ErrorBody, "description": "A parameter we refuse, named in details."},
+    500: {"model": ErrorBody, "description": "Our fault: the server's log has the details."},
 }
+
+# A dashboard page answers an error with the error body, or with an HTML page to a browser.
+_BODY_OR_PAGE = {
+    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}},
+    "text/html": {"schema": {"type": "string"}},
+}
+PAGE_ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    status: {"description": str(about["description"]), "content": _BODY_OR_PAGE}
+    for status, about in ERROR_RESPONSES.items()
+}
+
+
+class BadRequest(InputError):
+    """A request we cannot read at all (a cursor we did not write), answered 400."""
 
 
 def error_response(
@@ -28,7 +45,14 @@ def error_response(
     return JSONResponse(body.model_dump(), status_code=status)
 
 
-_TITLES = {404: "Not found", 409: "Cannot do that", 422: "Not understood", 405: "Not allowed"}
+_TITLES = {
+    400: "Bad request",
+    500: "Internal error",
+    404: "Not found",
+    409: "Cannot do that",
+    422: "Not understood",
+    405: "Not allowed",
+}
 
 
 def _wants_page(request: Request) -> bool:
@@ -39,10 +63,16 @@ def _wants_page(request: Request) -> bool:
 
 
 def respond(
-    request: Request, status: int, message: str, details: list[ErrorDetail] | None = None
+    request: Request,
+    status: int,
+    message: str,
+    details: list[ErrorDetail] | None = None,
+    *,
+    suggest: bool = True,
 ) -> Response:
     """The error as the JSON error body, or as a dashboard page for a browser (same status,
-    message and details, with the form to ask again)."""
+    message and details, with the form to ask again; places suggested from the store
+    unless `suggest` is false, as on a 500 where the store may be what failed)."""
     if not _wants_page(request):
         return error_response(status, message, details)
     page = (
@@ -56,7 +86,7 @@ def respond(
             details=details or [],
             place=request.query_params.get("place", ""),
             day=request.query_params.get("date", ""),
-            places=_suggestions(request),
+            places=_suggestions(request) if suggest else [],
         )
     )
     return HTMLResponse(page, status_code=status)
@@ -75,6 +105,8 @@ def _input_detail(err: InputError) -> ErrorDetail:
 async def _on_sitroom_error(request: Request, err: Exception) -> Response:
     if isinstance(err, NotFound):
         return respond(request, 404, str(err))
+    if isinstance(err, BadRequest):
+        return respond(request, 400, _input_detail(err).problem, [_input_detail(err)])
     if isinstance(err, InputError):
         return respond(request, 422, _input_detail(err).problem, [_input_detail(err)])
     if isinstance(err, InputErrors):

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse
 
 from sitroom.api.deps import StoreDep, briefing_or_default
-from sitroom.api.errors import ERROR_RESPONSES
+from sitroom.api.errors import PAGE_ERROR_RESPONSES
+from sitroom.api.limits import MAX_FILTER_CHARS, Day, Id
 from sitroom.report.html import highlight, mark_spans, render_html, templates
 from sitroom.report.target import suggested_places
 from sitroom.store.claims import ClaimFilter, count_claims, list_claims
 from sitroom.store.sources import get_source, list_sources
 
-router = APIRouter(tags=["pages"], responses=ERROR_RESPONSES, default_response_class=HTMLResponse)
+router = APIRouter(
+    tags=["pages"], responses=PAGE_ERROR_RESPONSES, default_response_class=HTMLResponse
+)
 
 
 def source_page_url(source_id: int, claim_id: int | None) -> str:
@@ -28,11 +30,19 @@ def briefing_page(
     store: StoreDep,
     place: Annotated[
         str | None,
-        Query(min_length=1, description="Default: the workspace's place, else Aleppo."),
+        Query(
+            min_length=1,
+            max_length=MAX_FILTER_CHARS,
+            description="Default: the workspace's place, else Aleppo.",
+        ),
     ] = None,
     on: Annotated[
-        date | None,
-        Query(alias="date", description="YYYY-MM-DD. Default: the latest day with sources."),
+        Day | None,
+        Query(
+            alias="date",
+            description="YYYY-MM-DD, 1900-01-01 to 2100-12-31. Default: the latest day "
+            "with sources.",
+        ),
     ] = None,
 ) -> HTMLResponse:
     """Return the briefing as HTML, each figure footnoted and each footnote linked to its
@@ -59,7 +69,9 @@ def sources_page(store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/sources/{source_id}", summary="One source, every claim's quote highlighted")
-def source_page(source_id: int, store: StoreDep) -> HTMLResponse:
+def source_page(
+    source_id: Annotated[Id, Path(description="Source id.")], store: StoreDep
+) -> HTMLResponse:
     """Return the source's full text with `<mark id="claim-N">` around every claim's quote."""
     with store.session() as session:
         source = get_source(session, source_id)

@@ -36,6 +36,9 @@ _UNIT_AXIS = {"people": "people", "percent": "% of the area", "tonnes": "tonnes"
 _STYLE: dict[Any, Any] = {  # Any: matplotlib types the keys as one long Literal
     "svg.hashsalt": "sitroom",  # stable element ids: the same chart, the same text
     "font.family": "DejaVu Sans",  # ships with matplotlib, so it always exists
+    # labels are claimants' and publishers' names as sources wrote them: "$\x$" is text,
+    # not mathtext that fails the whole briefing
+    "text.parse_math": False,
 }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -61,8 +62,18 @@ def templates() -> Environment:
         label=indicator_label,
         mention=mention,
         quote_marks=quote_marks,
+        web_link=web_link,
     )
     return env
+
+
+def web_link(url: str | None) -> str | None:
+    """`url` if it may become a link (http or https, with a host), else None: a source's
+    url is whatever its metadata said, and `javascript:` must stay text."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 @cache

@@ -15,26 +15,45 @@ from sitroom.report.model import Briefing, Evidence, Footnote
 from sitroom.report.quoting import mention, quoted
 from sitroom.vocabulary import default_vocabulary
 
+# Markdown viewers pass raw HTML through and turn [text](url) into links: every text the
+# briefing copies from sources, metadata or the store is escaped, so a `<script>` or a
+# `[click](javascript:...)` in a title shows as the characters it is
+_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "`": "\\`"}
+)
+
+
+def md(text: object) -> str:
+    """`text` as Markdown that shows exactly these characters (HTML and links inert)."""
+    return str(text).translate(_ESCAPES)
+
 
 def _voice(c: SourcedClaim) -> str:
-    return c.claim.claimant or (c.source.publisher or "the publisher") + " (own voice)"
+    return md(c.claim.claimant or (c.source.publisher or "the publisher") + " (own voice)")
 
 
 def _note(footnote: Footnote) -> str:
-    who = ", ".join(footnote.claimants) if footnote.claimants else "publisher's own voice"
-    where = f"“{footnote.source_title}”"
+    who = (
+        ", ".join(md(c) for c in footnote.claimants)
+        if footnote.claimants
+        else "publisher's own voice"
+    )
+    where = f"“{md(footnote.source_title)}”"
     if footnote.publisher:
-        where += f", {footnote.publisher}"
+        where += f", {md(footnote.publisher)}"
     where += f", {footnote.published_at.isoformat()} (source {footnote.source_id})"
-    grade = f"grade {footnote.reliability}{footnote.credibility}"
-    window = f"; window: {footnote.window}" if footnote.window else ""
+    grade = f"grade {md(footnote.reliability)}{footnote.credibility}"
+    window = f"; window: {md(footnote.window)}" if footnote.window else ""
     quotes = " / ".join(_evidence(footnote, e) for e in footnote.evidence)
     return f"[^{footnote.number}]: {who} — {where}; {grade}{window}. {quotes}"
 
 
 def _evidence(footnote: Footnote, evidence: Evidence) -> str:
     which = mention(footnote, evidence)
-    return f"“{evidence.quote}”{f' ({which})' if which else ''} in: {quoted(evidence.sentence)}"
+    return (
+        f"“{md(evidence.quote)}”{f' ({md(which)})' if which else ''} in: "
+        f"{md(quoted(evidence.sentence))}"
+    )
 
 
 def render_markdown(briefing: Briefing) -> str:
@@ -45,7 +64,7 @@ def render_markdown(briefing: Briefing) -> str:
 
 def _markdown(briefing: Briefing) -> str:
     lines = [
-        f"# Briefing: {briefing.place}, {briefing.on.isoformat()}",
+        f"# Briefing: {md(briefing.place)}, {briefing.on.isoformat()}",
         "",
         f"From {briefing.sources} source{'' if briefing.sources == 1 else 's'} published "
         f"{briefing.since.isoformat()} to "
@@ -54,14 +73,14 @@ def _markdown(briefing: Briefing) -> str:
         "",
     ]
     if briefing.warnings:
-        lines += [f"> **Note:** {warning}" for warning in briefing.warnings] + [""]
+        lines += [f"> **Note:** {md(warning)}" for warning in briefing.warnings] + [""]
     for section in briefing.sections:
         if not section.figures and not section.notes:
             continue
-        lines += [f"## {section.title}", ""]
-        lines += [f"- {note}" for note in section.notes]
+        lines += [f"## {md(section.title)}", ""]
+        lines += [f"- {md(note)}" for note in section.notes]
         for item in section.figures:
-            part = f" {item.part_of_text}" if item.part_of_text else ""
+            part = f" {md(item.part_of_text)}" if item.part_of_text else ""
             said = f", stated {item.mentions} times" if item.mentions > 1 else ""
             said += (
                 " (a party to the conflict; no independent source agrees)"
@@ -69,9 +88,9 @@ def _markdown(briefing: Briefing) -> str:
                 else ""
             )
             if item.unlocated:
-                said += f" ({unlocated_note(item.unlocated, briefing.place)})"
+                said += f" ({md(unlocated_note(item.unlocated, briefing.place))})"
             lines.append(
-                f"- {item.label}: **{item.text}**{part} — {_voice(item.claim)}{said}"
+                f"- {md(item.label)}: **{md(item.text)}**{part} — {_voice(item.claim)}{said}"
                 f"[^{item.footnote}]"
             )
         lines.append("")
@@ -84,14 +103,14 @@ def _markdown(briefing: Briefing) -> str:
     noted = {id(f.claim): f.footnote for s in briefing.sections for f in s.figures}
     for d in briefing.disagreements:
         label = vocabulary[d.indicator].label if d.indicator in vocabulary else d.indicator
-        lines.append(f"- {label}: {d.reason}{one_source(d)}")
+        lines.append(f"- {md(label)}: {md(d.reason)}{md(one_source(d))}")
         for c in (d.first, d.second):
-            where = claim_place(c.claim)
+            where = md(claim_place(c.claim) or "")
             note = f"[^{noted[id(c)]}]" if id(c) in noted else ""
             lines.append(
-                f"  - **{in_own_words(c.claim)}**{f', {where}' if where else ''} "
-                f"({window_words(c.claim.window) if c.claim.window else 'no window'}) — "
-                f"{_voice(c)}, “{c.source.title}” (source {c.source.id}){note}"
+                f"  - **{md(in_own_words(c.claim))}**{f', {where}' if where else ''} "
+                f"({md(window_words(c.claim.window)) if c.claim.window else 'no window'}) — "
+                f"{_voice(c)}, “{md(c.source.title)}” (source {c.source.id}){note}"
             )
     lines += ["", "## Checks that failed", ""]
     if not briefing.footnotes:
@@ -99,9 +118,9 @@ def _markdown(briefing: Briefing) -> str:
     elif not briefing.checks:
         lines.append("All checks passed.")
     for check in briefing.checks:
-        lines.append(f"- `{check.rule}`: {check.message}")
+        lines.append(f"- `{check.rule.replace('`', '')}`: {md(check.message)}")
     if briefing.footnotes:
         lines += ["", "## Sources", ""]
         lines += [_note(f) for f in briefing.footnotes]
-    lines += ["", f"_Generated by {briefing.generated_by}._", ""]
+    lines += ["", f"_Generated by {md(briefing.generated_by)}._", ""]
     return "\n".join(lines)

@@ -104,16 +104,19 @@ def _filtered(query: AnySelect, where: ClaimFilter) -> AnySelect:
     if where.indicator:
         query = query.where(ClaimRow.indicator == where.indicator)
     if where.place:
-        pattern = f"%{where.place.lower()}%"
+        # autoescape: a % or _ in the filter is matched as itself, not as a wildcard
+        place = where.place.lower()
         query = query.where(
             or_(
-                func.lower(ClaimRow.place).like(pattern),
-                func.lower(ClaimRow.origin).like(pattern),
-                func.lower(ClaimRow.destination).like(pattern),
+                func.lower(ClaimRow.place).contains(place, autoescape=True),
+                func.lower(ClaimRow.origin).contains(place, autoescape=True),
+                func.lower(ClaimRow.destination).contains(place, autoescape=True),
             )
         )
     if where.claimant:
-        query = query.where(func.lower(ClaimRow.claimant).like(f"%{where.claimant.lower()}%"))
+        query = query.where(
+            func.lower(ClaimRow.claimant).contains(where.claimant.lower(), autoescape=True)
+        )
     if where.source_id is not None:
         query = query.where(ClaimRow.source_id == where.source_id)
     if where.on_or_before is not None:
