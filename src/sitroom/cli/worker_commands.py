@@ -44,7 +44,7 @@ def worker_command(
     \b
 
     \b
-    Example: sitroom worker --concurrency 2 --db postgresql://localhost/sitroom
+    Example: sitroom worker --concurrency 2  # SITROOM_DATABASE_URL=postgresql://...
     """
     with refuse_on():
         require_postgres(database_url(db))
@@ -65,7 +65,7 @@ def jobs_list(db: DbOption = None) -> None:
     \b
 
     \b
-    Example: sitroom jobs list --db postgresql://localhost/sitroom
+    Example: sitroom jobs list  # SITROOM_DATABASE_URL=postgresql://...
     """
     with refuse_on():
         require_postgres(database_url(db))
@@ -82,7 +82,7 @@ def jobs_failed(db: DbOption = None) -> None:
     \b
 
     \b
-    Example: sitroom jobs failed --db postgresql://localhost/sitroom
+    Example: sitroom jobs failed  # SITROOM_DATABASE_URL=postgresql://...
     """
     with refuse_on():
         require_postgres(database_url(db))
@@ -100,7 +100,7 @@ def jobs_retry(stalled_after: StalledOption = STALLED_AFTER_S, db: DbOption = No
     \b
 
     \b
-    Example: sitroom jobs retry --db postgresql://localhost/sitroom
+    Example: sitroom jobs retry  # SITROOM_DATABASE_URL=postgresql://...
     """
     with refuse_on():
         require_postgres(database_url(db))
