@@ -14,6 +14,7 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from sitroom.cli import app
+from sitroom.ingest.queue import TASK
 from sitroom.ingest.reports import import_reports
 from sitroom.store.database import Store
 from sitroom.store.jobs import job_counts
@@ -69,7 +70,7 @@ def test_two_workers_drain_the_queue_while_one_is_killed(
     store = Store(pg_url)
     try:
         killed = _worker(pg_url)
-        _wait_until(lambda: job_counts(store).get("doing", 0) > 0, 30)
+        _wait_until(lambda: job_counts(store, TASK).get("doing", 0) > 0, 30)
         other = _worker(pg_url)
         killed.send_signal(signal.SIGKILL)  # mid-job: its transaction dies with it
         killed.wait(10)
@@ -79,7 +80,7 @@ def test_two_workers_drain_the_queue_while_one_is_killed(
         assert result.exit_code == 0, result.output
         assert result.output in ("0 jobs queued again\n", "1 jobs queued again\n")
         assert _worker(pg_url).wait(60) == 0
-        assert job_counts(store) == {"succeeded": 10}
+        assert job_counts(store, TASK) == {"succeeded": 10}
         assert _claims_by_sha256(store) == expected  # each source once, with all its claims
         listed = CliRunner().invoke(app, ["jobs", "list", "--db", pg_url])
         assert listed.output == "todo\t0\ndoing\t0\nsucceeded\t10\nfailed\t0\n"
@@ -111,7 +112,7 @@ def test_a_failed_job_shows_its_error_and_is_retried(pg_url: str, tmp_path: Path
     assert _worker(pg_url).wait(60) == 0
     store = Store(pg_url)
     try:
-        assert job_counts(store) == {"succeeded": 1}
+        assert job_counts(store, TASK) == {"succeeded": 1}
         assert len(_claims_by_sha256(store)) == 1
     finally:
         store.dispose()

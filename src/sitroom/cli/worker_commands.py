@@ -8,7 +8,7 @@ import typer
 
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, refuse_on
-from sitroom.ingest.queue import STALLED_AFTER_S, retry_jobs, run_worker
+from sitroom.ingest.queue import STALLED_AFTER_S, TASK, retry_jobs, run_worker
 from sitroom.store.database import database_url, open_store
 from sitroom.store.jobs import failed_jobs, job_counts, require_postgres
 
@@ -18,7 +18,8 @@ StalledOption = Annotated[
         "--stalled-after",
         min=0,
         help="Seconds without a heartbeat after which a worker is taken for dead and its "
-        "job is queued again.",
+        "job is queued again; live workers beat every 5 s, so keep it well above that "
+        "(0 only when no other worker runs).",
     ),
 ]
 
@@ -38,8 +39,9 @@ def worker_command(
 
     Workers on several machines may share one database; each needs the files at the
     paths they were queued with. A worker stops on Ctrl-C or SIGTERM after its current
-    jobs; a killed worker's job is queued again by the next worker that starts, or by
-    `sitroom jobs retry`, once the dead worker has been silent for --stalled-after.
+    jobs; a killed worker's job is queued again, once the dead worker has been silent for
+    --stalled-after, by a running worker (checked each minute), one starting, or
+    `sitroom jobs retry`.
 
     \b
 
@@ -69,7 +71,7 @@ def jobs_list(db: DbOption = None) -> None:
     """
     with refuse_on():
         require_postgres(database_url(db))
-        counts = job_counts(open_store(db))
+        counts = job_counts(open_store(db), TASK)
     for status in ("todo", "doing", "succeeded", "failed", "cancelled", "aborted"):
         if counts.get(status) or status in ("todo", "doing", "succeeded", "failed"):
             typer.echo(f"{status}\t{counts.get(status, 0)}")
@@ -86,7 +88,7 @@ def jobs_failed(db: DbOption = None) -> None:
     """
     with refuse_on():
         require_postgres(database_url(db))
-        failed = failed_jobs(open_store(db))
+        failed = failed_jobs(open_store(db), TASK)
     for job in failed:
         error = " | ".join(job.error.splitlines())
         typer.echo(f"{job.id}\t{job.path}\t{job.attempts} attempts\t{error}")

@@ -4,8 +4,9 @@
 (`run_worker`, on any machine that reaches the database and sees the files at the same
 paths) run the ordinary import of one file (`import_reports`: all or nothing, idempotent by
 sha256), so a job retried after its worker was killed stores its source once. A killed
-worker's job stays "doing" until `retry_jobs` (or a worker starting) sees that the worker
-stopped sending heartbeats, and puts it back in the queue.
+worker's job stays "doing" until a running worker (once a minute, procrastinate's periodic
+task), a worker starting, or `sitroom jobs retry` sees that the worker stopped sending
+heartbeats, and puts it back in the queue.
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ if TYPE_CHECKING:
 
 QUEUE = "imports"
 TASK = "sitroom.import_report"
+RETRY_TASK = "sitroom.retry_stalled"
 STALLED_AFTER_S = 30.0  # a worker silent this long is dead: procrastinate's own default
 HEARTBEAT_S = 5.0  # how often a worker says it is alive (well under STALLED_AFTER_S)
 
 
-def queue_app(store: Store) -> App:
-    """A procrastinate app on the store's PostgreSQL, with the import task registered."""
+def queue_app(store: Store, *, stalled_after_s: float = STALLED_AFTER_S) -> App:
+    """A procrastinate app on the store's PostgreSQL, with the import task registered and,
+    once a minute in running workers, a task that queues the jobs of dead workers again."""
     from procrastinate import App, PsycopgConnector
 
     require_postgres(store.url)
@@ -60,7 +63,28 @@ def queue_app(store: Store) -> App:
             _record(store, context, traceback.format_exc(limit=3).strip())
             raise
 
+    @app.periodic(cron="* * * * *", periodic_id="stalled")
+    @app.task(name=RETRY_TASK, queue=QUEUE, queueing_lock=RETRY_TASK)
+    async def retry_stalled(timestamp: int) -> None:
+        await _retry(app, stalled_after_s, failed=False)
+
     return app
+
+
+async def _retry(app: App, stalled_after_s: float, *, failed: bool) -> int:
+    manager = app.job_manager
+    jobs = list(
+        await manager.get_stalled_jobs(
+            queue=QUEUE, task_name=TASK, seconds_since_heartbeat=stalled_after_s
+        )
+    )
+    if failed:
+        jobs += await manager.list_jobs_async(queue=QUEUE, task=TASK, status="failed")
+    now = datetime.now(UTC)
+    for job in jobs:
+        assert job.id is not None  # jobs read from the database have ids
+        await manager.retry_job_by_id_async(job.id, retry_at=now)
+    return len(jobs)
 
 
 def _record(store: Store, context: JobContext, error: str) -> None:
@@ -126,7 +150,7 @@ def run_worker(
     It first puts back the jobs of workers silent for `stalled_after_s` (killed ones).
     """
     retry_jobs(store, stalled_after_s=stalled_after_s, failed=False)
-    app = queue_app(store)
+    app = queue_app(store, stalled_after_s=stalled_after_s)
     app.run_worker(
         queues=[QUEUE],
         concurrency=concurrency,
@@ -145,24 +169,10 @@ def retry_jobs(
     A job is stalled when it is "doing" and its worker has sent no heartbeat for
     `stalled_after_s` seconds: the worker was killed, or its machine lost.
     """
-    app = queue_app(store)
+    app = queue_app(store, stalled_after_s=stalled_after_s)
 
     async def retry() -> int:
         async with app.open_async():
-            manager = app.job_manager
-            jobs = list(
-                await manager.get_stalled_jobs(queue=QUEUE, seconds_since_heartbeat=stalled_after_s)
-            )
-            if failed:
-                jobs += await manager.list_jobs_async(queue=QUEUE, status="failed")
-            now = _now()
-            for job in jobs:
-                assert job.id is not None
-                await manager.retry_job_by_id_async(job.id, retry_at=now)
-            return len(jobs)
+            return await _retry(app, stalled_after_s, failed=failed)
 
     return asyncio.run(retry())
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)

@@ -94,26 +94,31 @@ class FailedJob:
     error: str
 
 
-def job_counts(store: Store) -> dict[str, int]:
-    """The number of import jobs in each status (todo, doing, succeeded, failed, ...)."""
+def job_counts(store: Store, task_name: str) -> dict[str, int]:
+    """The number of jobs of `task_name` in each status (todo, doing, succeeded, failed, ...)."""
     with store.session() as session:
         rows = session.execute(
-            text("SELECT status::text, count(*) FROM procrastinate_jobs GROUP BY status")
+            text(
+                "SELECT status::text, count(*) FROM procrastinate_jobs "
+                "WHERE task_name = :task_name GROUP BY status"
+            ),
+            {"task_name": task_name},
         )
-        return {str(status): int(count) for status, count in rows.tuples()}
+        return {str(row[0]): int(row[1]) for row in rows}
 
 
-def failed_jobs(store: Store) -> list[FailedJob]:
-    """The failed jobs, oldest first, each with the error its last attempt raised."""
+def failed_jobs(store: Store, task_name: str) -> list[FailedJob]:
+    """The failed jobs of `task_name`, oldest first, each with its last attempt's error."""
     with store.session() as session:
         rows = session.execute(
             text(
                 "SELECT j.id, j.args->>'path', j.attempts, coalesce(e.error, '') "
                 f"FROM procrastinate_jobs j LEFT JOIN {ERRORS_TABLE} e ON e.job_id = j.id "
-                "WHERE j.status = 'failed' ORDER BY j.id"
-            )
+                "WHERE j.status = 'failed' AND j.task_name = :task_name ORDER BY j.id"
+            ),
+            {"task_name": task_name},
         )
-        return [FailedJob(int(i), str(p), int(a), str(e)) for i, p, a, e in rows.tuples()]
+        return [FailedJob(int(row[0]), str(row[1]), int(row[2]), str(row[3])) for row in rows]
 
 
 def record_job_error(store: Store, job_id: int, error: str) -> None:
