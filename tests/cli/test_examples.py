@@ -17,6 +17,9 @@ from sitroom.ingest.sample import sample_dir
 
 runner = CliRunner()
 BLOCKING = {("serve",), ("demo",)}  # they serve until stopped: their help is checked only
+# the job queue needs PostgreSQL, the sample store is SQLite: help checked here, runs in
+# tests/ingest/test_queue.py
+NEEDS_POSTGRES = {("worker",), ("jobs", "list"), ("jobs", "failed"), ("jobs", "retry")}
 
 
 def _leaves(group: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -55,7 +58,7 @@ def test_the_example_of_every_command_runs_from_another_folder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     example = _example(command)
-    if command in BLOCKING:
+    if command in BLOCKING | NEEDS_POSTGRES:
         return
     monkeypatch.chdir(tmp_path)  # not the repository: the sample is found by `sample path`
     monkeypatch.setenv("SITROOM_DATABASE_URL", sample_db)

@@ -104,10 +104,9 @@ def test_kill_during_first_postgresql_upgrade_leaves_a_schema_that_opens(pg_url:
         _opens_and_upgrades(pg_url)
         engine = create_engine(pg_url)
         with engine.begin() as connection:  # empty again for the next moment
-            for table in connection.execute(
-                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
-            ).scalars():
-                connection.execute(text(f'DROP TABLE "{table}" CASCADE'))
+            schema = connection.scalar(text("SELECT current_schema()"))
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))  # types, functions too
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
         engine.dispose()
 
 

@@ -22,6 +22,8 @@ COMMAND_MODULES = {
     "extract": "extract_commands",
     "eval": "extract_commands",
     "import": "import_commands",
+    "worker": "worker_commands",
+    "jobs": "worker_commands",
     "demo": "sample_commands",
     "serve": "serve_commands",
     "control": "control_commands",

@@ -11,7 +11,7 @@ import typer
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, QuietOption, progress_for, refuse_on
 from sitroom.ingest.reports import MAX_BYTES, Metadata, import_reports
-from sitroom.store.database import open_store
+from sitroom.store.database import database_url, open_store
 
 
 @app.command("import")
@@ -40,6 +40,14 @@ def import_command(
         int,
         typer.Option("--max-size", min=1, help="Refuse a report larger than this many MB."),
     ] = MAX_BYTES // 1_000_000,
+    queue: Annotated[
+        bool,
+        typer.Option(
+            "--queue",
+            help="Check the files and queue one job each for `sitroom worker` "
+            "(PostgreSQL stores only).",
+        ),
+    ] = False,
     db: DbOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -51,12 +59,26 @@ def import_command(
     value the database cannot hold, the same bytes as a stored source under other
     metadata), nothing is written and the exit code is 1.
 
+    With --queue the files are checked, then queued in one transaction for the workers
+    (`sitroom worker`) on the store's PostgreSQL; `sitroom jobs` shows how they went.
+
     \b
 
     \b
     Example: sitroom import "$(sitroom sample path)/reports/aleppo-2016-12-09-rudskoy.txt"
     """
     given = Metadata(title, published_at.date() if published_at else None, publisher)
+    if queue:
+        from sitroom.ingest.queue import enqueue_imports
+        from sitroom.store.jobs import require_postgres
+
+        with refuse_on():
+            require_postgres(database_url(db))
+            queued = enqueue_imports(
+                open_store(db), paths, given=given, max_bytes=max_size * 1_000_000
+            )
+        typer.echo(f"{len(queued.job_ids)} jobs queued")
+        return
     with refuse_on():
         result = import_reports(
             open_store(db),

@@ -3,10 +3,16 @@
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from sitroom.store.jobs import is_queue_table
 from sitroom.store.tables import Base
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    # the job queue's tables (store/jobs.py) are made by SQL, not declared in tables.py
+    return not (type_ == "table" and name is not None and is_queue_table(name))
 
 
 def run_migrations_offline() -> None:
@@ -28,6 +34,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=True,
             transactional_ddl=True,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()
