@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from sitroom.api.cursors import decode_cursor, encode_cursor
-from sitroom.api.deps import StoreDep, briefing_or_default
+from sitroom.api.deps import BriefingCacheDep, StoreDep, briefing_or_default
 from sitroom.api.errors import ERROR_RESPONSES
 from sitroom.api.schemas import ClaimOut, ClaimPage, SourceDetail, SourceOut, SourcePage
 from sitroom.domain import InputError
@@ -117,6 +117,7 @@ def source(source_id: int, store: StoreDep) -> SourceDetail:
 )
 def briefing(
     store: StoreDep,
+    cache: BriefingCacheDep,
     place: Annotated[
         str | None,
         Query(min_length=1, description="Default: the workspace's place, else Aleppo."),
@@ -133,6 +134,11 @@ def briefing(
     """Return the briefing for a place and day, as `sitroom briefing --format json` writes it.
 
     The text is written once, by the briefing's own JSON writer, not re-encoded by the
-    framework: at 15,000 figures that is 1.5 s instead of many."""
-    text = render_json(briefing_or_default(store, place, on))
+    framework: at 15,000 figures that is 1.5 s instead of many. Kept until the next write
+    to the store, so a repeat is a lookup."""
+    text = cache.get(
+        store,
+        ("json", place, on),
+        lambda: render_json(briefing_or_default(store, place, on)),
+    )
     return Response(text, media_type="application/json")

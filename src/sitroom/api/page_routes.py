@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from sitroom.api.deps import StoreDep, briefing_or_default
+from sitroom.api.deps import BriefingCacheDep, StoreDep, briefing_or_default
 from sitroom.api.errors import ERROR_RESPONSES
 from sitroom.report.html import highlight, mark_spans, render_html, templates
 from sitroom.report.target import suggested_places
@@ -26,6 +26,7 @@ def source_page_url(source_id: int, claim_id: int | None) -> str:
 @router.get("/", summary="The briefing page")
 def briefing_page(
     store: StoreDep,
+    cache: BriefingCacheDep,
     place: Annotated[
         str | None,
         Query(min_length=1, description="Default: the workspace's place, else Aleppo."),
@@ -36,12 +37,17 @@ def briefing_page(
     ] = None,
 ) -> HTMLResponse:
     """Return the briefing as HTML, each figure footnoted and each footnote linked to its
-    quote; the place field suggests the workspace's place and the places claims name."""
-    html = render_html(
-        briefing_or_default(store, place, on),
-        standalone=False,
-        source_url=source_page_url,
-        places=suggested_places(store),
+    quote; the place field suggests the workspace's place and the places claims name.
+    Kept until the next write to the store, so a repeat is a lookup."""
+    html = cache.get(
+        store,
+        ("html", place, on),
+        lambda: render_html(
+            briefing_or_default(store, place, on),
+            standalone=False,
+            source_url=source_page_url,
+            places=suggested_places(store),
+        ),
     )
     return HTMLResponse(html)
 
