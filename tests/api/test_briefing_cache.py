@@ -141,16 +141,25 @@ def test_serve_workers_reach_uvicorn(own_sample: str) -> None:
 
 
 def test_a_request_past_the_timeout_gets_the_error_body() -> None:
-    from starlette.types import Receive, Scope, Send
+    import asyncio
+
+    from starlette.types import Message, Receive, Scope, Send
 
     from sitroom.api.timeout import RequestTimeout
 
     async def never_answers(scope: Scope, receive: Receive, send: Send) -> None:
-        import asyncio
-
         await asyncio.Event().wait()
 
-    with TestClient(RequestTimeout(never_answers, seconds=0.05)) as client:
-        answer = client.get("/api/claims")
-    assert answer.status_code == 503
-    assert answer.json()["error"]["message"].startswith("the request took longer than 0.05 s")
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "GET", "path": "/api/claims", "headers": []}
+    asyncio.run(RequestTimeout(never_answers, seconds=0.05)(scope, receive, send))
+    assert sent[0]["status"] == 503
+    body = json.loads(sent[1]["body"])
+    assert body["error"]["message"].startswith("the request took longer than 0.05 s")

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
+from sitroom.api.cache import gzipped_response_body
 from sitroom.api.cursors import decode_cursor, encode_cursor
 from sitroom.api.deps import BriefingCacheDep, StoreDep, briefing_or_default
 from sitroom.api.errors import ERROR_RESPONSES
@@ -116,6 +117,7 @@ def source(source_id: int, store: StoreDep) -> SourceDetail:
     responses={200: {"content": {"application/json": {}}, "description": "The briefing."}},
 )
 def briefing(
+    request: Request,
     store: StoreDep,
     cache: BriefingCacheDep,
     place: Annotated[
@@ -136,9 +138,8 @@ def briefing(
     The text is written once, by the briefing's own JSON writer, not re-encoded by the
     framework: at 15,000 figures that is 1.5 s instead of many. Kept until the next write
     to the store, so a repeat is a lookup."""
-    text = cache.get(
-        store,
-        ("json", place, on),
-        lambda: render_json(briefing_or_default(store, place, on)),
+    kept = cache.get(
+        store, ("json", place, on), lambda: render_json(briefing_or_default(store, place, on))
     )
-    return Response(text, media_type="application/json")
+    body, headers = gzipped_response_body(kept, request.headers.get("accept-encoding", ""))
+    return Response(body, media_type="application/json", headers=headers)

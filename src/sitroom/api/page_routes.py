@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from sitroom.api.cache import gzipped_response_body
 from sitroom.api.deps import BriefingCacheDep, StoreDep, briefing_or_default
 from sitroom.api.errors import ERROR_RESPONSES
 from sitroom.report.html import highlight, mark_spans, render_html, templates
@@ -25,6 +26,7 @@ def source_page_url(source_id: int, claim_id: int | None) -> str:
 
 @router.get("/", summary="The briefing page")
 def briefing_page(
+    request: Request,
     store: StoreDep,
     cache: BriefingCacheDep,
     place: Annotated[
@@ -39,7 +41,7 @@ def briefing_page(
     """Return the briefing as HTML, each figure footnoted and each footnote linked to its
     quote; the place field suggests the workspace's place and the places claims name.
     Kept until the next write to the store, so a repeat is a lookup."""
-    html = cache.get(
+    kept = cache.get(
         store,
         ("html", place, on),
         lambda: render_html(
@@ -49,7 +51,8 @@ def briefing_page(
             places=suggested_places(store),
         ),
     )
-    return HTMLResponse(html)
+    body, headers = gzipped_response_body(kept, request.headers.get("accept-encoding", ""))
+    return HTMLResponse(body, headers=headers)
 
 
 @router.get("/sources", summary="The list of sources")
