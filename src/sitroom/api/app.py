@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -11,13 +12,19 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from sitroom.api import data_routes, page_routes
+from sitroom.api.cache import BriefingCache
 from sitroom.api.errors import add_error_handlers
 from sitroom.api.guard import Guard
-from sitroom.store.database import Store
+from sitroom.api.timeout import DEFAULT_TIMEOUT, RequestTimeout
+from sitroom.store.database import ENV_VAR, Store
+
+# How `sitroom serve --workers N` hands each worker process its request timeout.
+TIMEOUT_ENV_VAR = "SITROOM_REQUEST_TIMEOUT"
 
 
-def create_app(database_url: str) -> FastAPI:
-    """The sitroom web app on the database at `database_url` (schema brought up to date)."""
+def create_app(database_url: str, *, timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
+    """The sitroom web app on the database at `database_url` (schema brought up to date),
+    each request bounded to `timeout` seconds."""
     store = Store(database_url)
 
     @asynccontextmanager
@@ -34,6 +41,8 @@ def create_app(database_url: str) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.store = store
+    app.state.briefing_cache = BriefingCache()
+    app.add_middleware(RequestTimeout, seconds=timeout)
     add_error_handlers(app)
     app.include_router(data_routes.router)
     app.include_router(page_routes.router)
@@ -42,3 +51,11 @@ def create_app(database_url: str) -> FastAPI:
     # outermost of our layers: headers on every answer, a NUL refused, any failure in the body
     app.add_middleware(Guard)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app on $SITROOM_DATABASE_URL with $SITROOM_REQUEST_TIMEOUT: the factory each
+    worker process of `sitroom serve --workers N` calls (uvicorn imports it by name)."""
+    return create_app(
+        os.environ[ENV_VAR], timeout=float(os.environ.get(TIMEOUT_ENV_VAR, DEFAULT_TIMEOUT))
+    )

@@ -1,4 +1,4 @@
-"""What routes share: the store of the app, and the default place and day of a briefing."""
+"""What routes share: the app's store and briefing cache, a briefing's default place and day."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from sitroom.api.cache import BriefingCache
 from sitroom.report.build import briefing_for
 from sitroom.report.model import Briefing
 from sitroom.report.target import default_target
@@ -20,6 +21,15 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_briefing_cache(request: Request) -> BriefingCache:
+    """The app's cache of rendered briefings."""
+    cache: BriefingCache = request.app.state.briefing_cache
+    return cache
+
+
+BriefingCacheDep = Annotated[BriefingCache, Depends(get_briefing_cache)]
 
 
 def briefing_or_default(store: Store, place: str | None, on: date | None) -> Briefing:

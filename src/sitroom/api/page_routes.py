@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
-from sitroom.api.deps import StoreDep, briefing_or_default
+from sitroom.api.cache import gzipped_response_body
+from sitroom.api.deps import BriefingCacheDep, StoreDep, briefing_or_default
 from sitroom.api.errors import PAGE_ERROR_RESPONSES
 from sitroom.api.limits import MAX_FILTER_CHARS, Day, Id
 from sitroom.report.html import highlight, mark_spans, render_html, templates
@@ -27,7 +28,9 @@ def source_page_url(source_id: int, claim_id: int | None) -> str:
 
 @router.get("/", summary="The briefing page")
 def briefing_page(
+    request: Request,
     store: StoreDep,
+    cache: BriefingCacheDep,
     place: Annotated[
         str | None,
         Query(
@@ -46,14 +49,20 @@ def briefing_page(
     ] = None,
 ) -> HTMLResponse:
     """Return the briefing as HTML, each figure footnoted and each footnote linked to its
-    quote; the place field suggests the workspace's place and the places claims name."""
-    html = render_html(
-        briefing_or_default(store, place, on),
-        standalone=False,
-        source_url=source_page_url,
-        places=suggested_places(store),
+    quote; the place field suggests the workspace's place and the places claims name.
+    Kept until the next write to the store, so a repeat is a lookup."""
+    kept = cache.get(
+        store,
+        ("html", place, on),
+        lambda: render_html(
+            briefing_or_default(store, place, on),
+            standalone=False,
+            source_url=source_page_url,
+            places=suggested_places(store),
+        ),
     )
-    return HTMLResponse(html)
+    body, headers = gzipped_response_body(kept, request.headers.get("accept-encoding", ""))
+    return HTMLResponse(body, headers=headers)
 
 
 @router.get("/sources", summary="The list of sources")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -9,23 +10,50 @@ from sqlalchemy.engine import make_url
 
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, refuse_on
-from sitroom.store.database import database_url, open_store
+from sitroom.store.database import ENV_VAR, database_url, open_store
 
 HostOption = Annotated[str, typer.Option(help="Address to serve on.")]
 PortOption = Annotated[int, typer.Option(help="Port to serve on.")]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        min=1,
+        help="Worker processes. Each keeps its own briefing cache (and its memory); on "
+        "SQLite one process serves reads in threads, so 1 is the default.",
+    ),
+]
+TimeoutOption = Annotated[
+    float,
+    typer.Option(min=0.1, help="Seconds a request may take before it is answered 503."),
+]
 
 
-def run_server(url: str, host: str, port: int) -> None:
-    """Serve the app on `url`'s database at http://host:port until interrupted."""
+def run_server(url: str, host: str, port: int, workers: int = 1, timeout: float = 30.0) -> None:
+    """Serve the app on `url`'s database at http://host:port until interrupted, in
+    `workers` processes, each request bounded to `timeout` seconds."""
     import uvicorn
 
-    from sitroom.api import create_app
+    from sitroom.api.app import TIMEOUT_ENV_VAR, create_app
 
     typer.echo(
-        f"serving {shown_url(url)} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops",
+        f"serving {shown_url(url)} on http://{host}:{port}/ with {workers} worker"
+        f"{'s' if workers > 1 else ''} (API docs at /docs); Ctrl-C stops",
         err=True,
     )
-    uvicorn.run(create_app(url), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(url, timeout=timeout), host=host, port=port, log_level="info")
+        return
+    # uvicorn starts each worker from an import string: the factory reads these
+    os.environ[ENV_VAR] = url
+    os.environ[TIMEOUT_ENV_VAR] = str(timeout)
+    uvicorn.run(
+        "sitroom.api.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
 
 
 def shown_url(url: str) -> str:
@@ -34,18 +62,26 @@ def shown_url(url: str) -> str:
 
 
 @app.command("serve")
-def serve(db: DbOption = None, host: HostOption = "127.0.0.1", port: PortOption = 8000) -> None:
+def serve(
+    db: DbOption = None,
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    workers: WorkersOption = 1,
+    timeout: TimeoutOption = 30.0,
+) -> None:
     """Serve the dashboard (briefing, sources with highlighted quotes) and the REST API.
 
-    The API is under /api, its OpenAPI documentation at /docs. Stop with Ctrl-C.
+    The API is under /api, its OpenAPI documentation at /docs. Briefings are kept until
+    the next write to the database, so a repeat request is a lookup. Stop with Ctrl-C.
 
     \b
 
     \b
-    Example: sitroom sample load && sitroom serve --port 8000
+    Example: sitroom sample load && sitroom serve --port 8000 --workers 2
     """
     with refuse_on():
         url = database_url(db)
-        # an unreachable server is a one-line refusal (password masked), not a traceback
+        # an unreachable server is a one-line refusal (password masked), not a traceback;
+        # it also brings the schema up to date once, before any worker starts
         open_store(url).dispose()
-        run_server(url, host, port)
+        run_server(url, host, port, workers, timeout)
