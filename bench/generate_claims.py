@@ -26,6 +26,7 @@ from sqlalchemy import insert
 from sitroom.domain import Claim, PlaceKind, Source, SourceKind
 from sitroom.extract.pipeline import extract_claims
 from sitroom.geo.bundled import bundled_gazetteer, bundled_places
+from sitroom.store.claims import claim_values
 from sitroom.store.database import Store
 from sitroom.store.tables import ClaimRow, SourceRow
 
@@ -128,7 +129,7 @@ def generate(url: str, total: int, seed: int = 2016) -> dict[str, object]:
                     window_start=claim.window_start + shift if claim.window_start else None,
                     window_end=claim.window_end + shift if claim.window_end else None,
                 )
-                rows.append(_row(source_id, moved))
+                rows.append(claim_values(source_id, moved))
             connection.execute(insert(ClaimRow), rows)
             sources += 1
             claims += len(rows)
@@ -138,36 +139,6 @@ def generate(url: str, total: int, seed: int = 2016) -> dict[str, object]:
         "claims": claims,
         "claims_from": "extractor",
         "seconds": time.perf_counter() - started,
-    }
-
-
-def _row(source_id: int, claim: Claim) -> dict[str, object]:
-    return {
-        "source_id": source_id,
-        "local_id": claim.local_id,
-        "part_of_local": claim.part_of,
-        "indicator": claim.indicator,
-        "value": claim.value,
-        "low": claim.low,
-        "high": claim.high,
-        "qualifier": claim.qualifier.value,
-        "unit": claim.unit,
-        "group_name": claim.group,
-        "place": claim.place,
-        "origin": claim.origin,
-        "destination": claim.destination,
-        "subject": claim.subject,
-        "window": claim.window,
-        "window_start": claim.window_start,
-        "window_end": claim.window_end,
-        "claimant": claim.claimant,
-        "quote": claim.quote,
-        "quote_start": claim.start,
-        "quote_end": claim.end,
-        "sentence": claim.sentence,
-        "review": claim.review.value,
-        "extracted_by": claim.extracted_by,
-        "credibility": claim.credibility,
     }
 
 
