@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -14,7 +13,8 @@ from itertools import chain
 from sitroom.analysis.bounds import can_both_hold
 from sitroom.analysis.scope import containers, is_within, window_of, windows_overlap
 from sitroom.analysis.sourced import SourcedClaim
-from sitroom.domain import Actor, ActorKind, InputError
+from sitroom.domain import Actor
+from sitroom.geo.actors import parse_actors
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold
 
@@ -85,32 +85,7 @@ def with_stored(voices: Voices, stored: Iterable[Actor]) -> Voices:
 
 def parse_voices(text: str, path: str = "claimants.toml") -> Voices:
     """Known claimants from TOML; a bad entry raises InputError naming the entry and field."""
-    raw = tomllib.loads(text)
-    actors = []
-    for number, entry in enumerate(raw.get("actor", []), start=1):
-        where = f"actor[{number}]"
-        name = entry.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise InputError(path, None, f"{where}.name", "is missing")
-        try:
-            kind = ActorKind(entry.get("kind", "unknown"))
-        except ValueError as err:
-            raise InputError(
-                path, None, f"{where}.kind", f'"{entry.get("kind")}" is not an actor kind'
-            ) from err
-        aliases = entry.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise InputError(path, None, f"{where}.aliases", "must be a list of texts")
-        actors.append(
-            Actor(
-                name=name,
-                kind=kind,
-                aliases=tuple(aliases),
-                parent=entry.get("parent"),
-                is_party=bool(entry.get("party", False)),
-            )
-        )
-    return Voices(tuple(actors))
+    return Voices(parse_actors(text, path))
 
 
 @cache
