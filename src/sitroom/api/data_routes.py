@@ -8,9 +8,15 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from sitroom.api.cache import gzipped_response_body
 from sitroom.api.cursors import day_and_id_after, encode_cursor, id_after
-from sitroom.api.deps import BriefingCacheDep, StoreDep, briefing_or_default
+from sitroom.api.deps import (
+    BriefingCacheDep,
+    BriefingDay,
+    BriefingPlace,
+    StoreDep,
+    briefing_or_default,
+)
 from sitroom.api.errors import ERROR_RESPONSES
-from sitroom.api.limits import MAX_FILTER_CHARS, Day, Filter, Id
+from sitroom.api.limits import Filter, Id
 from sitroom.api.schemas import ClaimOut, ClaimPage, SourceDetail, SourceOut, SourcePage
 from sitroom.report.json_out import render_json
 from sitroom.store.claims import ClaimFilter, count_claims, list_claims
@@ -100,23 +106,8 @@ def briefing(
     request: Request,
     store: StoreDep,
     cache: BriefingCacheDep,
-    place: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=MAX_FILTER_CHARS,
-            description="Default: the workspace's place, else Aleppo.",
-        ),
-    ] = None,
-    on: Annotated[
-        Day | None,
-        Query(
-            alias="date",
-            description="YYYY-MM-DD, 1900-01-01 to 2100-12-31. Default: the latest day "
-            "with sources (the sample's day on a database without workspace settings "
-            "that holds the sample).",
-        ),
-    ] = None,
+    place: BriefingPlace = None,
+    on: BriefingDay = None,
 ) -> Response:
     """Return the briefing for a place and day, as `sitroom briefing --format json` writes it.
 

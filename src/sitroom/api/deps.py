@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from sitroom.api.cache import BriefingCache
+from sitroom.api.limits import MAX_FILTER_CHARS, Day
 from sitroom.report.build import briefing_for
 from sitroom.report.model import Briefing
 from sitroom.report.target import default_target
@@ -38,3 +39,23 @@ def briefing_or_default(store: Store, place: str | None, on: date | None) -> Bri
     the latest day with sources (the sample's day on a store that is only the sample)."""
     place, on = default_target(store, place, on)
     return briefing_for(store, place, on)
+
+
+# The place and day of a briefing, as the JSON route and the page take them.
+BriefingPlace = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=MAX_FILTER_CHARS,
+        description="Default: the workspace's place, else Aleppo.",
+    ),
+]
+BriefingDay = Annotated[
+    Day | None,
+    Query(
+        alias="date",
+        description="YYYY-MM-DD, 1900-01-01 to 2100-12-31. Default: the latest day with "
+        "sources (the sample's day on a database without workspace settings that holds "
+        "the sample).",
+    ),
+]

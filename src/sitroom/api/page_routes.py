@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
 from sitroom.api.cache import gzipped_response_body
-from sitroom.api.deps import BriefingCacheDep, StoreDep, briefing_or_default
+from sitroom.api.deps import (
+    BriefingCacheDep,
+    BriefingDay,
+    BriefingPlace,
+    StoreDep,
+    briefing_or_default,
+)
 from sitroom.api.errors import PAGE_ERROR_RESPONSES
-from sitroom.api.limits import MAX_FILTER_CHARS, Day, Id
+from sitroom.api.limits import Id
 from sitroom.report.html import highlight, mark_spans, render_html, templates
 from sitroom.report.target import suggested_places
 from sitroom.store.claims import ClaimFilter, count_claims, list_claims
@@ -31,22 +37,8 @@ def briefing_page(
     request: Request,
     store: StoreDep,
     cache: BriefingCacheDep,
-    place: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=MAX_FILTER_CHARS,
-            description="Default: the workspace's place, else Aleppo.",
-        ),
-    ] = None,
-    on: Annotated[
-        Day | None,
-        Query(
-            alias="date",
-            description="YYYY-MM-DD, 1900-01-01 to 2100-12-31. Default: the latest day "
-            "with sources.",
-        ),
-    ] = None,
+    place: BriefingPlace = None,
+    on: BriefingDay = None,
 ) -> HTMLResponse:
     """Return the briefing as HTML, each figure footnoted and each footnote linked to its
     quote; the place field suggests the workspace's place and the places claims name.
