@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,9 +37,10 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     store.dispose()
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh schema in the `test` database, dropped afterwards: CI reuses the server."""
+@contextmanager
+def new_pg_schema() -> Iterator[str]:
+    """The URL of a fresh schema in the `test` database, dropped afterwards: CI reuses the
+    server. Skips the test where PostgreSQL is not reachable, outside CI."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     try:
@@ -50,10 +52,25 @@ def pg_url() -> Iterator[str]:
             raise
         pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {err}")
     sep = "&" if "?" in PG_ADMIN_URL else "?"
-    yield f"{PG_ADMIN_URL}{sep}options=-csearch_path%3D{schema}"
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    try:
+        yield f"{PG_ADMIN_URL}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_schema() -> Callable[[], AbstractContextManager[str]]:
+    """`new_pg_schema`, for fixtures of a wider scope than `pg_url`'s."""
+    return new_pg_schema
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh schema in the `test` database, dropped afterwards: CI reuses the server."""
+    with new_pg_schema() as url:
+        yield url
 
 
 @pytest.fixture
