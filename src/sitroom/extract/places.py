@@ -1,4 +1,5 @@
-"""Stage 8: places named in a text, and the place, origin and destination of a figure.
+"""Stage 8: places named in a text (`placing` and `movements` give a figure its place, origin
+and destination from them).
 
 Places come from the gazetteer (any spelling), widened by the words that narrow them as
 written ("east Aleppo", "rural Aleppo Governorate", "Old City of Aleppo"), plus names the
@@ -380,59 +381,3 @@ def coordinated(text: str, spans: list[PlaceSpan], index: int) -> list[PlaceSpan
     if gaps and not any(re.search(r"\band\b|\bor\b|&|\(", gap) for gap in gaps):
         return [spans[index]]
     return spans[low : high + 1]
-
-
-_FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
-_TO = re.compile(r"\b(?:to|into|towards)\s+", re.IGNORECASE)
-_AT = re.compile(r"\b(?:at|in)\s+", re.IGNORECASE)
-_ARRIVAL = re.compile(r"\barriv|\breach(?:ed)?\b", re.IGNORECASE)
-_PHRASE_END = re.compile(
-    r"[;.]|,\s+(?:according|and|while|which|who)\b|\s+(?:in|near|of)\s+the\s+"
-    r"(?!Old\b)[\w-]+\s+(?:region|area|countryside)"
-)
-
-
-@dataclass(frozen=True)
-class Movement:
-    """Where a movement went: the places after "from" and after "to", joined by "; "."""
-
-    origin: str | None
-    destination: str | None
-    destination_is_zone: bool = False
-    arrival: bool = False  # "arrived at": the figure's place is where they arrived
-
-
-def movement(text: str, start: int, end: int, spans: list[PlaceSpan]) -> Movement:
-    """Return the origin and destination written in `text[start:end]` ("from A and B to C")."""
-    origin = _after_word(text, start, end, spans, _FROM)
-    after = max(s.end for s in origin) if origin else start
-    destination = _after_word(text, after, end, spans, _TO)
-    arrival = bool(_ARRIVAL.search(text, start, end))
-    if destination is None and arrival:
-        destination = _after_word(text, after, end, spans, _AT)
-    return Movement(
-        _join(origin) if origin else None,
-        _join(destination) if destination else None,
-        bool(destination) and all(s.controlled_area for s in destination or []),
-        arrival,
-    )
-
-
-def _after_word(
-    text: str, start: int, end: int, spans: list[PlaceSpan], word: re.Pattern[str]
-) -> list[PlaceSpan] | None:
-    for match in word.finditer(text, start, end):
-        stop = _PHRASE_END.search(text, match.end(), end)
-        limit = stop.start() if stop else end
-        inside = [i for i, s in enumerate(spans) if match.end() <= s.start and s.end <= limit]
-        if not inside:
-            continue
-        # the first place of the phrase and those coordinated with it; a named place
-        # beats a side's zone ("to opposition-held areas of rural Aleppo Governorate")
-        named = [i for i in inside if not spans[i].controlled_area]
-        return coordinated(text, spans, (named or inside)[0])
-    return None
-
-
-def _join(spans: list[PlaceSpan]) -> str:
-    return "; ".join(dict.fromkeys(s.name for s in spans))
