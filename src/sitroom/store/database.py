@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -37,7 +41,7 @@ def database_url(explicit: str | None = None) -> str:
 BUSY_TIMEOUT_S = 30.0  # how long SQLite waits for another writer; `?timeout=N` in the URL
 
 
-def _prepare_sqlite(dbapi_connection: object, _record: object) -> None:
+def _prepare_sqlite(wait_s: float, dbapi_connection: object, _record: object) -> None:
     # The driver leaves transactions to us (isolation_level None, BEGIN in _begin_sqlite):
     # pysqlite's own begins skip DDL, so a schema made at first use was not one transaction
     # and a kill in the middle left tables without their alembic_version row.
@@ -45,8 +49,23 @@ def _prepare_sqlite(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
     # readers go on while one process writes; a writer waits for another (busy timeout)
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _wal(cursor, wait_s)
     cursor.close()
+
+
+def _wal(cursor: Any, wait_s: float) -> None:
+    """Put the file in WAL mode. SQLite answers "locked" to this at once, without its busy
+    handler, while another process writes a new file's first transaction (not yet in WAL):
+    so the busy timeout is kept here by hand."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _begin_sqlite(connection: Connection) -> None:
@@ -63,7 +82,7 @@ def make_engine(url: str) -> Engine:
         return create_engine(url, future=True)
     timeout = {} if "timeout" in parsed.query else {"timeout": BUSY_TIMEOUT_S}
     engine = create_engine(url, future=True, connect_args=timeout)
-    event.listen(engine, "connect", _prepare_sqlite)
+    event.listen(engine, "connect", partial(_prepare_sqlite, _timeout(url)))
     event.listen(engine, "begin", _begin_sqlite)
     return engine
 
