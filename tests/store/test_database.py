@@ -1,6 +1,6 @@
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
-from sitroom.store.database import Store, database_url, downgrade, upgrade
+from sitroom.store.database import SCHEMA_HEAD, Store, database_url, downgrade, upgrade
 
 
 def test_schema_is_built_by_migrations(store: Store) -> None:
@@ -45,3 +45,22 @@ def test_migrations_build_exactly_the_tables_the_code_declares(store: Store) -> 
         context = MigrationContext.configure(connection, opts={"include_name": ours})
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
+
+
+def test_schema_head_is_alembics_newest_revision(tmp_path) -> None:
+    # opening a store trusts SCHEMA_HEAD instead of asking Alembic: a new migration must
+    # move it, or stores would never be upgraded to it
+    from alembic.script import ScriptDirectory
+
+    from sitroom.store.database import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config(f"sqlite:///{tmp_path}/x.db"))
+    assert script.get_heads() == [SCHEMA_HEAD]
+
+
+def test_a_store_one_migration_behind_is_upgraded_on_open(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path}/behind.db"
+    upgrade(url, "0003")
+    Store(url)
+    with Store(url).engine.connect() as connection:
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == SCHEMA_HEAD

@@ -48,6 +48,17 @@ def import_command(
             "(PostgreSQL stores only).",
         ),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes extracting the files. Default: one per CPU when the files hold "
+            "more than 100 K characters in all, else one.",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -57,7 +68,8 @@ def import_command(
     files are read, checked and extracted first: if one is refused (not a regular file,
     larger than --max-size, no text, no publication date, bad or unknown metadata, a
     value the database cannot hold, the same bytes as a stored source under other
-    metadata), nothing is written and the exit code is 1.
+    metadata), nothing is written and the exit code is 1. Extraction is spread over
+    --jobs processes; the write is a few bulk statements in one transaction.
 
     With --queue the files are checked, then queued in one transaction for the workers
     (`sitroom worker`) on the store's PostgreSQL; `sitroom jobs` shows how they went.
@@ -86,5 +98,6 @@ def import_command(
             given=given,
             progress=progress_for(quiet),
             max_bytes=max_size * 1_000_000,
+            jobs=jobs,
         )
     typer.echo(f"{result.new} new, {result.unchanged} unchanged, {result.claims} claims")

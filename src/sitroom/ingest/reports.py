@@ -12,15 +12,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sitroom.domain import Claim, ImportResult, InputError, InputErrors, Source, SourceKind
-from sitroom.extract.pipeline import extract_claims
+from sitroom.extract.parallel import default_jobs, extract_many
 from sitroom.geo.actors import Parties
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.stored import gazetteer_for, parties_for
 from sitroom.progress import Progress, null_progress
-from sitroom.store.claims import add_claims, claim_problems
+from sitroom.store.claims import add_claims_of_sources, claim_problems
 from sitroom.store.database import Store
 from sitroom.store.limits import day_problem
-from sitroom.store.sources import insert_source, lock_hashes, source_problems, sources_by_sha256
+from sitroom.store.sources import insert_sources, lock_hashes, source_problems, sources_by_sha256
 from sitroom.vocabulary import Vocabulary
 
 SUFFIXES = (".txt",)
@@ -228,6 +228,15 @@ def _first_line(text: str) -> str | None:
 _COMPARED = ("title", "published_at", "kind", "publisher", "url", "language")
 
 
+@dataclass(frozen=True)
+class ExtractedReports:
+    """Reports read, checked and extracted, not yet stored (`store_reports` writes them)."""
+
+    sources: dict[str, Source]  # every file's source by sha256, in the order given
+    stored: dict[str, Source]  # those the store held when we looked, by sha256
+    extracted: list[tuple[Source, list[Claim]]]  # the others, with their claims
+
+
 def import_reports(
     store: Store,
     paths: list[Path],
@@ -238,6 +247,7 @@ def import_reports(
     progress: Progress = null_progress,
     parties: Parties | None = None,
     max_bytes: int = MAX_BYTES,
+    jobs: int | None = None,
 ) -> ImportResult:
     """Import reports and extract their claims in one transaction, idempotent by sha256.
 
@@ -249,7 +259,38 @@ def import_reports(
     the others count it unchanged. Places are found with `gazetteer`, by default the
     store's own (`gazetteer_for`: stored places, bundled ones, the world's); territory
     claims name the sides of `parties`, by default the store's (`parties_for`: bundled
-    actors overridden and extended by the stored ones).
+    actors overridden and extended by the stored ones). Reports are extracted by `jobs`
+    processes (default: one per core when there is enough text to gain from it).
+    """
+    found = extract_reports(
+        store,
+        paths,
+        gazetteer=gazetteer,
+        vocabulary=vocabulary,
+        given=given,
+        progress=progress,
+        parties=parties,
+        max_bytes=max_bytes,
+        jobs=jobs,
+    )
+    return store_reports(store, found)
+
+
+def extract_reports(
+    store: Store,
+    paths: list[Path],
+    *,
+    gazetteer: Gazetteer | None = None,
+    vocabulary: Vocabulary | None = None,
+    given: Metadata = NO_METADATA,
+    progress: Progress = null_progress,
+    parties: Parties | None = None,
+    max_bytes: int = MAX_BYTES,
+    jobs: int | None = None,
+) -> ExtractedReports:
+    """The first half of `import_reports`: read, check and extract, writing nothing.
+
+    Raises InputErrors with every problem found.
     """
     sources: dict[str, Source] = {}
     where: dict[str, Path] = {}  # each source's file, by sha256
@@ -277,42 +318,47 @@ def import_reports(
         gazetteer = gazetteer_for(store)
     if fresh and parties is None:
         parties = parties_for(store)
+    if jobs is None:
+        jobs = default_jobs(sum(len(source.text or "") for source in fresh), len(fresh))
     extracted: list[tuple[Source, list[Claim]]] = []
     bar = progress(len(fresh), "extracting")
     try:
-        for source in fresh:
+        texts = ((source.text or "", source.published_at) for source in fresh)
+        claims_of = extract_many(texts, gazetteer, vocabulary, parties, jobs=jobs)
+        for source, claims in zip(fresh, claims_of, strict=True):
             bar.advance(source.filename or source.title)
-            claims = extract_claims(
-                source.text or "", source.published_at, gazetteer, vocabulary, parties
-            )
             problems.extend(_claim_problems(where[source.sha256], source, claims))
             extracted.append((source, claims))
     finally:
         bar.close()
     if problems:
         raise InputErrors(problems)
-    return _write(store, sources, stored, extracted)
+    return ExtractedReports(sources, stored, extracted)
 
 
-def _write(
-    store: Store,
-    sources: dict[str, Source],
-    stored: dict[str, Source],
-    extracted: list[tuple[Source, list[Claim]]],
-) -> ImportResult:
+def store_reports(store: Store, reports: ExtractedReports) -> ImportResult:
+    """The second half of `import_reports`: one write transaction of a few bulk statements
+    (the sources, then every claim), whatever the number of files."""
+    sources, stored, extracted = reports.sources, reports.stored, reports.extracted
     ids = {sha256: source.id for sha256, source in stored.items() if source.id is not None}
-    new = claims = 0
     with store.write_session() as session:
         lock_hashes(session, {source.sha256 for source, _ in extracted})
-        for source, found in extracted:  # in the order given: ids follow the files
-            source_id = insert_source(session, source)
-            if source_id is None:  # another import stored it since we looked
-                raced = sources_by_sha256(session, {source.sha256})[source.sha256]
-                ids[source.sha256] = raced.id or 0
-                continue
-            claims += add_claims(session, source_id, found)
-            ids[source.sha256] = source_id
-            new += 1
+        # in the order given: ids follow the files
+        created = insert_sources(session, [source for source, _ in extracted])
+        raced = {source.sha256 for source, _ in extracted} - created.keys()
+        # another import stored these since we looked: theirs are the ids
+        for sha256, twin in sources_by_sha256(session, raced).items():
+            ids[sha256] = twin.id or 0
+        ids.update(created)
+        claims = add_claims_of_sources(
+            session,
+            [
+                (created[source.sha256], found)
+                for source, found in extracted
+                if source.sha256 in created
+            ],
+        )
+        new = len(created)
     return ImportResult(
         new=new,
         unchanged=len(sources) - new,

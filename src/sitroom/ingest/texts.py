@@ -10,16 +10,15 @@ not carry across a cut; a piece of 256 K characters is some fifty pages.
 from __future__ import annotations
 
 import codecs
-import multiprocessing
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitroom.domain import Claim, InputError
+from sitroom.extract.parallel import extract_many
 from sitroom.extract.pipeline import extract_claims
 from sitroom.progress import ProgressBar
 
@@ -153,49 +152,19 @@ def extracted(
     pieces = (
         (path, published, piece) for path, published in files for piece in text_pieces(path, size)
     )
-    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        results = _in_workers(pieces, gazetteer, jobs, parties)
-    else:
-        results = (
-            (path, piece, extract_claims(piece.text, published, gazetteer, parties=parties))
-            for path, published, piece in pieces
-        )
+    ahead: deque[tuple[Path, TextPiece]] = deque()
+
+    def texts() -> Iterator[tuple[str, date | None]]:
+        for path, published, piece in pieces:
+            ahead.append((path, piece))
+            yield piece.text, published
+
     numbered: dict[Path, int] = {}
-    for path, piece, claims in results:
+    for claims in extract_many(texts(), gazetteer, parties=parties, jobs=jobs):
+        path, piece = ahead.popleft()  # extract_many keeps the order it was given
         before = numbered.get(path, 0)
         if piece.offset or before:
             claims = [_shifted(claim, piece.offset, before) for claim in claims]
         numbered[path] = before + len(claims)
         bar.advance(path.name, steps=len(piece.text))
         yield path, claims
-
-
-# what forked workers extract with: set before the pool forks, so it is inherited, not sent
-_WORKER_GAZETTEER: Gazetteer | None = None
-_WORKER_PARTIES: Parties | None = None
-
-
-def _extract_in_worker(text: str, published_at: date | None) -> list[Claim]:
-    return extract_claims(text, published_at, _WORKER_GAZETTEER, parties=_WORKER_PARTIES)
-
-
-def _in_workers(
-    pieces: Iterator[tuple[Path, date | None, TextPiece]],
-    gazetteer: Gazetteer | None,
-    jobs: int,
-    parties: Parties | None = None,
-) -> Iterator[tuple[Path, TextPiece, list[Claim]]]:
-    global _WORKER_GAZETTEER, _WORKER_PARTIES
-    _WORKER_GAZETTEER, _WORKER_PARTIES = gazetteer, parties
-    # compile the stages' patterns once, here, before the fork: every worker inherits them
-    extract_claims("Some 10 people.", None, gazetteer)
-    pending: deque[tuple[Path, TextPiece, Future[list[Claim]]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        for path, published, piece in pieces:
-            pending.append((path, piece, pool.submit(_extract_in_worker, piece.text, published)))
-            if len(pending) >= 2 * jobs:
-                done_path, done_piece, future = pending.popleft()
-                yield done_path, done_piece, future.result()
-        while pending:
-            done_path, done_piece, future = pending.popleft()
-            yield done_path, done_piece, future.result()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, insert, or_, select
+from sqlalchemy import Select, Table, func, insert, or_, select
 from sqlalchemy.orm import Session, defer
 
 from sitroom.domain import Claim, Qualifier, ReviewStatus, Source
@@ -34,7 +34,8 @@ class ClaimFilter:
 # arguments of Claim(...): plain tuples of table (Core) columns rather than ORM objects,
 # named rows, ORM attributes or keyword arguments keep the read of thousands of claims
 # cheap (bench/briefing.py).
-_CLAIMS = ClaimRow.__table__.c
+_CLAIMS_TABLE = cast(Table, ClaimRow.__table__)
+_CLAIMS = _CLAIMS_TABLE.c
 _SOURCES = SourceRow.__table__.c
 _COLUMN_OF_FIELD = {
     "start": "quote_start",
@@ -95,9 +96,18 @@ def claim_problems(claim: Claim) -> list[tuple[str, str]]:
 
 def add_claims(session: Session, source_id: int, claims: Sequence[Claim]) -> int:
     """Store the claims of one source; `part_of` stays the local id within that source."""
-    if claims:
-        session.execute(insert(ClaimRow), [claim_values(source_id, c) for c in claims])
-    return len(claims)
+    return add_claims_of_sources(session, [(source_id, claims)])
+
+
+def add_claims_of_sources(
+    session: Session, claims_of: Sequence[tuple[int, Sequence[Claim]]]
+) -> int:
+    """Store the claims of several sources, (source id, its claims) each, in one executemany
+    through Core (not the ORM's bulk path); how many were stored."""
+    rows = [claim_values(source_id, c) for source_id, claims in claims_of for c in claims]
+    if rows:
+        session.connection().execute(insert(_CLAIMS_TABLE), rows)
+    return len(rows)
 
 
 def _filtered(query: AnySelect, where: ClaimFilter) -> AnySelect:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from typing import cast
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
@@ -61,22 +63,31 @@ def source_problems(source: Source) -> list[tuple[str, str]]:
 
 
 def insert_source(session: Session, source: Source) -> int | None:
-    """Store `source` unless one with its sha256 exists; its new id, or None if one did.
+    """Store `source` unless one with its sha256 exists; its new id, or None if one did."""
+    return insert_sources(session, [source]).get(source.sha256)
+
+
+def insert_sources(session: Session, sources: Sequence[Source]) -> dict[str, int]:
+    """Store each of `sources` unless one with its sha256 exists, in the order given, in
+    one statement; the new ids by sha256 (a source already stored has none).
 
     The database decides (INSERT ... ON CONFLICT DO NOTHING): of two imports of the same
     file racing each other, one stores it and the other is told it exists, on SQLite and
     on PostgreSQL alike.
     """
+    if not sources:
+        return {}
     dialect = session.get_bind().dialect.name
     insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    table = cast(Table, SourceRow.__table__)
     statement = (
-        insert(SourceRow)
-        .values(source_values(source))
+        insert(table)
         .on_conflict_do_nothing(index_elements=["sha256"])
-        .returning(SourceRow.id)
+        .returning(table.c.sha256, table.c.id)
     )
-    created: int | None = session.scalar(statement)
-    return created
+    # Core, not the ORM's bulk path: a plain executemany the driver batches
+    rows = session.connection().execute(statement, [source_values(s) for s in sources])
+    return {row.sha256: row.id for row in rows}
 
 
 LOCKS_PER_HASH_MAX = 200  # more files than this lock the import as a whole (lock table size)
@@ -97,8 +108,12 @@ def lock_hashes(session: Session, sha256s: set[str]) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(0)"))
         return
     session.execute(text("SELECT pg_advisory_xact_lock_shared(0)"))
-    for key in sorted({int(sha256[:15], 16) + 1 for sha256 in sha256s}):
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+    keys = sorted({int(sha256[:15], 16) + 1 for sha256 in sha256s})
+    # one statement: unnest gives the keys in the array's order, so locks are taken in it
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"),
+        {"keys": keys},
+    )
 
 
 def add_source(session: Session, source: Source) -> tuple[int, bool]:
