@@ -163,3 +163,33 @@ def test_a_request_past_the_timeout_gets_the_error_body() -> None:
     assert sent[0]["status"] == 503
     body = json.loads(sent[1]["body"])
     assert body["error"]["message"].startswith("the request took longer than 0.05 s")
+
+
+def test_workers_sharing_a_folder_build_a_briefing_once(own_sample: str, tmp_path: Path) -> None:
+    # two apps on one store and one shared folder stand for two `serve --workers` processes;
+    # each asks for the briefing at once: one builds it, the other reads its file
+    import threading
+
+    shared = tmp_path / "shared"
+    first, second = (create_app(own_sample, shared_cache=shared) for _ in range(2))
+    with TestClient(first) as one, TestClient(second) as two:
+        answers: list[bytes] = []
+
+        def ask(client: TestClient) -> None:
+            answers.append(client.get("/api/briefing").content)
+
+        threads = [threading.Thread(target=ask, args=(c,)) for c in (one, two)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert _builds(one) + _builds(two) == 1
+        assert answers[0] == answers[1] and json.loads(answers[0])["place"]
+        assert len(list(shared.glob("*.gz"))) == 1
+        # a write: the next request builds again, and the stale file goes
+        graded = runner.invoke(cli, ["grade", "source", "1", "B", "--db", own_sample])
+        assert graded.exit_code == 0, graded.output
+        assert two.get("/api/briefing").status_code == 200
+        assert one.get("/api/briefing").status_code == 200
+        assert _builds(one) + _builds(two) == 2
+        assert len(list(shared.glob("*.gz"))) == 1

@@ -64,3 +64,17 @@ def test_storing_is_separate_from_extracting_and_repeatable(store: Store) -> Non
     assert (result.new, result.unchanged, result.claims) == (0, 3, 0)
     with store.session() as session:
         assert count_sources(session) == 3
+
+
+def test_sitroom_import_takes_jobs(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sitroom.cli import app
+
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    files = [str(p) for p in REPORTS]
+    result = CliRunner().invoke(app, ["import", "--db", db, "--jobs", "2", "-q", *files])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{len(REPORTS)} new, 0 unchanged, ")
+    refused = CliRunner().invoke(app, ["import", "--db", db, "--jobs", "0", *files])
+    assert refused.exit_code == 2  # a usage error, before anything is read

@@ -68,3 +68,27 @@ def test_claims_of_sources_outside_the_days_are_left_out(store: Store) -> None:
     with store.session() as session:
         found = claims_published_between(session, date(2016, 12, 3), date(2016, 12, 9))
     assert [s.title for _, s in found] == ["2016-12-03"]
+
+
+def test_a_page_of_one_indicator_walks_an_index_in_id_order(tmp_path) -> None:
+    # /api/claims?indicator=... reads the first page of many: without an (indicator, id)
+    # index SQLite sorted every claim of the indicator first (bench/api.py)
+    from sqlalchemy import select
+
+    from sitroom.store.claims import _COLUMNS, ClaimFilter, _filtered
+    from sitroom.store.tables import ClaimRow
+
+    store = Store(f"sqlite:///{tmp_path / 'plan.db'}")
+    query = (
+        _filtered(select(*_COLUMNS), ClaimFilter(indicator="people.evacuated", place="Aleppo"))
+        .where(ClaimRow.id > 0)
+        .order_by(ClaimRow.id)
+        .limit(101)
+    )
+    with store.engine.connect() as connection:
+        compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
+        plan = " ".join(
+            str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+        )
+    assert "ix_claims_indicator_id" in plan and "TEMP B-TREE" not in plan
+    store.dispose()

@@ -6,6 +6,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -18,17 +19,33 @@ from sitroom.api.guard import Guard
 from sitroom.api.timeout import DEFAULT_TIMEOUT, RequestTimeout
 from sitroom.store.database import ENV_VAR, Store
 
-# How `sitroom serve --workers N` hands each worker process its request timeout.
+# How `sitroom serve --workers N` hands each worker process its request timeout, and the
+# folder, made for the run, where the workers share the briefings they build.
 TIMEOUT_ENV_VAR = "SITROOM_REQUEST_TIMEOUT"
+SHARED_CACHE_ENV_VAR = "SITROOM_SHARED_CACHE"
+
+# Threads running the routes (which block on the database) in each worker process, and
+# as many pooled connections, so that no request opens its own. Routes are mostly Python
+# holding the interpreter's lock, so more threads only queue for it: with anyio's default
+# of 40 and SQLAlchemy's pool of 5, /api/claims at 32 clients spent a fifth of its time
+# opening SQLite connections, and 2 to 4 threads served 1.5x the requests of 8 (bench/
+# api.py). More processes (`sitroom serve --workers`) are what use more cores.
+THREADS = 4
 
 
-def create_app(database_url: str, *, timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
+def create_app(
+    database_url: str, *, timeout: float = DEFAULT_TIMEOUT, shared_cache: Path | None = None
+) -> FastAPI:
     """The sitroom web app on the database at `database_url` (schema brought up to date),
-    each request bounded to `timeout` seconds."""
-    store = Store(database_url)
+    each request bounded to `timeout` seconds. Worker processes given the same
+    `shared_cache` folder share the briefings they build (`api.cache`)."""
+    store = Store(database_url, connections=THREADS)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        from anyio import to_thread
+
+        to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
         store.dispose()  # closes pooled connections so a test's temp db can go
 
@@ -41,7 +58,7 @@ def create_app(database_url: str, *, timeout: float = DEFAULT_TIMEOUT) -> FastAP
         lifespan=lifespan,
     )
     app.state.store = store
-    app.state.briefing_cache = BriefingCache()
+    app.state.briefing_cache = BriefingCache(folder=shared_cache)
     app.add_middleware(RequestTimeout, seconds=timeout)
     add_error_handlers(app)
     app.include_router(data_routes.router)
@@ -56,6 +73,9 @@ def create_app(database_url: str, *, timeout: float = DEFAULT_TIMEOUT) -> FastAP
 def app_from_environment() -> FastAPI:
     """The app on $SITROOM_DATABASE_URL with $SITROOM_REQUEST_TIMEOUT: the factory each
     worker process of `sitroom serve --workers N` calls (uvicorn imports it by name)."""
+    shared = os.environ.get(SHARED_CACHE_ENV_VAR)
     return create_app(
-        os.environ[ENV_VAR], timeout=float(os.environ.get(TIMEOUT_ENV_VAR, DEFAULT_TIMEOUT))
+        os.environ[ENV_VAR],
+        timeout=float(os.environ.get(TIMEOUT_ENV_VAR, DEFAULT_TIMEOUT)),
+        shared_cache=Path(shared) if shared else None,
     )

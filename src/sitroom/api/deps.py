@@ -14,8 +14,11 @@ from sitroom.report.model import Briefing
 from sitroom.report.target import default_target
 from sitroom.store.database import Store
 
+# Dependencies that only look something up are coroutines: FastAPI runs a plain function
+# in a worker thread, a hop that cost /api/claims more than its query (bench/api.py).
 
-def get_store(request: Request) -> Store:
+
+async def get_store(request: Request) -> Store:
     """The store the app was created on."""
     store: Store = request.app.state.store
     return store
@@ -24,7 +27,7 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def get_briefing_cache(request: Request) -> BriefingCache:
+async def get_briefing_cache(request: Request) -> BriefingCache:
     """The app's cache of rendered briefings."""
     cache: BriefingCache = request.app.state.briefing_cache
     return cache

@@ -58,14 +58,14 @@ class ClaimOut(BaseModel):
     extracted_by: str
     page: str
 
-    @classmethod
-    def of(cls, claim: Claim) -> ClaimOut:
-        """The response body of a stored claim (one with id and source id)."""
-        assert claim.id is not None and claim.source_id is not None  # stored claims have both
-        # the same fields as the CLI's JSON (claim_record), plus the page of the quote
-        return cls.model_validate(
-            {**claim_record(claim), "page": f"/sources/{claim.source_id}#claim-{claim.id}"}
-        )
+
+def claim_out_record(claim: Claim) -> dict[str, object]:
+    """ClaimOut as a JSON-ready dict: the fields of the CLI's JSON (claim_record) and the
+    page of the quote. A stored claim's (one with id and source id)."""
+    assert claim.id is not None and claim.source_id is not None  # stored claims have both
+    record = claim_record(claim)
+    record["page"] = f"/sources/{claim.source_id}#claim-{claim.id}"
+    return record
 
 
 class ClaimPage(BaseModel):

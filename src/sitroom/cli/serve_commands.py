@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from typing import Annotated
 
 import typer
@@ -18,8 +19,7 @@ WorkersOption = Annotated[
     int,
     typer.Option(
         min=1,
-        help="Worker processes. Each keeps its own briefing cache (and its memory); on "
-        "SQLite one process serves reads in threads, so 1 is the default.",
+        help="Worker processes, each using a core; they share the briefings they build. Default 1.",
     ),
 ]
 TimeoutOption = Annotated[
@@ -33,7 +33,7 @@ def run_server(url: str, host: str, port: int, workers: int = 1, timeout: float 
     `workers` processes, each request bounded to `timeout` seconds."""
     import uvicorn
 
-    from sitroom.api.app import TIMEOUT_ENV_VAR, create_app
+    from sitroom.api.app import SHARED_CACHE_ENV_VAR, TIMEOUT_ENV_VAR, create_app
 
     typer.echo(
         f"serving {shown_url(url)} on http://{host}:{port}/ with {workers} worker"
@@ -46,14 +46,18 @@ def run_server(url: str, host: str, port: int, workers: int = 1, timeout: float 
     # uvicorn starts each worker from an import string: the factory reads these
     os.environ[ENV_VAR] = url
     os.environ[TIMEOUT_ENV_VAR] = str(timeout)
-    uvicorn.run(
-        "sitroom.api.app:app_from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-    )
+    # briefings the workers share, for this run only: a database made again at the same
+    # URL may reach the same revision with other contents
+    with tempfile.TemporaryDirectory(prefix="sitroom-briefings-") as shared:
+        os.environ[SHARED_CACHE_ENV_VAR] = shared
+        uvicorn.run(
+            "sitroom.api.app:app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="info",
+        )
 
 
 def shown_url(url: str) -> str:

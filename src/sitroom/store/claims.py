@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, func, insert, or_, select
+from sqlalchemy import Connection, Select, Table, func, insert, or_, select
 from sqlalchemy.orm import Session, defer
 
 from sitroom.domain import Claim, Qualifier, ReviewStatus, Source
@@ -137,7 +137,7 @@ def _filtered(query: AnySelect, where: ClaimFilter) -> AnySelect:
 
 
 def list_claims(
-    session: Session,
+    session: Session | Connection,
     where: ClaimFilter | None = None,
     *,
     after_id: int = 0,

@@ -73,6 +73,7 @@ class ClaimRow(Base):
     __tablename__ = "claims"
     __table_args__ = (
         Index("ix_claims_indicator_place", "indicator", "place"),
+        Index("ix_claims_indicator_id", "indicator", "id"),  # a page of one indicator
         Index("ix_claims_window_end", "window_end"),
         UniqueConstraint("source_id", "local_id", name="uq_claims_source_local"),
     )
