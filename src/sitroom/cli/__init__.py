@@ -37,6 +37,34 @@ COMMAND_MODULES = {
 }
 
 
+# Each command's one-line help, as its docstring starts, for the listing of `sitroom --help`
+# (which would otherwise import every command module: 1.5 s). tests/cli/test_help.py holds
+# them to the docstrings.
+COMMAND_HELP = {
+    "briefing": "Write the briefing for a place and day: every figure footnoted to its source.",
+    "claims": "List stored claims, each with its source, claimant, quote and window.",
+    "sources": "List the stored sources with their ids, dates, publishers and numbers of claims.",
+    "extract": "Extract the claims of reports without writing to the database.",
+    "eval": "Score the extractor on gold annotations: value P/R/F1 and each field's accuracy.",
+    "import": "Import reports and extract their claims into the database.",
+    "worker": "Run the imports queued with `sitroom import --queue` (PostgreSQL stores).",
+    "jobs": "The queue of imports (PostgreSQL stores).",
+    "demo": "Load a sample into a fresh database, print its briefing, serve the dashboard.",
+    "serve": "Serve the dashboard (briefing, sources with highlighted quotes) and the REST API.",
+    "control": "Who holds what: control observations, shares, timelines.",
+    "db": "The database schema (Alembic migrations).",
+    "grade": "Grade sources (reliability A-F) and claims (credibility 1-6), NATO Admiralty "
+    "scale; say which claimants are parties to the conflict.",
+    "actors": "Parties and claimants: who speaks, who is a party to the conflict, the names "
+    "reports give them.",
+    "places": "The gazetteer: places, their spellings and areas.",
+    "sample": "The bundled samples: Aleppo, December 2016 (the default), and six crises of "
+    "the world.",
+    "init": "Start a workspace: create the database and store its name, place and parties.",
+    "settings": "The workspace's settings: its name, place and parties (sitroom init sets them).",
+}
+
+
 # Any below: click's Context and Command, which Typer vendors in recent versions (typer._click)
 # and imports from click in older ones; the overrides take whichever Typer uses.
 
@@ -54,6 +82,21 @@ class _LazyCommands(TyperGroup):
         importlib.import_module(f"sitroom.cli.{module}")
         # the group Typer builds from what is registered by now holds the command
         return command_tree(load=False).commands.get(cmd_name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        # as click lists them, from COMMAND_HELP instead of the imported commands
+        try:
+            from typer._click.utils import make_default_short_help
+        except ImportError:  # a Typer that uses click rather than its own copy
+            from click.utils import make_default_short_help  # type: ignore[no-redef]
+
+        limit = formatter.width - 6 - max(map(len, COMMAND_HELP))
+        rows = [
+            (name, make_default_short_help(COMMAND_HELP[name], limit))
+            for name in self.list_commands(ctx)
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 app = typer.Typer(
@@ -92,7 +135,7 @@ def command_tree(load: bool = True) -> TyperGroup:
     return built
 
 
-__all__ = ["COMMAND_MODULES", "app", "command_tree", "main"]
+__all__ = ["COMMAND_HELP", "COMMAND_MODULES", "app", "command_tree", "main"]
 
 
 def main() -> None:

@@ -1,5 +1,7 @@
 """Benchmark: two workers drain a queue of imports on PostgreSQL while one is killed.
 
+(Not named queue.py: this folder is on sys.path, and the standard library has a `queue`.)
+
 Makes --reports distinct report files (as bench/import.py does), queues them with
 `sitroom import --queue` on a new PostgreSQL database, starts two `sitroom worker`
 processes, kills one with SIGKILL once a quarter of the jobs are done, lets the other
@@ -7,7 +9,7 @@ drain the queue, queues the killed worker's job again (`sitroom jobs retry`) and
 with a third worker. Then compares the store with an in-process import of the same files
 into another database: every source once, each with all its claims.
 
-Usage: .venv/bin/python bench/queue.py [--reports 200]
+Usage: .venv/bin/python bench/drain.py [--reports 200]
        [--pg postgresql://postgres@127.0.0.1:5432/postgres]
 """
 
