@@ -92,8 +92,10 @@ def main() -> None:
                 time.sleep(0.05)
             killed.send_signal(signal.SIGKILL)
             killed.wait()
+            to_kill_s = time.perf_counter() - started
             at_kill = job_counts(store, TASK)
             other.wait()
+            alone_s = time.perf_counter() - started - to_kill_s
             retried = sitroom("jobs", "retry", "--stalled-after", "0", "--db", url)
             worker(url).wait()
             drain_s = time.perf_counter() - started
@@ -107,6 +109,10 @@ def main() -> None:
     print("|---|---:|")
     print(f"| enqueue (sitroom import --queue, whole process) | {enqueue_s:.2f} s |")
     print(f"| drain: two workers, one killed, retry, a third worker | {drain_s:.2f} s |")
+    print(f"| ... two workers start, a quarter of the jobs done, one killed | {to_kill_s:.2f} s |")
+    print(f"| ... the other worker drains the rest | {alone_s:.2f} s |")
+    rest_s = drain_s - to_kill_s - alone_s
+    print(f"| ... `jobs retry`, a third worker runs the killed one's job | {rest_s:.2f} s |")
     print(f"| reference: import_reports of the same files in process | {in_process_s:.2f} s |")
     print(f"| jobs after the drain | {counts} |")
     print(f"| jobs queued again after the kill | {retried} |")

@@ -135,3 +135,32 @@ def test_worker_and_jobs_on_sqlite_are_refused(tmp_path: Path, command: list[str
     result = CliRunner().invoke(app, [*command, "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1
     assert result.output.startswith("error: the job queue needs a PostgreSQL store")
+
+
+def test_a_worker_keeps_its_gazetteer_until_places_or_actors_change(
+    sqlite_store: Store, tmp_path: Path
+) -> None:
+    from sitroom.ingest.queue import _Lookups
+
+    lookups = _Lookups(sqlite_store)
+    first = lookups.current()
+    import_reports(sqlite_store, _reports(tmp_path)[:2])  # jobs import reports: kept
+    assert lookups.current() is first
+    added = CliRunner().invoke(
+        app,
+        [
+            "actors",
+            "add",
+            "Rapid Support Forces",
+            "--alias",
+            "RSF",
+            "--party",
+            "--db",
+            sqlite_store.url,
+        ],
+    )
+    assert added.exit_code == 0, added.output
+    second = lookups.current()
+    assert second is not first
+    assert "Rapid Support Forces" not in {actor.name for actor in first[1].actors}
+    assert "Rapid Support Forces" in {actor.name for actor in second[1].actors}

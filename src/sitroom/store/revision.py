@@ -35,3 +35,20 @@ def store_revision(session: Session) -> tuple[int, ...]:
     index (about 2 ms for 100,000 claims on SQLite)."""
     row = session.execute(_SQL).one()
     return tuple(int(value) for value in row)
+
+
+_LOOKUPS_SQL = text(
+    "SELECT "
+    + ", ".join(
+        f"(SELECT COALESCE(MAX(id), 0) FROM {t}), (SELECT COUNT(*) FROM {t})"
+        for t in ("places", "actors", "audit_entries")
+    )
+)
+
+
+def lookups_revision(session: Session) -> tuple[int, ...]:
+    """Like `store_revision`, of what extraction looks up in the store (places, actors, and
+    the audit entries every edit in place writes): unchanged by imports of reports, so a
+    worker importing one report a job keeps its gazetteer from job to job."""
+    row = session.execute(_LOOKUPS_SQL).one()
+    return tuple(int(value) for value in row)
