@@ -101,6 +101,26 @@ class ReviewStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class ReviewAction(StrEnum):
+    """What a reviewer does to a claim."""
+
+    CONFIRM = "confirm"
+    REJECT = "reject"
+    EDIT = "edit"
+
+
+class Role(StrEnum):
+    """What a user may do: read; also review and add claims; also manage users and settings."""
+
+    VIEWER = "viewer"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+    def allows(self, needed: Role) -> bool:
+        order = (Role.VIEWER, Role.EDITOR, Role.ADMIN)
+        return order.index(self) >= order.index(needed)
+
+
 class ControlStatus(StrEnum):
     HELD = "held"
     CONTESTED = "contested"
@@ -200,6 +220,11 @@ class Claim:
     credibility: int = 6  # Admiralty 1-6; 6 means "cannot be judged"
     source_id: int | None = None
     id: int | None = None
+    # The last review: who and when; `edited` names the fields whose values above are a
+    # reviewer's (the extracted ones are kept in the store and in the audit trail).
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+    edited: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +271,21 @@ class AuditEntry:
     after: str | None
     at: datetime
     id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """Someone who signs in with a token; the token itself is never stored."""
+
+    name: str
+    role: Role
+    created_at: datetime
+    revoked_at: datetime | None = None
+    id: int | None = None
+
+
+class NotAllowed(SitroomError):
+    """A user (or nobody) asked for what their role does not allow."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import UTC, date
 from typing import Any, cast
 
 from sqlalchemy import Connection, Select, Table, func, insert, or_, select
 from sqlalchemy.orm import Session, defer
 
-from sitroom.domain import Claim, Qualifier, ReviewStatus, Source
+from sitroom.domain import Claim, NotFound, Qualifier, ReviewStatus, Source
 from sitroom.store.limits import row_problems
 from sitroom.store.sources import to_domain_source
 from sitroom.store.tables import ClaimRow, SourceRow
@@ -42,10 +42,13 @@ _COLUMN_OF_FIELD = {
     "end": "quote_end",
     "group": "group_name",
     "part_of": "part_of_local",
+    "edited": "edits",
 }
 _FIELDS = tuple(f.name for f in fields(Claim))
 _COLUMNS = tuple(_CLAIMS[_COLUMN_OF_FIELD.get(name, name)] for name in _FIELDS)
 _QUALIFIER_AT, _REVIEW_AT = _FIELDS.index("qualifier"), _FIELDS.index("review")
+_REVIEWED_AT_AT, _EDITED_AT = _FIELDS.index("reviewed_at"), _FIELDS.index("edited")
+_INDEX_OF_FIELD = {name: n for n, name in enumerate(_FIELDS)}
 _SOURCE_ID_AT = _FIELDS.index("source_id")
 _QUALIFIERS = {q.value: q for q in Qualifier}
 _REVIEWS = {r.value: r for r in ReviewStatus}
@@ -53,9 +56,24 @@ _REVIEWS = {r.value: r for r in ReviewStatus}
 
 def _to_domain(row: Sequence[Any]) -> Claim:
     values = list(row)
+    edits: dict[str, Any] | None = values[_EDITED_AT]
+    values[_EDITED_AT] = ()
+    if edits:  # a reviewer's values stand in for the extracted ones
+        for name, value in edits.items():
+            values[_INDEX_OF_FIELD[name]] = edit_value(name, value)
+        values[_EDITED_AT] = tuple(sorted(edits))
     values[_QUALIFIER_AT] = _QUALIFIERS[values[_QUALIFIER_AT]]
     values[_REVIEW_AT] = _REVIEWS[values[_REVIEW_AT]]
+    if (at := values[_REVIEWED_AT_AT]) is not None and at.tzinfo is None:
+        values[_REVIEWED_AT_AT] = at.replace(tzinfo=UTC)  # SQLite drops the zone
     return Claim(*values)
+
+
+def edit_value(name: str, value: Any) -> Any:
+    """A field's value as the claims table's `edits` keeps it (JSON), as Claim holds it."""
+    if value is not None and name in ("window_start", "window_end"):
+        return date.fromisoformat(value)
+    return value
 
 
 def claim_values(source_id: int, claim: Claim) -> dict[str, Any]:
@@ -86,6 +104,9 @@ def claim_values(source_id: int, claim: Claim) -> dict[str, Any]:
         "review": claim.review.value,
         "extracted_by": claim.extracted_by,
         "credibility": claim.credibility,
+        "reviewed_by": claim.reviewed_by,
+        "reviewed_at": claim.reviewed_at,
+        "edits": None,  # a claim is stored as extracted; reviews add edits beside it
     }
 
 
@@ -207,3 +228,11 @@ def placed_days(
         .limit(limit)
     )
     return [(day, place, origin, destination) for day, place, origin, destination in rows]
+
+
+def get_claim(session: Session | Connection, claim_id: int) -> Claim:
+    """The claim with this id, as it reads after its review; NotFound if there is none."""
+    found = session.execute(select(*_COLUMNS).where(ClaimRow.id == claim_id)).first()
+    if found is None:
+        raise NotFound(f"no claim {claim_id}")
+    return _to_domain(found)

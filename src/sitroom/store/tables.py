@@ -104,6 +104,10 @@ class ClaimRow(Base):
     review: Mapped[str] = mapped_column(String(16))
     extracted_by: Mapped[str] = mapped_column(String(64))
     credibility: Mapped[int] = mapped_column(Integer, default=6)
+    # a reviewer's values by field, beside the extracted ones above (store/reviews.py)
+    reviewed_by: Mapped[str | None] = mapped_column(String(64))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    edits: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class ControlObservationRow(Base):
@@ -163,6 +167,19 @@ class AuditRow(Base):
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class UserRow(Base):
+    """Someone who signs in: a role and the sha256 of a token shown once (store/users.py)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class SettingRow(Base):
