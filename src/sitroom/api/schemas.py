@@ -56,6 +56,11 @@ class ClaimOut(BaseModel):
     review: str
     credibility: int
     extracted_by: str
+    reviewed_by: str | None = Field(description="Who reviewed the claim last, if anyone did.")
+    edited: list[str] = Field(
+        description="The fields whose values are a reviewer's; the extracted ones are in the "
+        "claim's audit trail."
+    )
     page: str
 
 

@@ -12,7 +12,7 @@ from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
 from sitroom.analysis.voices import Corroboration, default_voices, with_stored
-from sitroom.domain import Claim, SitroomError
+from sitroom.domain import Claim, ReviewStatus, SitroomError
 from sitroom.geo.actors import workspace_parties
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold, fold_text
@@ -38,6 +38,8 @@ from sitroom.store.sources import publication_span, source_texts
 from sitroom.vocabulary import Vocabulary, default_vocabulary
 
 GENERATED_BY = "sitroom-briefing/0.1"
+_NOT_REJECTED = frozenset(r for r in ReviewStatus if r is not ReviewStatus.REJECTED)
+_REVIEWED = frozenset((ReviewStatus.CONFIRMED, ReviewStatus.EDITED))
 DEFAULT_DAYS = 7
 
 
@@ -67,14 +69,17 @@ def build_briefing(
     gazetteer: Gazetteer | None = None,
     vocabulary: Vocabulary | None = None,
     control: ControlMap | None = None,
+    reviewed_only: bool = False,
 ) -> Briefing:
     """The briefing for `place` on `on`, from sources published in the `days` up to it.
 
     With a control map, the control section opens with the mapped shares of `place` on
-    the day and every territory claim is held against them.
+    the day and every territory claim is held against them. Rejected claims are left
+    out, edited ones read with the reviewer's values; with `reviewed_only`, only claims
+    a reviewer confirmed or edited count.
     """
     with collector_paused():
-        return _build(store, place, on, days, gazetteer, vocabulary, control)
+        return _build(store, place, on, days, gazetteer, vocabulary, control, reviewed_only)
 
 
 def _build(
@@ -85,11 +90,13 @@ def _build(
     gazetteer: Gazetteer | None,
     vocabulary: Vocabulary | None,
     control: ControlMap | None,
+    reviewed_only: bool = False,
 ) -> Briefing:
     vocabulary = vocabulary or default_vocabulary()
     since = on - timedelta(days=days - 1)
+    counted = _REVIEWED if reviewed_only else _NOT_REJECTED
     with store.session() as session:
-        pairs = claims_published_between(session, since, on)
+        pairs = [p for p in claims_published_between(session, since, on) if p[0].review in counted]
         # A claim that names no place, or only places nobody can locate ("Al-Razi"), is
         # about the place its source names: only those sources' texts are read and searched.
         where = [where_within(c, place, gazetteer) for c, _ in pairs]
@@ -158,6 +165,8 @@ def _build(
     ]
     notes: list[str] = []
     warnings: list[str] = []
+    if reviewed_only:
+        warnings.append("only reviewed claims (confirmed or edited) are counted")
     if not pairs:
         held = (
             f"the store holds sources published {span[0].isoformat()} to {span[1].isoformat()}"
@@ -276,6 +285,7 @@ def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
         claimants=claimants,
         window=lead.claim.window,
         reliability=lead.source.reliability,
+        edited=_edited(lead.claim),
         # a user who grades one mention of a figure has graded the figure
         credibility=min(m.claim.credibility for m in members),
         evidence=tuple(
@@ -293,6 +303,14 @@ def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
     )
 
 
+def _edited(claim: Claim) -> str | None:
+    """What a reviewer changed in the figure, by whom and when, as its footnote says it."""
+    if not claim.edited:
+        return None
+    when = f" on {claim.reviewed_at.date().isoformat()}" if claim.reviewed_at else ""
+    return f"{', '.join(claim.edited)} edited by {claim.reviewed_by}{when}"
+
+
 def quoted_texts(store: Store, briefing: Briefing) -> dict[int, str]:
     """The texts of the sources the briefing quotes, by id: what the appendix of a
     standalone HTML or PDF briefing shows ("" for a source stored without text)."""
@@ -303,7 +321,9 @@ def quoted_texts(store: Store, briefing: Briefing) -> dict[int, str]:
         return source_texts(session, {i for i in ids if i is not None})
 
 
-def briefing_for(store: Store, place: str, on: date, *, days: int = DEFAULT_DAYS) -> Briefing:
+def briefing_for(
+    store: Store, place: str, on: date, *, days: int = DEFAULT_DAYS, reviewed_only: bool = False
+) -> Briefing:
     """The briefing with everything the store offers: its gazetteer (stored, bundled and
     world places) and, when the store holds places and control observations, the mapped
     control."""
@@ -314,4 +334,12 @@ def briefing_for(store: Store, place: str, on: date, *, days: int = DEFAULT_DAYS
         control: ControlMap | None = control_map(store)
     except NoControlData:
         control = None
-    return build_briefing(store, place, on, days=days, gazetteer=gazetteer, control=control)
+    return build_briefing(
+        store,
+        place,
+        on,
+        days=days,
+        gazetteer=gazetteer,
+        control=control,
+        reviewed_only=reviewed_only,
+    )

@@ -35,6 +35,8 @@ def claim_record(claim: Claim) -> dict[str, object]:
         "review": claim.review.value,
         "credibility": claim.credibility,
         "extracted_by": claim.extracted_by,
+        "reviewed_by": claim.reviewed_by,
+        "edited": list(claim.edited),  # fields whose values above are a reviewer's
     }
 
 

@@ -175,6 +175,7 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
                 "window": f.window,
                 "reliability": f.reliability,
                 "credibility": f.credibility,
+                "edited": f.edited,
                 "evidence": [
                     {
                         "claim_id": e.claim_id,

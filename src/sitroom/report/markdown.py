@@ -44,8 +44,9 @@ def _note(footnote: Footnote) -> str:
     where += f", {footnote.published_at.isoformat()} (source {footnote.source_id})"
     grade = f"grade {md(footnote.reliability)}{footnote.credibility}"
     window = f"; window: {md(footnote.window)}" if footnote.window else ""
+    edited = f"; {md(footnote.edited)}" if footnote.edited else ""
     quotes = " / ".join(_evidence(footnote, e) for e in footnote.evidence)
-    return f"[^{footnote.number}]: {who} — {where}; {grade}{window}. {quotes}"
+    return f"[^{footnote.number}]: {who} — {where}; {grade}{window}{edited}. {quotes}"
 
 
 def _evidence(footnote: Footnote, evidence: Evidence) -> str:

@@ -56,6 +56,7 @@ class Footnote:
     reliability: str
     credibility: int  # the best (lowest) of its mentions': a grade set on any of them counts
     evidence: tuple[Evidence, ...]
+    edited: str | None = None  # "place, value edited by amal on 2026-12-02"
 
 
 @dataclass(frozen=True, slots=True)
