@@ -34,6 +34,9 @@ COMMAND_MODULES = {
     "sample": "sample_commands",
     "init": "workspace_commands",
     "settings": "workspace_commands",
+    "users": "review_commands",
+    "review": "review_commands",
+    "audit": "review_commands",
 }
 
 
@@ -62,6 +65,9 @@ COMMAND_HELP = {
     "the world.",
     "init": "Start a workspace: create the database and store its name, place and parties.",
     "settings": "The workspace's settings: its name, place and parties (sitroom init sets them).",
+    "users": "Users of the dashboard and API: roles (viewer, editor, admin) and their tokens.",
+    "review": "Review a claim: confirm it, reject it with a reason, or correct its fields.",
+    "audit": "List the audit trail, oldest first: reviews, grades, users, settings.",
 }
 
 

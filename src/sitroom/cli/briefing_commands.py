@@ -62,6 +62,13 @@ def briefing_command(
             "--fail-on-check", help="Exit 3 when a consistency check failed (for scripts)."
         ),
     ] = False,
+    reviewed: Annotated[
+        bool,
+        typer.Option(
+            "--reviewed",
+            help="Count only the claims a reviewer confirmed or edited (`sitroom review`).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Write the briefing for a place and day: every figure footnoted to its source.
@@ -85,7 +92,7 @@ def briefing_command(
             raise InputError("--date", None, None, problem)
         store = open_store(db, create=False)
         place, day = default_target(store, place, on.date() if on else None)
-        briefing = briefing_for(store, place, day, days=days)
+        briefing = briefing_for(store, place, day, days=days, reviewed_only=reviewed)
         standalone = output_format in (BriefingFormat.html, BriefingFormat.pdf)
         texts = quoted_texts(store, briefing) if standalone else {}
     for warning in briefing.warnings:

@@ -57,11 +57,17 @@ def figure(claim: Claim) -> str:
 _BARE_NUMBER = re.compile(r"[\d.,\s%]+")
 
 
+_NUMBER_FIELDS = frozenset(("value", "low", "high", "qualifier", "unit"))
+
+
 def in_own_words(claim: Claim) -> str:
     """The figure in the source's own words ("at least 39,250 IDPs", "Nearly 150
     civilians"), with the computed value beside words without digits ("Two thirds (67%)"),
     and a bare number with its unit and group ("953 people (combatants)")."""
     quote = " ".join(claim.quote.split())
+    if _NUMBER_FIELDS.intersection(claim.edited):
+        # a reviewer corrected the number: theirs is the figure, the source's words beside it
+        return f"{figure(claim)} (corrected; the source says “{quote}”)"
     if _BARE_NUMBER.fullmatch(quote):
         group = f" ({claim.group.replace('_', ' ')})" if claim.group else ""
         return figure(claim) + group
