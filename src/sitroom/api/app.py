@@ -23,6 +23,7 @@ from sitroom.store.database import ENV_VAR, Store
 # folder, made for the run, where the workers share the briefings they build.
 TIMEOUT_ENV_VAR = "SITROOM_REQUEST_TIMEOUT"
 SHARED_CACHE_ENV_VAR = "SITROOM_SHARED_CACHE"
+PRIVATE_ENV_VAR = "SITROOM_PRIVATE"
 
 # Threads running the routes (which block on the database) in each worker process, and
 # as many pooled connections, so that no request opens its own. Routes are mostly Python
@@ -34,11 +35,16 @@ THREADS = 4
 
 
 def create_app(
-    database_url: str, *, timeout: float = DEFAULT_TIMEOUT, shared_cache: Path | None = None
+    database_url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    shared_cache: Path | None = None,
+    private: bool = False,
 ) -> FastAPI:
     """The sitroom web app on the database at `database_url` (schema brought up to date),
     each request bounded to `timeout` seconds. Worker processes given the same
-    `shared_cache` folder share the briefings they build (`api.cache`)."""
+    `shared_cache` folder share the briefings they build (`api.cache`). A `private` app
+    answers reads only to a user's token (`api.auth`); writes always need one."""
     store = Store(database_url, connections=THREADS)
 
     @asynccontextmanager
@@ -58,6 +64,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.store = store
+    app.state.private = private
     app.state.briefing_cache = BriefingCache(folder=shared_cache)
     app.add_middleware(RequestTimeout, seconds=timeout)
     add_error_handlers(app)
@@ -78,4 +85,5 @@ def app_from_environment() -> FastAPI:
         os.environ[ENV_VAR],
         timeout=float(os.environ.get(TIMEOUT_ENV_VAR, DEFAULT_TIMEOUT)),
         shared_cache=Path(shared) if shared else None,
+        private=os.environ.get(PRIVATE_ENV_VAR) == "1",
     )

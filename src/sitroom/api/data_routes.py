@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
+from sitroom.api.auth import may_read, requires
 from sitroom.api.cache import gzipped_response_body
 from sitroom.api.cursors import day_and_id_after, encode_cursor, id_after
 from sitroom.api.deps import (
@@ -19,17 +20,26 @@ from sitroom.api.deps import (
 from sitroom.api.errors import ERROR_RESPONSES
 from sitroom.api.limits import Filter, Id
 from sitroom.api.schemas import (
+    AuditOut,
+    ClaimOut,
     ClaimPage,
+    ReviewIn,
     SourceDetail,
     SourceOut,
     SourcePage,
     claim_out_record,
 )
+from sitroom.domain import Role, User
 from sitroom.report.json_out import render_json
-from sitroom.store.claims import ClaimFilter, count_claims, list_claims
+from sitroom.store.audit import list_audit
+from sitroom.store.claims import ClaimFilter, count_claims, get_claim, list_claims
+from sitroom.store.reviews import review_claim
 from sitroom.store.sources import get_source, list_sources
 
-router = APIRouter(prefix="/api", tags=["data"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api", tags=["data"], responses=ERROR_RESPONSES, dependencies=[Depends(may_read)]
+)
+Editor = Annotated[User, Depends(requires(Role.EDITOR))]
 
 LimitQuery = Annotated[int, Query(ge=1, le=500, description="Items per page, 1 to 500.")]
 CursorQuery = Annotated[
@@ -71,6 +81,64 @@ def claims(
     items = [claim_out_record(c) for c in page]
     body = {"items": items, "next": _next_url(request, following)}
     return Response(orjson.dumps(body), media_type="application/json")
+
+
+@router.get("/claims/{claim_id}", response_model=ClaimOut, summary="One claim")
+def claim(claim_id: Annotated[Id, Path(description="Claim id.")], store: StoreDep) -> Response:
+    """Return a claim as it reads after its review (`edited` names the reviewer's fields)."""
+    with store.reading() as connection:
+        found = get_claim(connection, claim_id)
+    return Response(orjson.dumps(claim_out_record(found)), media_type="application/json")
+
+
+@router.post(
+    "/claims/{claim_id}/review",
+    response_model=ClaimOut,
+    summary="Review a claim (editor)",
+    tags=["review"],
+)
+def review(
+    claim_id: Annotated[Id, Path(description="Claim id.")],
+    body: ReviewIn,
+    store: StoreDep,
+    editor: Editor,
+) -> Response:
+    """Confirm a claim, reject it (`note` is the reason) or edit fields (`changes`). The
+    extracted values are kept beside the edited ones; every review is an audit entry.
+    Needs an editor's or admin's token."""
+    with store.write_session() as session:
+        reviewed = review_claim(
+            session, claim_id, body.action, editor, changes=body.changes, note=body.note
+        )
+    return Response(orjson.dumps(claim_out_record(reviewed)), media_type="application/json")
+
+
+@router.get(
+    "/claims/{claim_id}/audit",
+    response_model=list[AuditOut],
+    summary="A claim's history",
+    tags=["review"],
+)
+def claim_audit(
+    claim_id: Annotated[Id, Path(description="Claim id.")], store: StoreDep
+) -> list[AuditOut]:
+    """Every change to a claim, oldest first: reviews and grades, with who and when."""
+    with store.session() as session:
+        get_claim(session, claim_id)  # 404 for a claim that does not exist
+        entries = list_audit(session, "claim", claim_id)
+    return [
+        AuditOut(
+            id=e.id or 0,
+            at=e.at,
+            who=e.who,
+            what=e.what,
+            entity=e.entity,
+            entity_id=e.entity_id,
+            before=e.before,
+            after=e.after,
+        )
+        for e in entries
+    ]
 
 
 @router.get("/sources", response_model=SourcePage, summary="Sources, oldest first")

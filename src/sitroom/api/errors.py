@@ -8,14 +8,18 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from sitroom.api.auth import Unauthorized
 from sitroom.api.schemas import ErrorBody, ErrorDetail, ErrorInfo
-from sitroom.domain import InputError, InputErrors, NotFound, SitroomError
+from sitroom.domain import InputError, InputErrors, NotAllowed, NotFound, SitroomError
 from sitroom.report.html import templates
 from sitroom.report.target import suggested_places
+from sitroom.store.reviews import BadReview
 
 # Documented in the OpenAPI of every route that can give them.
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     400: {"model": ErrorBody, "description": "A cursor we did not write, or a NUL (%00)."},
+    401: {"model": ErrorBody, "description": "No token, or one nobody holds (any more)."},
+    403: {"model": ErrorBody, "description": "The token's role does not allow this."},
     404: {"model": ErrorBody, "description": "No such source, claim or place."},
     409: {"model": ErrorBody, "description": "A precondition the request does not meet."},
     422: {"model": ErrorBody, "description": "A parameter we refuse, named in details."},
@@ -49,6 +53,8 @@ _TITLES = {
     400: "Bad request",
     500: "Internal error",
     404: "Not found",
+    401: "Sign in",
+    403: "Not allowed",
     409: "Cannot do that",
     422: "Not understood",
     405: "Not allowed",
@@ -105,6 +111,14 @@ def _input_detail(err: InputError) -> ErrorDetail:
 async def _on_sitroom_error(request: Request, err: Exception) -> Response:
     if isinstance(err, NotFound):
         return respond(request, 404, str(err))
+    if isinstance(err, Unauthorized):
+        response = respond(request, 401, str(err))
+        response.headers["WWW-Authenticate"] = "Bearer"
+        return response
+    if isinstance(err, NotAllowed):
+        return respond(request, 403, str(err))
+    if isinstance(err, BadReview):
+        return respond(request, 422, str(err))
     if isinstance(err, BadRequest):
         return respond(request, 400, _input_detail(err).problem, [_input_detail(err)])
     if isinstance(err, InputError):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 
+from sitroom.api.auth import may_read
 from sitroom.api.cache import gzipped_response_body
 from sitroom.api.deps import (
     BriefingCacheDep,
@@ -23,7 +24,10 @@ from sitroom.store.claims import ClaimFilter, count_claims, list_claims
 from sitroom.store.sources import get_source, list_sources
 
 router = APIRouter(
-    tags=["pages"], responses=PAGE_ERROR_RESPONSES, default_response_class=HTMLResponse
+    tags=["pages"],
+    responses=PAGE_ERROR_RESPONSES,
+    default_response_class=HTMLResponse,
+    dependencies=[Depends(may_read)],
 )
 
 

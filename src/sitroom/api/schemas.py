@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
-from sitroom.domain import Claim, Source
+from sitroom.domain import Claim, ReviewAction, Source
 from sitroom.report.claims_table import claim_record
 
 
@@ -71,6 +72,38 @@ def claim_out_record(claim: Claim) -> dict[str, object]:
     record = claim_record(claim)
     record["page"] = f"/sources/{claim.source_id}#claim-{claim.id}"
     return record
+
+
+class ReviewIn(BaseModel):
+    """A review of a claim: confirm it, reject it (the note is the reason), or edit fields."""
+
+    action: ReviewAction
+    changes: dict[
+        Annotated[str, StringConstraints(max_length=32)],
+        Annotated[str, StringConstraints(max_length=2000)] | float | None,
+    ] = Field(
+        default_factory=dict,
+        max_length=16,
+        description="FIELD: VALUE for an edit: value, low, high, qualifier, indicator, unit, "
+        "group, place, origin, destination, subject, window, window_start, window_end, "
+        'claimant, part_of. null or "" clears a field.',
+    )
+    note: Annotated[str, StringConstraints(max_length=2000)] | None = Field(
+        default=None, description="Why; required to reject."
+    )
+
+
+class AuditOut(BaseModel):
+    """One change: who, when, what, and the values before and after (JSON text)."""
+
+    id: int
+    at: datetime
+    who: str
+    what: str
+    entity: str
+    entity_id: int | None
+    before: str | None
+    after: str | None
 
 
 class ClaimPage(BaseModel):

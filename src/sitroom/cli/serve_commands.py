@@ -28,12 +28,24 @@ TimeoutOption = Annotated[
 ]
 
 
-def run_server(url: str, host: str, port: int, workers: int = 1, timeout: float = 30.0) -> None:
+def run_server(
+    url: str,
+    host: str,
+    port: int,
+    workers: int = 1,
+    timeout: float = 30.0,
+    private: bool = False,
+) -> None:
     """Serve the app on `url`'s database at http://host:port until interrupted, in
     `workers` processes, each request bounded to `timeout` seconds."""
     import uvicorn
 
-    from sitroom.api.app import SHARED_CACHE_ENV_VAR, TIMEOUT_ENV_VAR, create_app
+    from sitroom.api.app import (
+        PRIVATE_ENV_VAR,
+        SHARED_CACHE_ENV_VAR,
+        TIMEOUT_ENV_VAR,
+        create_app,
+    )
 
     typer.echo(
         f"serving {shown_url(url)} on http://{host}:{port}/ with {workers} worker"
@@ -41,11 +53,13 @@ def run_server(url: str, host: str, port: int, workers: int = 1, timeout: float 
         err=True,
     )
     if workers == 1:
-        uvicorn.run(create_app(url, timeout=timeout), host=host, port=port, log_level="info")
+        served = create_app(url, timeout=timeout, private=private)
+        uvicorn.run(served, host=host, port=port, log_level="info")
         return
     # uvicorn starts each worker from an import string: the factory reads these
     os.environ[ENV_VAR] = url
     os.environ[TIMEOUT_ENV_VAR] = str(timeout)
+    os.environ[PRIVATE_ENV_VAR] = "1" if private else "0"
     # briefings the workers share, for this run only: a database made again at the same
     # URL may reach the same revision with other contents
     with tempfile.TemporaryDirectory(prefix="sitroom-briefings-") as shared:
@@ -72,11 +86,22 @@ def serve(
     port: PortOption = 8000,
     workers: WorkersOption = 1,
     timeout: TimeoutOption = 30.0,
+    private: Annotated[
+        bool,
+        typer.Option(
+            "--private", help="Answer reads too only to a user's token (sitroom users add)."
+        ),
+    ] = False,
 ) -> None:
     """Serve the dashboard (briefing, sources with highlighted quotes) and the REST API.
 
     The API is under /api, its OpenAPI documentation at /docs. Briefings are kept until
     the next write to the database, so a repeat request is a lookup. Stop with Ctrl-C.
+
+    Reads are open (with --private, they need a token); writes (reviews) always need a
+    user's token with the role for them: `Authorization: Bearer TOKEN`, tokens from
+    `sitroom users add`. The server listens on 127.0.0.1 unless --host says otherwise:
+    to serve others, put it behind a reverse proxy that terminates TLS (README).
 
     \b
 
@@ -88,4 +113,4 @@ def serve(
         # an unreachable server is a one-line refusal (password masked), not a traceback;
         # it also brings the schema up to date once, before any worker starts
         open_store(url).dispose()
-        run_server(url, host, port, workers, timeout)
+        run_server(url, host, port, workers, timeout, private)

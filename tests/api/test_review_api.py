@@ -1,0 +1,158 @@
+"""Reviews over the API: every role on every write route, 401 and 403 in the one error
+body with nothing written, a private server's reads, and briefings that follow."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitroom.api import create_app
+from sitroom.domain import Role
+from sitroom.store.audit import list_audit
+from sitroom.store.database import Store
+from sitroom.store.users import add_user, revoke_user
+
+REVIEW_BODIES = [
+    {"action": "confirm"},
+    {"action": "reject", "note": "a date, not a count"},
+    {"action": "edit", "changes": {"place": "Old City of Aleppo"}, "note": "per the map"},
+]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def own(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """A sample store this test may write to, with a token for each role."""
+    if request.param == "sqlite":
+        copy = tmp_path / "own.db"
+        shutil.copyfile(request.getfixturevalue("sample_url").removeprefix("sqlite:///"), copy)
+        url = f"sqlite:///{copy}"
+    else:
+        from sitroom.geo.bundled import bundled_gazetteer
+        from sitroom.ingest.sample import load_sample
+
+        url = request.getfixturevalue("pg_url")
+        store = Store(url)
+        load_sample(store, gazetteer=bundled_gazetteer())
+        store.dispose()
+    store = Store(url)
+    tokens = {}
+    with store.write_session() as session:
+        for role in Role:
+            _, tokens[role.value] = add_user(session, f"{role.value}-user", role, "test")
+        _, tokens["revoked"] = add_user(session, "gone", Role.ADMIN, "test")
+        revoke_user(session, "gone", "test")
+    store.dispose()
+    yield url, tokens
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _a_claim(client: TestClient) -> dict[str, object]:
+    found: dict[str, object] = client.get("/api/claims?limit=1").json()["items"][0]
+    return found
+
+
+def _audit(url: str, claim_id: int) -> list[object]:
+    store = Store(url)
+    with store.session() as session:
+        entries: list[object] = list(list_audit(session, "claim", claim_id))
+    store.dispose()
+    return entries
+
+
+@pytest.mark.parametrize("body", REVIEW_BODIES, ids=lambda b: str(b["action"]))
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        (None, 401),
+        ("bogus", 401),
+        ("revoked", 401),
+        ("viewer", 403),
+        ("editor", 200),
+        ("admin", 200),
+    ],
+)
+def test_every_role_on_the_review_route(
+    own: tuple[str, dict[str, str]], body: dict[str, object], who: str | None, status: int
+) -> None:
+    url, tokens = own
+    with TestClient(create_app(url)) as client:
+        claim = _a_claim(client)
+        headers = {} if who is None else _bearer(tokens.get(who, "not-a-token"))
+        answer = client.post(f"/api/claims/{claim['id']}/review", json=body, headers=headers)
+        assert answer.status_code == status, answer.text
+        if status != 200:
+            error = answer.json()["error"]
+            assert error["status"] == status and error["message"]
+            assert client.get(f"/api/claims/{claim['id']}").json() == claim
+            assert _audit(url, int(str(claim["id"]))) == []
+            if status == 401:
+                assert answer.headers["www-authenticate"] == "Bearer"
+            return
+        reviewed = answer.json()
+        assert reviewed["reviewed_by"] == f"{who}-user"
+        assert reviewed["review"] == {"confirm": "confirmed", "reject": "rejected"}.get(
+            str(body["action"]), "edited"
+        )
+        history = client.get(f"/api/claims/{claim['id']}/audit").json()
+        assert [h["who"] for h in history] == [f"{who}-user"]
+
+
+def test_a_rejected_figure_leaves_the_cached_briefing(own: tuple[str, dict[str, str]]) -> None:
+    url, tokens = own
+    with TestClient(create_app(url)) as client:
+        items = client.get("/api/claims?indicator=mine_action.sites_cleared&limit=50").json()
+        figure = next(c for c in items["items"] if c["quote"] == "21 sites")
+        assert figure["id"] in _quoted_claims(client.get("/api/briefing").json())
+        answer = client.post(
+            f"/api/claims/{figure['id']}/review",
+            json={"action": "reject", "note": "counted twice"},
+            headers=_bearer(tokens["editor"]),
+        )
+        assert answer.status_code == 200
+        assert figure["id"] not in _quoted_claims(client.get("/api/briefing").json())
+
+
+def _quoted_claims(briefing: dict[str, object]) -> set[object]:
+    """The ids of the claims a briefing's footnotes quote."""
+    notes = briefing["footnotes"]
+    assert isinstance(notes, list)
+    return {e["claim_id"] for note in notes for e in note["evidence"]}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"action": "edit", "changes": {"quote": "x"}},
+        {"action": "edit", "changes": {"value": "many"}},
+        {"action": "edit"},
+        {"action": "reject"},
+        {"action": "shout"},
+    ],
+)
+def test_a_bad_review_is_refused_with_422(own: tuple[str, dict[str, str]], body: object) -> None:
+    url, tokens = own
+    with TestClient(create_app(url)) as client:
+        claim = _a_claim(client)
+        answer = client.post(
+            f"/api/claims/{claim['id']}/review", json=body, headers=_bearer(tokens["editor"])
+        )
+        assert answer.status_code == 422 and answer.json()["error"]["status"] == 422
+        assert client.get(f"/api/claims/{claim['id']}").json() == claim
+
+
+def test_a_private_server_reads_only_to_a_token(own: tuple[str, dict[str, str]]) -> None:
+    url, tokens = own
+    with TestClient(create_app(url, private=True)) as client:
+        for path in ("/api/claims", "/api/sources", "/api/briefing", "/"):
+            assert client.get(path).status_code == 401, path
+            assert client.get(path, headers=_bearer(tokens["viewer"])).status_code == 200, path
+        assert client.get("/static/sitroom.css").status_code == 200
+    with TestClient(create_app(url)) as client:
+        assert client.get("/api/claims").status_code == 200  # open by default
