@@ -156,3 +156,43 @@ def test_a_private_server_reads_only_to_a_token(own: tuple[str, dict[str, str]])
         assert client.get("/static/sitroom.css").status_code == 200
     with TestClient(create_app(url)) as client:
         assert client.get("/api/claims").status_code == 200  # open by default
+
+
+def test_a_claim_from_a_span_starts_from_the_extractors_reading(
+    own: tuple[str, dict[str, str]],
+) -> None:
+    url, tokens = own
+    with TestClient(create_app(url)) as client:
+        items = client.get("/api/claims?indicator=mine_action.sites_cleared&limit=50").json()
+        figure = next(c for c in items["items"] if c["quote"] == "21 sites")
+        where = {"start": figure["start"], "end": figure["end"]}
+        read = client.get(f"/api/sources/{figure['source_id']}/span", params=where).json()
+        assert (read["indicator"], read["place"], read["claimant"]) == (
+            "mine_action.sites_cleared",
+            "Aleppo",
+            figure["claimant"],
+        )
+        body = {"source_id": figure["source_id"], **where, "changes": {"place": "Old City"}}
+        for who, status in ((None, 401), ("viewer", 403)):
+            headers = {} if who is None else _bearer(tokens[who])
+            assert client.post("/api/claims", json=body, headers=headers).status_code == status
+        added = client.post("/api/claims", json=body, headers=_bearer(tokens["editor"]))
+        assert added.status_code == 201, added.text
+        claim = added.json()
+        assert (claim["place"], claim["value"], claim["review"]) == ("Old City", 21.0, "confirmed")
+        assert claim["extracted_by"] == "user:editor-user" and claim["id"] != figure["id"]
+        assert client.get(f"/api/claims/{claim['id']}/audit").json()[0]["what"] == "add_claim"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "problem"),
+    [(0, 5, "holds no number"), (10, 5, "not within"), (0, 10**6, "not within")],
+)
+def test_a_span_that_is_no_figure_is_refused(
+    own: tuple[str, dict[str, str]], start: int, end: int, problem: str
+) -> None:
+    url, tokens = own
+    with TestClient(create_app(url)) as client:
+        body = {"source_id": 1, "start": start, "end": end}
+        answer = client.post("/api/claims", json=body, headers=_bearer(tokens["editor"]))
+        assert answer.status_code == 422 and problem in answer.json()["error"]["message"]

@@ -27,9 +27,13 @@ from sitroom.api.schemas import (
     SourceDetail,
     SourceOut,
     SourcePage,
+    SpanIn,
+    SpanOut,
     claim_out_record,
 )
 from sitroom.domain import Role, User
+from sitroom.ingest.spans import add_claim_from_span, claim_for_span
+from sitroom.report.claims_table import claim_record
 from sitroom.report.json_out import render_json
 from sitroom.store.audit import list_audit
 from sitroom.store.claims import ClaimFilter, count_claims, get_claim, list_claims
@@ -111,6 +115,41 @@ def review(
             session, claim_id, body.action, editor, changes=body.changes, note=body.note
         )
     return Response(orjson.dumps(claim_out_record(reviewed)), media_type="application/json")
+
+
+@router.post(
+    "/claims",
+    response_model=ClaimOut,
+    status_code=201,
+    summary="Add a claim from a span of a source (editor)",
+    tags=["review"],
+)
+def add_claim(body: SpanIn, store: StoreDep, editor: Editor) -> Response:
+    """Store a figure the extractor missed: the words at `start`-`end` of a source, with
+    what the extractor says of them and `changes` over it. `extracted_by` names the user;
+    the claim is confirmed by them. Needs an editor's or admin's token."""
+    added = add_claim_from_span(store, body.source_id, body.start, body.end, editor, body.changes)
+    return Response(
+        orjson.dumps(claim_out_record(added)), status_code=201, media_type="application/json"
+    )
+
+
+@router.get(
+    "/sources/{source_id}/span",
+    response_model=SpanOut,
+    summary="What the extractor says of a span",
+    tags=["review"],
+)
+def span(
+    source_id: Annotated[Id, Path(description="Source id.")],
+    store: StoreDep,
+    start: Annotated[int, Query(ge=0, le=2**31 - 1)],
+    end: Annotated[int, Query(ge=1, le=2**31 - 1)],
+) -> SpanOut:
+    """The fields a claim of `text[start:end]` would start from, for a form to fill."""
+    found = claim_for_span(store, source_id, start, end)
+    record = claim_record(found)
+    return SpanOut.model_validate({**record, "source_id": source_id})
 
 
 @router.get(

@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException
 from sitroom.api.auth import Unauthorized
 from sitroom.api.schemas import ErrorBody, ErrorDetail, ErrorInfo
 from sitroom.domain import InputError, InputErrors, NotAllowed, NotFound, SitroomError
+from sitroom.ingest.spans import BadSpan
 from sitroom.report.html import templates
 from sitroom.report.target import suggested_places
 from sitroom.store.reviews import BadReview
@@ -117,7 +118,7 @@ async def _on_sitroom_error(request: Request, err: Exception) -> Response:
         return response
     if isinstance(err, NotAllowed):
         return respond(request, 403, str(err))
-    if isinstance(err, BadReview):
+    if isinstance(err, BadReview | BadSpan):
         return respond(request, 422, str(err))
     if isinstance(err, BadRequest):
         return respond(request, 400, _input_detail(err).problem, [_input_detail(err)])

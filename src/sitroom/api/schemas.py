@@ -93,6 +93,48 @@ class ReviewIn(BaseModel):
     )
 
 
+class SpanIn(BaseModel):
+    """A figure the extractor missed: its words in a source, and the fields to set."""
+
+    source_id: int = Field(ge=1, le=2**31 - 1)
+    start: int = Field(ge=0, le=2**31 - 1, description="First character of the figure's words.")
+    end: int = Field(ge=1, le=2**31 - 1, description="One past their last character.")
+    changes: dict[
+        Annotated[str, StringConstraints(max_length=32)],
+        Annotated[str, StringConstraints(max_length=2000)] | float | None,
+    ] = Field(
+        default_factory=dict,
+        max_length=16,
+        description="FIELD: VALUE over what the extractor says of the span (GET "
+        "/api/sources/{id}/span); `indicator` is needed where it cannot tell.",
+    )
+
+
+class SpanOut(BaseModel):
+    """What the extractor says of a span: the fields a new claim would start from."""
+
+    source_id: int
+    indicator: str
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str
+    group: str | None
+    place: str | None
+    origin: str | None
+    destination: str | None
+    subject: str | None
+    window: str | None
+    window_start: date | None
+    window_end: date | None
+    claimant: str | None
+    quote: str
+    start: int
+    end: int
+    sentence: str
+
+
 class AuditOut(BaseModel):
     """One change: who, when, what, and the values before and after (JSON text)."""
 
