@@ -103,6 +103,28 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(url, folder)
 
 
+@pytest.fixture(scope="session")
+def review_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    """`sitroom serve` on a sample store of its own, with an editor's and a viewer's token."""
+    from typer.testing import CliRunner
+
+    from sitroom.cli import app
+    from sitroom.domain import Role
+    from sitroom.store.users import add_user
+
+    folder: Path = tmp_path_factory.mktemp("review")
+    url = f"sqlite:///{folder / 'review.db'}"
+    assert CliRunner().invoke(app, ["sample", "load", "--db", url]).exit_code == 0
+    store = Store(url)
+    tokens = {}
+    with store.write_session() as session:
+        for name, role in (("amal", Role.EDITOR), ("vera", Role.VIEWER)):
+            tokens[name] = add_user(session, name, role, "test")[1]
+    store.dispose()
+    for base in _serve(url, folder):
+        yield base, tokens
+
+
 HOSTILE = {
     "title": "Aleppo <script>alert('title')</script>\" onmouseover=\"alert('attr')",
     "publisher": "<img src=x onerror=alert('publisher')>' data-x='",

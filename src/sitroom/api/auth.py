@@ -7,6 +7,8 @@ short 403, both in the API's one error body; nothing is written.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Awaitable, Callable
 
 from fastapi import Request
@@ -23,7 +25,7 @@ class Unauthorized(SitroomError):
     """No token, or one that no user holds (any more): answered 401."""
 
 
-def _user(store: Store, header: str) -> User | None:
+def user_for_header(store: Store, header: str) -> User | None:
     if not header:
         return None
     scheme, _, token = header.partition(" ")
@@ -37,11 +39,28 @@ def _user(store: Store, header: str) -> User | None:
     return user
 
 
+COOKIE = "sitroom_token"
+
+
+def csrf_token(token: str) -> str:
+    """The value a dashboard form carries to prove it came from a page of this server."""
+    return hmac.new(token.encode("utf-8"), b"sitroom-csrf", hashlib.sha256).hexdigest()[:32]
+
+
 async def signed_in(request: Request) -> User | None:
-    """The user the request's token belongs to; None without a token."""
+    """The user the request's token belongs to: from `Authorization: Bearer`, else from
+    the dashboard's sign-in cookie (a stale cookie is no user); None without either."""
     store: Store = request.app.state.store
     header = request.headers.get("authorization", "")
-    return await run_in_threadpool(_user, store, header) if header else None
+    if header:
+        return await run_in_threadpool(user_for_header, store, header)
+    cookie = request.cookies.get(COOKIE, "")
+    if not cookie:
+        return None
+    try:
+        return await run_in_threadpool(user_for_header, store, f"Bearer {cookie}")
+    except Unauthorized:
+        return None
 
 
 def requires(role: Role) -> Callable[[Request], Awaitable[User]]:

@@ -28,6 +28,8 @@ class ClaimFilter:
     claimant: str | None = None
     source_id: int | None = None
     on_or_before: date | None = None  # source published on or before this day
+    review: str | None = None  # extracted, confirmed, edited or rejected
+    quote: str | None = None  # words within the quote or its sentence
 
 
 # The claims table's columns in the order of Claim's fields, so a row is the positional
@@ -150,6 +152,16 @@ def _filtered(query: AnySelect, where: ClaimFilter) -> AnySelect:
         )
     if where.source_id is not None:
         query = query.where(ClaimRow.source_id == where.source_id)
+    if where.review:
+        query = query.where(ClaimRow.review == where.review)
+    if where.quote:
+        words = where.quote.lower()
+        query = query.where(
+            or_(
+                func.lower(ClaimRow.quote).contains(words, autoescape=True),
+                func.lower(ClaimRow.sentence).contains(words, autoescape=True),
+            )
+        )
     if where.on_or_before is not None:
         query = query.join(SourceRow, SourceRow.id == ClaimRow.source_id).where(
             SourceRow.published_at <= where.on_or_before

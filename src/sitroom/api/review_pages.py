@@ -1,0 +1,284 @@
+"""The workbench pages: sign in, browse and filter claims, review one, see its history.
+
+Plain HTML forms, no script: they work with JavaScript off. A form that writes carries a
+CSRF token derived from the signed-in user's token (`auth.csrf_token`) besides the cookie
+being SameSite=Strict; a form without it, or from a user who may not write, changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import hmac
+from datetime import date
+from typing import Annotated
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from sitroom.api.auth import (
+    COOKIE,
+    Unauthorized,
+    csrf_token,
+    may_read,
+    signed_in,
+    user_for_header,
+)
+from sitroom.api.deps import StoreDep
+from sitroom.api.errors import PAGE_ERROR_RESPONSES
+from sitroom.api.limits import Filter, Id
+from sitroom.domain import Claim, NotAllowed, ReviewAction, ReviewStatus, Role, User
+from sitroom.report.html import templates
+from sitroom.store.audit import list_audit
+from sitroom.store.claims import ClaimFilter, count_claims, get_claim, list_claims
+from sitroom.store.database import Store
+from sitroom.store.reviews import EDITABLE, BadReview, review_claim
+from sitroom.store.tables import ClaimRow
+from sitroom.vocabulary import default_vocabulary
+
+MAX_FORM_BYTES = 64 * 1024
+PAGE_SIZE = 50
+
+open_router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
+router = APIRouter(
+    tags=["pages"],
+    responses=PAGE_ERROR_RESPONSES,
+    default_response_class=HTMLResponse,
+    dependencies=[Depends(may_read)],
+)
+
+
+def _page(name: str, status: int = 200, **values: object) -> HTMLResponse:
+    html = templates().get_template(name).render(standalone=False, **values)
+    return HTMLResponse(html, status_code=status)
+
+
+def _safe_next(target: str | None, default: str) -> str:
+    """A path on this server to go back to: never another site ("//evil", "https:")."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return default
+    return target
+
+
+async def _form(request: Request) -> dict[str, str]:
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        raise BadReview(f"the form is more than {MAX_FORM_BYTES:,} bytes")
+    parsed = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+    return {name: values[-1] for name, values in parsed.items()}
+
+
+def _csrf(request: Request) -> str:
+    token = request.cookies.get(COOKIE, "")
+    return csrf_token(token) if token else ""
+
+
+async def _writer(request: Request, form: dict[str, str]) -> User:
+    """The signed-in editor a form comes from, with the form's CSRF token checked."""
+    user = await signed_in(request)
+    if user is None:
+        raise Unauthorized("sign in with an editor's token to review (/signin)")
+    if "authorization" not in request.headers:  # signed in by cookie: the form must be ours
+        expected = _csrf(request)
+        if not expected or not hmac.compare_digest(form.get("csrf", ""), expected):
+            raise NotAllowed("the form did not come from this server's page; open it again")
+    if not user.role.allows(Role.EDITOR):
+        raise NotAllowed(f'user "{user.name}" is a {user.role}; reviewing needs an editor')
+    return user
+
+
+@open_router.get("/signin", summary="The sign-in page")
+async def signin_page(request: Request, next: Filter | None = None) -> HTMLResponse:
+    """A form that takes a user's token and keeps it in a cookie for the dashboard."""
+    user = await signed_in(request)
+    return _page(
+        "signin.html", user=user, next=_safe_next(next, "/claims"), csrf=_csrf(request), message=""
+    )
+
+
+@open_router.post("/signin", summary="Sign in with a token")
+async def signin(request: Request) -> Response:
+    """Check the token; keep it in an HttpOnly, SameSite=Strict cookie; go on to `next`."""
+    form = await _form(request)
+    token = form.get("token", "").strip()
+    target = _safe_next(form.get("next"), "/claims")
+    try:
+        user = await run_in_threadpool(_user_of, request.app.state.store, token)
+    except Unauthorized as err:
+        return _page("signin.html", 401, user=None, next=target, csrf="", message=str(err))
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+    assert user is not None
+    return response
+
+
+def _user_of(store: Store, token: str) -> User:
+    if not token:
+        raise Unauthorized("give your token")
+    user = user_for_header(store, f"Bearer {token}")
+    assert user is not None
+    return user
+
+
+@open_router.post("/signout", summary="Sign out")
+async def signout(request: Request) -> Response:
+    """Forget the sign-in cookie."""
+    form = await _form(request)
+    expected = _csrf(request)
+    if expected and not hmac.compare_digest(form.get("csrf", ""), expected):
+        raise NotAllowed("the form did not come from this server's page; open it again")
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(COOKIE, path="/")
+    return response
+
+
+@router.get("/claims", summary="Browse and filter claims")
+async def claims_page(
+    request: Request,
+    store: StoreDep,
+    indicator: Filter | None = None,
+    place: Filter | None = None,
+    claimant: Filter | None = None,
+    review: Annotated[str | None, Query(max_length=16, description="A review status.")] = None,
+    source: Annotated[str | None, Query(max_length=12)] = None,
+    q: Filter | None = None,
+    after: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
+) -> HTMLResponse:
+    """The claims, filtered, PAGE_SIZE a page in id order; editors review them here."""
+    user = await signed_in(request)
+    # an empty field of the filter form is no filter
+    if review and review not in {s.value for s in ReviewStatus}:
+        raise BadReview(f'"{review}" is not a review status')
+    source_id = int(source) if source and source.isdigit() and len(source) < 10 else None
+    where = ClaimFilter(
+        indicator=indicator or None,
+        place=place or None,
+        claimant=claimant or None,
+        source_id=source_id,
+        review=review or None,
+        quote=q or None,
+    )
+
+    def read() -> tuple[list[Claim], int]:
+        with store.reading() as connection:
+            found = list_claims(connection, where, after_id=after, limit=PAGE_SIZE + 1)
+        with store.session() as session:
+            return found, count_claims(session, where)
+
+    found, total = await run_in_threadpool(read)
+    page = found[:PAGE_SIZE]
+    query = {k: v for k, v in request.query_params.items() if k != "after" and v}
+    following = None
+    if len(found) > PAGE_SIZE and page[-1].id is not None:
+        following = "/claims?" + urlencode({**query, "after": page[-1].id})
+    here = str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
+    return _page(
+        "claims.html",
+        claims=page,
+        total=total,
+        where=where,
+        statuses=[s.value for s in ReviewStatus],
+        indicators=default_vocabulary().keys(),
+        user=user,
+        editor=user is not None and user.role.allows(Role.EDITOR),
+        csrf=_csrf(request),
+        here=here,
+        following=following,
+    )
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(getattr(value, "value", value))
+
+
+def _fields(store: Store, claim: Claim) -> list[tuple[str, str, str]]:
+    """(field, value as it reads now, the extracted value) for every editable field."""
+    with store.session() as session:
+        row = session.get(ClaimRow, claim.id)
+        assert row is not None
+        return [
+            (name, _shown(getattr(claim, name)), _shown(getattr(row, column)))
+            for name, column in EDITABLE.items()
+        ]
+
+
+async def _claim_page(
+    request: Request, store: Store, claim_id: int, message: str = "", status: int = 200
+) -> HTMLResponse:
+    user = await signed_in(request)
+
+    def read() -> tuple[Claim, list[tuple[str, str, str]], list[object]]:
+        with store.session() as session:
+            claim = get_claim(session, claim_id)
+            history: list[object] = list(list_audit(session, "claim", claim_id))
+        return claim, _fields(store, claim), history
+
+    claim, fields, history = await run_in_threadpool(read)
+    return _page(
+        "claim.html",
+        status,
+        claim=claim,
+        fields=fields,
+        history=history,
+        user=user,
+        editor=user is not None and user.role.allows(Role.EDITOR),
+        csrf=_csrf(request),
+        message=message,
+    )
+
+
+@router.get("/claims/{claim_id}", summary="One claim: its fields and history")
+async def claim_page(
+    request: Request, claim_id: Annotated[Id, Path(description="Claim id.")], store: StoreDep
+) -> HTMLResponse:
+    """A claim's fields (as reviewed, beside the extracted ones), its history, and for an
+    editor the form that edits it."""
+    return await _claim_page(request, store, claim_id)
+
+
+@router.post("/claims/{claim_id}/review", summary="Review a claim from the dashboard")
+async def review_form(
+    request: Request, claim_id: Annotated[Id, Path(description="Claim id.")], store: StoreDep
+) -> Response:
+    """Confirm, reject or edit a claim from a dashboard form; back to the page it came from."""
+    form = await _form(request)
+    user = await _writer(request, form)
+    try:
+        action = ReviewAction(form.get("action", ""))
+    except ValueError:
+        return await _claim_page(request, store, claim_id, "choose confirm, reject or edit", 422)
+
+    def write() -> Claim:
+        changes: dict[str, object] = {}
+        if action is ReviewAction.EDIT:
+            with store.session() as session:
+                current = get_claim(session, claim_id)
+            changes = {
+                name: form[name]
+                for name in EDITABLE
+                if name in form and form[name].strip() != _shown(getattr(current, name))
+            }
+        with store.write_session() as session:
+            return review_claim(
+                session, claim_id, action, user, changes=changes, note=form.get("note")
+            )
+
+    try:
+        await run_in_threadpool(write)
+    except BadReview as err:
+        return await _claim_page(request, store, claim_id, str(err), 422)
+    return RedirectResponse(_safe_next(form.get("next"), f"/claims/{claim_id}"), status_code=303)
