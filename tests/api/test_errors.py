@@ -33,7 +33,7 @@ def test_unknown_path_is_404(client: TestClient) -> None:
 
 
 def test_wrong_method_is_405(client: TestClient) -> None:
-    response = client.post("/api/claims")
+    response = client.delete("/api/claims")
     assert response.status_code == 405
     assert response.json() == {
         "error": {"status": 405, "message": "method not allowed", "details": []}

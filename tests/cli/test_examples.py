@@ -20,6 +20,9 @@ BLOCKING = {("serve",), ("demo",)}  # they serve until stopped: their help is ch
 # the job queue needs PostgreSQL, the sample store is SQLite: help checked here, runs in
 # tests/ingest/test_queue.py
 NEEDS_POSTGRES = {("worker",), ("jobs", "list"), ("jobs", "failed"), ("jobs", "retry")}
+# a review needs a user, whom `users add` (a later command here) makes: help checked here,
+# the example runs in tests/cli/test_review_cli.py
+NEEDS_USER = {("review",)}
 
 
 def _leaves(group: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -58,7 +61,7 @@ def test_the_example_of_every_command_runs_from_another_folder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     example = _example(command)
-    if command in BLOCKING | NEEDS_POSTGRES:
+    if command in BLOCKING | NEEDS_POSTGRES | NEEDS_USER:
         return
     monkeypatch.chdir(tmp_path)  # not the repository: the sample is found by `sample path`
     monkeypatch.setenv("SITROOM_DATABASE_URL", sample_db)

@@ -129,3 +129,14 @@ def test_users_are_listed_revoked_and_given_roles(db: str) -> None:
         json.loads(line)["what"] for line in sitroom("audit", "--json", "--db", db)[1].splitlines()
     ]
     assert {"add_user", "set_role", "revoke_user"} <= set(who)
+
+
+def test_the_example_in_review_help_runs(db: str) -> None:
+    import shlex
+
+    shown = sitroom("review", "--help")[1]
+    example = next(line for line in shown.splitlines() if "Example: sitroom" in line)
+    words = shlex.split(example.strip().removeprefix("Example: "))
+    code, out, err = sitroom(*words[1:], "--db", db)
+    assert code == 0, err
+    assert out == "claim 30: edited (place edited) by amal\n"

@@ -62,7 +62,7 @@ _TITLES = {
 }
 
 
-def _wants_page(request: Request) -> bool:
+def wants_page(request: Request) -> bool:
     """A browser on a dashboard page gets an HTML page; the API and scripts get JSON."""
     return not request.url.path.startswith(("/api", "/openapi")) and "text/html" in (
         request.headers.get("accept", "")
@@ -80,7 +80,7 @@ def respond(
     """The error as the JSON error body, or as a dashboard page for a browser (same status,
     message and details, with the form to ask again; places suggested from the store
     unless `suggest` is false, as on a 500 where the store may be what failed)."""
-    if not _wants_page(request):
+    if not wants_page(request):
         return error_response(status, message, details)
     page = (
         templates()

@@ -26,7 +26,7 @@ from sitroom.api.auth import (
     user_for_header,
 )
 from sitroom.api.deps import StoreDep
-from sitroom.api.errors import PAGE_ERROR_RESPONSES
+from sitroom.api.errors import PAGE_ERROR_RESPONSES, respond, wants_page
 from sitroom.api.limits import Filter, Id
 from sitroom.domain import Claim, NotAllowed, ReviewAction, ReviewStatus, Role, User
 from sitroom.report.html import templates
@@ -40,7 +40,9 @@ from sitroom.vocabulary import default_vocabulary
 MAX_FORM_BYTES = 64 * 1024
 PAGE_SIZE = 50
 
-open_router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
+open_router = APIRouter(
+    tags=["pages"], responses=PAGE_ERROR_RESPONSES, default_response_class=HTMLResponse
+)
 router = APIRouter(
     tags=["pages"],
     responses=PAGE_ERROR_RESPONSES,
@@ -106,6 +108,8 @@ async def signin(request: Request) -> Response:
     try:
         user = await run_in_threadpool(_user_of, request.app.state.store, token)
     except Unauthorized as err:
+        if not wants_page(request):
+            return respond(request, 401, str(err))
         return _page("signin.html", 401, user=None, next=target, csrf="", message=str(err))
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
@@ -260,7 +264,10 @@ async def review_form(
     try:
         action = ReviewAction(form.get("action", ""))
     except ValueError:
-        return await _claim_page(request, store, claim_id, "choose confirm, reject or edit", 422)
+        message = "choose confirm, reject or edit"
+        if not wants_page(request):
+            return respond(request, 422, message)
+        return await _claim_page(request, store, claim_id, message, 422)
 
     def write() -> Claim:
         changes: dict[str, object] = {}
@@ -280,5 +287,7 @@ async def review_form(
     try:
         await run_in_threadpool(write)
     except BadReview as err:
+        if not wants_page(request):
+            return respond(request, 422, str(err))
         return await _claim_page(request, store, claim_id, str(err), 422)
     return RedirectResponse(_safe_next(form.get("next"), f"/claims/{claim_id}"), status_code=303)

@@ -54,7 +54,11 @@ def users_add(
 
 @users_app.command("list")
 def users_list(db: DbOption = None) -> None:
-    """List the users: name, role, created, revoked."""
+    """List the users: name, role, created, revoked.
+
+    \b
+    Example: sitroom users list
+    """
     from sitroom.store.users import list_users
 
     with refuse_on():
@@ -72,7 +76,11 @@ def users_revoke(
     db: DbOption = None,
     who: WhoOption = None,
 ) -> None:
-    """Revoke a user's token; their past reviews stay, with their name."""
+    """Revoke a user's token; their past reviews stay, with their name.
+
+    \b
+    Example: sitroom users revoke amal
+    """
     from sitroom.store.users import revoke_user
 
     with refuse_on():
@@ -89,7 +97,11 @@ def users_role(
     db: DbOption = None,
     who: WhoOption = None,
 ) -> None:
-    """Change a user's role."""
+    """Change a user's role.
+
+    \b
+    Example: sitroom users role amal admin
+    """
     from sitroom.store.users import set_role
 
     with refuse_on():
@@ -144,10 +156,9 @@ def review(
     `sitroom audit --claim CLAIM_ID`.
 
     \b
-    Examples:
-      sitroom review 12 --confirm --reviewer amal
-      sitroom review 13 --reject "a date, not a count" --reviewer amal
-      sitroom review 14 --set place="East Aleppo" --set value=94 --note "per the map" --reviewer amal
+    Example: sitroom review 30 --set place="Old City of Aleppo" --note "per the map" --reviewer amal
+    Also: sitroom review 30 --confirm --reviewer amal
+          sitroom review 31 --reject "the same sites as claim 30" --reviewer amal
     """
     from sitroom.store.reviews import review_claim
     from sitroom.store.users import get_user
