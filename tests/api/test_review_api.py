@@ -196,3 +196,60 @@ def test_a_span_that_is_no_figure_is_refused(
         body = {"source_id": 1, "start": start, "end": end}
         answer = client.post("/api/claims", json=body, headers=_bearer(tokens["editor"]))
         assert answer.status_code == 422 and problem in answer.json()["error"]["message"]
+
+
+def test_a_bulk_review_applies_to_the_count_shown(own: tuple[str, dict[str, str]]) -> None:
+    url, tokens = own
+    sites = "/api/claims?indicator=mine_action.sites_cleared&limit=50"
+    with TestClient(create_app(url)) as client:
+        shown = len(client.get(sites).json()["items"])
+        body = {"action": "reject", "indicator": "mine_action.sites_cleared", "note": "unverified"}
+        for who, status in ((None, 401), ("viewer", 403)):
+            headers = {} if who is None else _bearer(tokens[who])
+            answer = client.post(
+                "/api/claims/review", json={**body, "expected": shown}, headers=headers
+            )
+            assert answer.status_code == status
+        stale = client.post(
+            "/api/claims/review",
+            json={**body, "expected": shown + 1},
+            headers=_bearer(tokens["editor"]),
+        )
+        assert stale.status_code == 422 and "look again" in stale.json()["error"]["message"]
+        assert {c["review"] for c in client.get(sites).json()["items"]} == {"extracted"}
+        done = client.post(
+            "/api/claims/review",
+            json={**body, "expected": shown},
+            headers=_bearer(tokens["editor"]),
+        )
+        assert done.status_code == 200 and done.json() == {"reviewed": shown}
+        items = client.get(sites).json()["items"]
+        assert {c["review"] for c in items} == {"rejected"}
+        assert len(client.get(f"/api/claims/{items[0]['id']}/audit").json()) == 1
+
+
+def test_the_claims_page_offers_a_bulk_review_with_its_count(
+    own: tuple[str, dict[str, str]],
+) -> None:
+    import re
+
+    url, tokens = own
+    with TestClient(create_app(url)) as client:
+        client.cookies.set("sitroom_token", tokens["editor"])
+        page = client.get("/claims?indicator=mine_action.sites_cleared").text
+        assert "Confirm all 6" in page and "Reject all 6" in page
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+        assert csrf is not None
+        form = {
+            "csrf": csrf.group(1),
+            "action": "confirm",
+            "expected": "6",
+            "indicator": "mine_action.sites_cleared",
+            "next": "/claims?indicator=mine_action.sites_cleared",
+        }
+        answer = client.post("/claims/review", data=form, follow_redirects=False)
+        assert answer.status_code == 303
+        page = client.get("/claims?indicator=mine_action.sites_cleared&review=confirmed").text
+        assert "6 claims" in page
+        forged = client.post("/claims/review", data={**form, "csrf": "x"}, follow_redirects=False)
+        assert forged.status_code == 403

@@ -32,7 +32,29 @@ def test_hostile_metadata_runs_nothing_on_any_page(page: Page, hostile_server: s
     assert dialogs == []
 
 
-@pytest.mark.parametrize("path", ["/?place=Aleppo&date=2016-12-09", "/sources", "/sources/1"])
+def test_hostile_text_runs_nothing_on_the_workbench_pages(page: Page, hostile_server: str) -> None:
+    dialogs: list[str] = []
+
+    def record(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record)
+    page.goto(f"{hostile_server}/claims?q=onerror")
+    row = page.locator("table.claims tbody tr").first
+    expect(row).to_be_visible()
+    row.get_by_role("link").first.click()
+    expect(page.locator("blockquote.sentence")).to_contain_text("<img src=x onerror=alert('text')>")
+    expect(page.locator("img")).to_have_count(0)
+    page.goto(f"{hostile_server}/signin?next=javascript:alert(1)")
+    expect(page.locator("input[name=next]")).to_have_value("/claims")
+    assert dialogs == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/?place=Aleppo&date=2016-12-09", "/sources", "/sources/1", "/claims", "/claims/1", "/signin"],
+)
 def test_pages_break_no_rule_of_their_content_security_policy(
     page: Page, live_server: str, path: str
 ) -> None:

@@ -21,6 +21,8 @@ from sitroom.api.errors import ERROR_RESPONSES
 from sitroom.api.limits import Filter, Id
 from sitroom.api.schemas import (
     AuditOut,
+    BulkReviewIn,
+    BulkReviewOut,
     ClaimOut,
     ClaimPage,
     ReviewIn,
@@ -37,7 +39,7 @@ from sitroom.report.claims_table import claim_record
 from sitroom.report.json_out import render_json
 from sitroom.store.audit import list_audit
 from sitroom.store.claims import ClaimFilter, count_claims, get_claim, list_claims
-from sitroom.store.reviews import review_claim
+from sitroom.store.reviews import review_claim, review_claims
 from sitroom.store.sources import get_source, list_sources
 
 router = APIRouter(
@@ -115,6 +117,30 @@ def review(
             session, claim_id, body.action, editor, changes=body.changes, note=body.note
         )
     return Response(orjson.dumps(claim_out_record(reviewed)), media_type="application/json")
+
+
+@router.post(
+    "/claims/review",
+    response_model=BulkReviewOut,
+    summary="Confirm or reject every claim a filter matches (editor)",
+    tags=["review"],
+)
+def bulk_review(body: BulkReviewIn, store: StoreDep, editor: Editor) -> BulkReviewOut:
+    """Confirm or reject, each with its audit entry, the claims the filter matches, if they
+    are still `expected` in number (the count shown before). Needs an editor's token."""
+    where = ClaimFilter(
+        indicator=body.indicator or None,
+        place=body.place or None,
+        claimant=body.claimant or None,
+        source_id=body.source,
+        review=body.review.value if body.review else None,
+        quote=body.q or None,
+    )
+    with store.write_session() as session:
+        done = review_claims(
+            session, where, body.action, editor, expected=body.expected, note=body.note
+        )
+    return BulkReviewOut(reviewed=done)
 
 
 @router.post(

@@ -33,7 +33,7 @@ from sitroom.report.html import templates
 from sitroom.store.audit import list_audit
 from sitroom.store.claims import ClaimFilter, count_claims, get_claim, list_claims
 from sitroom.store.database import Store
-from sitroom.store.reviews import EDITABLE, BadReview, review_claim
+from sitroom.store.reviews import BULK_MAX, EDITABLE, BadReview, review_claim, review_claims
 from sitroom.store.tables import ClaimRow
 from sitroom.vocabulary import default_vocabulary
 
@@ -196,6 +196,7 @@ async def claims_page(
         csrf=_csrf(request),
         here=here,
         following=following,
+        bulk=0 < total <= BULK_MAX,
     )
 
 
@@ -252,6 +253,42 @@ async def claim_page(
     """A claim's fields (as reviewed, beside the extracted ones), its history, and for an
     editor the form that edits it."""
     return await _claim_page(request, store, claim_id)
+
+
+@router.post("/claims/review", summary="Confirm or reject every claim of a filter")
+async def bulk_review_form(request: Request, store: StoreDep) -> Response:
+    """Confirm or reject every claim the page's filter matched, if they are still as many
+    as the count the page showed; back to the page."""
+    form = await _form(request)
+    user = await _writer(request, form)
+    back = _safe_next(form.get("next"), "/claims")
+    try:
+        action = ReviewAction(form.get("action", ""))
+        expected = int(form.get("expected", ""))
+    except ValueError:
+        return respond(request, 422, "choose confirm or reject, for the count shown")
+    review = form.get("review") or None
+    source = form.get("source", "")
+    where = ClaimFilter(
+        indicator=form.get("indicator") or None,
+        place=form.get("place") or None,
+        claimant=form.get("claimant") or None,
+        source_id=int(source) if source.isdigit() and len(source) < 10 else None,
+        review=review if review in {s.value for s in ReviewStatus} else None,
+        quote=form.get("q") or None,
+    )
+
+    def write() -> int:
+        with store.write_session() as session:
+            return review_claims(
+                session, where, action, user, expected=expected, note=form.get("note")
+            )
+
+    try:
+        await run_in_threadpool(write)
+    except BadReview as err:
+        return respond(request, 422, str(err))
+    return RedirectResponse(back, status_code=303)
 
 
 @router.post("/claims/{claim_id}/review", summary="Review a claim from the dashboard")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from sitroom.domain import Claim, ReviewAction, Source
+from sitroom.domain import Claim, ReviewAction, ReviewStatus, Source
 from sitroom.report.claims_table import claim_record
 
 
@@ -133,6 +133,29 @@ class SpanOut(BaseModel):
     start: int
     end: int
     sentence: str
+
+
+class BulkReviewIn(BaseModel):
+    """Confirm or reject every claim a filter matches (as `GET /api/claims` filters)."""
+
+    action: ReviewAction
+    expected: int = Field(
+        ge=0,
+        le=5000,
+        description="How many claims the filter matched when shown: if it "
+        "matches another number now, nothing changes (422).",
+    )
+    indicator: Annotated[str, StringConstraints(max_length=200)] | None = None
+    place: Annotated[str, StringConstraints(max_length=200)] | None = None
+    claimant: Annotated[str, StringConstraints(max_length=200)] | None = None
+    source: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    review: ReviewStatus | None = None
+    q: Annotated[str, StringConstraints(max_length=200)] | None = None
+    note: Annotated[str, StringConstraints(max_length=2000)] | None = None
+
+
+class BulkReviewOut(BaseModel):
+    reviewed: int
 
 
 class AuditOut(BaseModel):

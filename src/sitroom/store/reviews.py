@@ -27,7 +27,7 @@ from sitroom.domain import (
     User,
 )
 from sitroom.store.audit import record_change
-from sitroom.store.claims import get_claim
+from sitroom.store.claims import ClaimFilter, get_claim, list_claims
 from sitroom.store.limits import day_problem, id_in_range, value_problem
 from sitroom.store.tables import ClaimRow
 from sitroom.vocabulary import default_vocabulary
@@ -174,3 +174,32 @@ def review_claim(
     )
     session.flush()
     return get_claim(session, claim_id)
+
+
+BULK_MAX = 5_000  # claims one bulk review may change; more is a filter to narrow first
+
+
+def review_claims(
+    session: Session,
+    where: ClaimFilter,
+    action: ReviewAction,
+    reviewer: User,
+    *,
+    expected: int,
+    note: str | None = None,
+) -> int:
+    """Confirm or reject every claim `where` matches, each with its own audit entry; how
+    many. `expected` is the count the reviewer was shown: if the filter matches another
+    number now (claims were added or reviewed since), nothing changes (BadReview)."""
+    if action is ReviewAction.EDIT:
+        raise BadReview("a bulk review confirms or rejects; edit claims one by one")
+    ids = [c.id for c in list_claims(session, where, limit=BULK_MAX + 1) if c.id is not None]
+    if len(ids) > BULK_MAX:
+        raise BadReview(f"the filter matches more than {BULK_MAX:,} claims; narrow it")
+    if len(ids) != expected:
+        raise BadReview(
+            f"the filter matches {len(ids)} claims now, not the {expected} shown; look again"
+        )
+    for claim_id in ids:
+        review_claim(session, claim_id, action, reviewer, note=note)
+    return len(ids)
