@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException
 from sitroom.api.auth import Unauthorized
 from sitroom.api.schemas import ErrorBody, ErrorDetail, ErrorInfo
 from sitroom.domain import InputError, InputErrors, NotAllowed, NotFound, SitroomError
+from sitroom.geo.render import BadRange
 from sitroom.ingest.spans import BadSpan
 from sitroom.report.html import templates
 from sitroom.report.target import suggested_places
@@ -118,7 +119,7 @@ async def _on_sitroom_error(request: Request, err: Exception) -> Response:
         return response
     if isinstance(err, NotAllowed):
         return respond(request, 403, str(err))
-    if isinstance(err, BadReview | BadSpan):
+    if isinstance(err, BadReview | BadSpan | BadRange):
         return respond(request, 422, str(err))
     if isinstance(err, BadRequest):
         return respond(request, 400, _input_detail(err).problem, [_input_detail(err)])

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+from sitroom.domain import SitroomError
 from sitroom.geo.actors import default_parties
 from sitroom.geo.control import PlaceControl
 from sitroom.geo.shares import ControlMap, ControlShares
@@ -95,6 +96,53 @@ def state_geojson(control: ControlMap, area_name: str, on: date) -> dict[str, ob
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+MAX_MAP_DAYS = 400
+
+
+class BadRange(SitroomError):
+    """A range of days the map cannot draw: reversed, or too long."""
+
+
+def states_geojson(
+    control: ControlMap, area_name: str, start: date, end: date
+) -> dict[str, object]:
+    """The area's polygons with their state and controller on every day from `start` to
+    `end` (`days`; each feature's `states` is [state, controller] by day, in that order),
+    and every dated observation of each place with its claimant and source: what a map
+    with a date slider draws without asking again."""
+    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    features: list[dict[str, object]] = []
+    for place in control.members(area_name):
+        states: list[list[str | None]] = []
+        seen: dict[tuple[object, ...], dict[str, object]] = {}
+        for day in days:
+            state = control.ledger.on(place.name, day)
+            states.append([state.state.value, state.controller])
+            for claim in _claims(state):
+                seen.setdefault(tuple(claim.values()), claim)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": place.geometry,
+                "properties": {
+                    "name": place.name,
+                    "name_ar": place.name_ar,
+                    "area_km2": round(place.area_km2 or 0.0, 4),
+                    "states": states,
+                    "observations": sorted(
+                        seen.values(), key=lambda c: (str(c["observed_on"]), str(c["actor"]))
+                    ),
+                },
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "area": area_name,
+        "days": [d.isoformat() for d in days],
+        "features": features,
+    }
 
 
 def timeline_png(

@@ -1,0 +1,77 @@
+"""The control map: polygons coloured by who holds them, day by day, and the page that
+draws them (Leaflet, vendored in the package's static files: no tile server, offline)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import orjson
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+
+from sitroom.api.auth import may_read
+from sitroom.api.deps import StoreDep
+from sitroom.api.errors import ERROR_RESPONSES, PAGE_ERROR_RESPONSES
+from sitroom.api.limits import Day, Filter
+from sitroom.geo.render import MAX_MAP_DAYS, BadRange, states_geojson
+from sitroom.geo.stored import NoControlData, control_map, parties_for
+from sitroom.report.html import templates
+from sitroom.store.database import Store
+
+router = APIRouter(responses=ERROR_RESPONSES, dependencies=[Depends(may_read)])
+DEFAULT_AREA = "Aleppo"
+
+
+def _map(store: Store, area: str, start: date | None, end: date | None) -> bytes:
+    control = control_map(store)
+    days = control.ledger.days
+    if not days:
+        raise NoControlData("no control observations are stored (sitroom control import)")
+    first, last = start or min(days), end or max(days)
+    if first > last:
+        raise BadRange(f"from {first} is after to {last}")
+    if (last - first).days >= MAX_MAP_DAYS:
+        raise BadRange(f"at most {MAX_MAP_DAYS} days a map")
+    document = states_geojson(control, area, first, last)
+    document["colours"] = parties_for(store).colours
+    return orjson.dumps(document)
+
+
+@router.get(
+    "/api/control/map",
+    tags=["control"],
+    summary="Polygons and who held them, day by day (GeoJSON)",
+    response_class=Response,
+    responses={200: {"content": {"application/geo+json": {}}, "description": "The map."}},
+)
+async def control_map_json(
+    store: StoreDep,
+    place: Annotated[Filter, Query(min_length=1, description="The area.")] = DEFAULT_AREA,
+    start: Annotated[Day | None, Query(alias="from", description="First day.")] = None,
+    end: Annotated[Day | None, Query(alias="to", description="Last day.")] = None,
+) -> Response:
+    """The area's mapped polygons (RFC 7946 coordinates) with, for every day from `from`
+    to `to` (default: the first and last observed), each polygon's state (held,
+    contested, disputed, unknown) and controller, every dated observation with its
+    claimant and source, and each side's colour."""
+    body = await run_in_threadpool(_map, store, place, start, end)
+    return Response(body, media_type="application/geo+json")
+
+
+@router.get(
+    "/map",
+    tags=["pages"],
+    summary="The control map with a date slider",
+    response_class=HTMLResponse,
+    responses=PAGE_ERROR_RESPONSES,
+)
+def map_page(
+    request: Request,
+    place: Annotated[Filter, Query(min_length=1, description="The area.")] = DEFAULT_AREA,
+) -> HTMLResponse:
+    """A map of the area's polygons coloured by control for the day on a slider (a day a
+    step, play and pause), a legend, and a click on a polygon listing its observations."""
+    html = templates().get_template("map.html").render(standalone=False, place=place)
+    return HTMLResponse(html)
