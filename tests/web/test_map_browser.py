@@ -44,3 +44,16 @@ def test_the_slider_recolours_east_aleppo(page: Page, live_server: str, tmp_path
     expect(page.locator("#observations li").first).to_contain_text("per ")
     page.screenshot(path=str(tmp_path / "map.png"), full_page=True)
     assert outside == []  # no tile server, no CDN: it works offline
+
+
+def test_the_timeline_is_drawn_in_the_browser_from_the_api(page: Page, live_server: str) -> None:
+    data = page.request.get(f"{live_server}/api/control/timeline?place=Aleppo").json()
+    opposition = data["held"]["Armed opposition groups"]
+    assert data["days"][0] == "2016-11-15" and opposition[0] > opposition[-1]
+    page.goto(f"{live_server}/map?place=Aleppo")
+    expect(page.locator("#timeline")).to_have_attribute("data-ready", "1")
+    expect(page.locator("#timeline polyline.side")).to_have_count(len(data["held"]))
+    marker = page.locator("#timeline line.marker")
+    at_end = marker.get_attribute("x1")
+    page.locator("#day").fill("0")
+    expect(marker).not_to_have_attribute("x1", at_end or "")

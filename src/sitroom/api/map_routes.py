@@ -60,6 +60,53 @@ async def control_map_json(
     return Response(body, media_type="application/geo+json")
 
 
+def _timeline(store: Store, area: str, start: date | None, end: date | None) -> bytes:
+    control = control_map(store)
+    days = control.ledger.days
+    if not days:
+        raise NoControlData("no control observations are stored (sitroom control import)")
+    first, last = start or min(days), end or max(days)
+    if first > last:
+        raise BadRange(f"from {first} is after to {last}")
+    if (last - first).days >= MAX_MAP_DAYS:
+        raise BadRange(f"at most {MAX_MAP_DAYS} days a timeline")
+    series = control.timeline(area, first, last)
+    actors = sorted({a for day in series for a in day.held})
+    document = {
+        "area": area,
+        "days": [day.on.isoformat() for day in series],
+        "colours": parties_for(store).colours,
+        "held": {a: [round(day.held.get(a, 0.0), 2) for day in series] for a in actors},
+        "held_or_unsettled": {
+            a: [round(day.held_or_unsettled.get(a, 0.0), 2) for day in series] for a in actors
+        },
+        "contested": [round(day.contested, 2) for day in series],
+        "disputed": [round(day.disputed, 2) for day in series],
+        "unknown": [round(day.unknown, 2) for day in series],
+    }
+    return orjson.dumps(document)
+
+
+@router.get(
+    "/api/control/timeline",
+    tags=["control"],
+    summary="Each side's share of an area's km², day by day",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}}, "description": "The timeline."}},
+)
+async def control_timeline_json(
+    store: StoreDep,
+    place: Annotated[Filter, Query(min_length=1, description="The area.")] = DEFAULT_AREA,
+    start: Annotated[Day | None, Query(alias="from", description="First day.")] = None,
+    end: Annotated[Day | None, Query(alias="to", description="Last day.")] = None,
+) -> Response:
+    """Percent of the area's km² each side held on each day (and held or contested or
+    disputed), and the contested, disputed and unknown shares: what `sitroom control
+    timeline` prints, for charts drawn in the browser."""
+    body = await run_in_threadpool(_timeline, store, place, start, end)
+    return Response(body, media_type="application/json")
+
+
 @router.get(
     "/map",
     tags=["pages"],
