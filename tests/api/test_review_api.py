@@ -253,3 +253,34 @@ def test_the_claims_page_offers_a_bulk_review_with_its_count(
         assert "6 claims" in page
         forged = client.post("/claims/review", data={**form, "csrf": "x"}, follow_redirects=False)
         assert forged.status_code == 403
+
+
+def test_the_claims_page_filters_by_day_and_exports_csv(own: tuple[str, dict[str, str]]) -> None:
+    import csv
+    import io
+
+    url, _ = own
+    with TestClient(create_app(url)) as client:
+        every = client.get("/api/claims?limit=500").json()["items"]
+        page = client.get("/claims?from=2016-12-09&to=2016-12-09").text
+        exported = client.get("/claims.csv?from=2016-12-09&to=2016-12-09")
+        assert exported.status_code == 200 and exported.headers["content-type"].startswith(
+            "text/csv"
+        )
+        rows = list(csv.DictReader(io.StringIO(exported.text)))
+        assert 0 < len(rows) < len(every)
+        assert (
+            f"{len(rows)} claims" in page
+            and 'href="/claims.csv?from=2016-12-09&amp;to=2016-12-09"' in page
+        )
+        first = rows[0]
+        assert (
+            first["quote"]
+            and first["source_id"]
+            and first["start"]
+            and first["review"] == "extracted"
+        )
+        everything = list(csv.DictReader(io.StringIO(client.get("/claims.csv").text)))
+        assert len(everything) == len(every)
+        bad = client.get("/claims?from=2016-13-01")
+        assert bad.status_code == 422

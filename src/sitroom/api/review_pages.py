@@ -8,13 +8,16 @@ nothing.
 
 from __future__ import annotations
 
+import csv
 import hmac
+import io
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated
 from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from sitroom.api.auth import (
@@ -29,10 +32,12 @@ from sitroom.api.deps import StoreDep
 from sitroom.api.errors import PAGE_ERROR_RESPONSES, respond, wants_page
 from sitroom.api.limits import Filter, Id
 from sitroom.domain import Claim, NotAllowed, ReviewAction, ReviewStatus, Role, User
+from sitroom.report.claims_table import claim_record
 from sitroom.report.html import templates
 from sitroom.store.audit import list_audit
 from sitroom.store.claims import ClaimFilter, count_claims, get_claim, list_claims
 from sitroom.store.database import Store
+from sitroom.store.limits import day_problem
 from sitroom.store.reviews import BULK_MAX, EDITABLE, BadReview, review_claim, review_claims
 from sitroom.store.tables import ClaimRow
 from sitroom.vocabulary import default_vocabulary
@@ -144,32 +149,98 @@ async def signout(request: Request) -> Response:
     return response
 
 
-@router.get("/claims", summary="Browse and filter claims")
-async def claims_page(
-    request: Request,
-    store: StoreDep,
+def _day(text: str | None, name: str) -> date | None:
+    if not text:
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError as err:
+        raise BadReview(f'"{text}" is not a day (YYYY-MM-DD) for {name}') from err
+    if (problem := day_problem(day)) is not None:
+        raise BadReview(f"{name}: {problem}")
+    return day
+
+
+def claims_filter(
     indicator: Filter | None = None,
     place: Filter | None = None,
     claimant: Filter | None = None,
     review: Annotated[str | None, Query(max_length=16, description="A review status.")] = None,
-    source: Annotated[str | None, Query(max_length=12)] = None,
-    q: Filter | None = None,
+    source: Annotated[str | None, Query(max_length=12, description="Source id.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words in the quote.")] = None,
+    start: Annotated[
+        str | None, Query(alias="from", max_length=10, description="Published on or after.")
+    ] = None,
+    end: Annotated[
+        str | None, Query(alias="to", max_length=10, description="Published on or before.")
+    ] = None,
+) -> ClaimFilter:
+    """The filter of the claims page's form: an empty field is no filter."""
+    if review and review not in {s.value for s in ReviewStatus}:
+        raise BadReview(f'"{review}" is not a review status')
+    return ClaimFilter(
+        indicator=indicator or None,
+        place=place or None,
+        claimant=claimant or None,
+        source_id=int(source) if source and source.isdigit() and len(source) < 10 else None,
+        review=review or None,
+        quote=q or None,
+        on_or_after=_day(start, "from"),
+        on_or_before=_day(end, "to"),
+    )
+
+
+FilterDep = Annotated[ClaimFilter, Depends(claims_filter)]
+
+
+@router.get("/claims.csv", summary="The filtered claims as CSV", response_class=Response)
+def claims_csv(store: StoreDep, where: FilterDep) -> StreamingResponse:
+    """Every claim the claims page's filter matches, a row each with its provenance (claim
+    and source ids, quote and its span), read a thousand at a time."""
+
+    def rows() -> Iterator[str]:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        after = 0
+        while True:
+            with store.reading() as connection:
+                batch = list_claims(connection, where, after_id=after, limit=1000)
+            for claim in batch:
+                record = claim_record(claim)
+                writer.writerow(
+                    ["; ".join(claim.edited) if n == "edited" else record[n] for n in CSV_COLUMNS]
+                )
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+            if len(batch) < 1000:
+                return
+            after = batch[-1].id or 0
+
+    return StreamingResponse(
+        rows(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="claims.csv"'},
+    )
+
+
+CSV_COLUMNS = (
+    "id", "source_id", "indicator", "value", "low", "high", "qualifier", "unit", "group",
+    "place", "origin", "destination", "window", "window_start", "window_end", "claimant",
+    "quote", "start", "end", "review", "reviewed_by", "edited", "extracted_by",
+)  # fmt: skip
+
+
+@router.get("/claims", summary="Browse and filter claims")
+async def claims_page(
+    request: Request,
+    store: StoreDep,
+    where: FilterDep,
     after: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
 ) -> HTMLResponse:
     """The claims, filtered, PAGE_SIZE a page in id order; editors review them here."""
     user = await signed_in(request)
-    # an empty field of the filter form is no filter
-    if review and review not in {s.value for s in ReviewStatus}:
-        raise BadReview(f'"{review}" is not a review status')
-    source_id = int(source) if source and source.isdigit() and len(source) < 10 else None
-    where = ClaimFilter(
-        indicator=indicator or None,
-        place=place or None,
-        claimant=claimant or None,
-        source_id=source_id,
-        review=review or None,
-        quote=q or None,
-    )
 
     def read() -> tuple[list[Claim], int]:
         with store.reading() as connection:
@@ -197,6 +268,7 @@ async def claims_page(
         here=here,
         following=following,
         bulk=0 < total <= BULK_MAX,
+        csv_url="/claims.csv" + (f"?{urlencode(query)}" if query else ""),
     )
 
 
@@ -267,15 +339,15 @@ async def bulk_review_form(request: Request, store: StoreDep) -> Response:
         expected = int(form.get("expected", ""))
     except ValueError:
         return respond(request, 422, "choose confirm or reject, for the count shown")
-    review = form.get("review") or None
-    source = form.get("source", "")
-    where = ClaimFilter(
+    where = claims_filter(
         indicator=form.get("indicator") or None,
         place=form.get("place") or None,
         claimant=form.get("claimant") or None,
-        source_id=int(source) if source.isdigit() and len(source) < 10 else None,
-        review=review if review in {s.value for s in ReviewStatus} else None,
-        quote=form.get("q") or None,
+        review=form.get("review") or None,
+        source=form.get("source") or None,
+        q=form.get("q") or None,
+        start=form.get("from") or None,
+        end=form.get("to") or None,
     )
 
     def write() -> int:

@@ -28,6 +28,7 @@ class ClaimFilter:
     claimant: str | None = None
     source_id: int | None = None
     on_or_before: date | None = None  # source published on or before this day
+    on_or_after: date | None = None  # source published on or after this day
     review: str | None = None  # extracted, confirmed, edited or rejected
     quote: str | None = None  # words within the quote or its sentence
 
@@ -162,10 +163,12 @@ def _filtered(query: AnySelect, where: ClaimFilter) -> AnySelect:
                 func.lower(ClaimRow.sentence).contains(words, autoescape=True),
             )
         )
-    if where.on_or_before is not None:
-        query = query.join(SourceRow, SourceRow.id == ClaimRow.source_id).where(
-            SourceRow.published_at <= where.on_or_before
-        )
+    if where.on_or_before is not None or where.on_or_after is not None:
+        query = query.join(SourceRow, SourceRow.id == ClaimRow.source_id)
+        if where.on_or_before is not None:
+            query = query.where(SourceRow.published_at <= where.on_or_before)
+        if where.on_or_after is not None:
+            query = query.where(SourceRow.published_at >= where.on_or_after)
     return query
 
 
