@@ -74,3 +74,20 @@ def test_a_viewer_cannot_write(page: Page, review_server: tuple[str, dict[str, s
     )
     assert api.status == 403 and api.json()["error"]["status"] == 403
     assert page.request.get(f"{base}/api/claims/1").json() == before
+
+
+def test_the_claims_page_reads_on_a_phone_and_works_by_keyboard(
+    page: Page, review_server: tuple[str, dict[str, str]]
+) -> None:
+    base, _ = review_server
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{base}/claims")
+    # the page itself does not scroll sideways: the table scrolls inside its box
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.get_by_label("Indicator").focus()
+    page.keyboard.type("mine_action.sites_cleared")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(
+        f"{base}/claims?indicator=mine_action.sites_cleared&place=&claimant=&review=&source=&q=&from=&to="
+    )
+    expect(page.locator("p.count")).to_contain_text("6 claims")
