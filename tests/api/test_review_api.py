@@ -284,3 +284,21 @@ def test_the_claims_page_filters_by_day_and_exports_csv(own: tuple[str, dict[str
         assert len(everything) == len(every)
         bad = client.get("/claims?from=2016-13-01")
         assert bad.status_code == 422
+
+
+def test_the_claims_page_sorts_by_its_columns(own: tuple[str, dict[str, str]]) -> None:
+    import re
+
+    url, _ = own
+    with TestClient(create_app(url)) as client:
+        values = sorted(c["value"] for c in client.get("/api/claims?limit=500").json()["items"])
+        page = client.get("/claims?sort=-value").text
+        ids = re.findall(r'<td><a href="/claims/(\d+)">', page)
+        top = client.get(f"/api/claims/{ids[0]}").json()
+        assert top["value"] == values[-1]
+        assert 'aria-sort="descending"' in page and 'href="/claims?sort=value"' in page
+        assert "/claims?sort=-value&amp;offset=50" in page  # the next page, by offset
+        second = client.get("/claims?sort=-value&offset=50").text
+        rest = re.findall(r'<td><a href="/claims/(\d+)">', second)
+        assert rest and not set(rest) & set(ids)
+        assert client.get("/claims?sort=quote").status_code == 422

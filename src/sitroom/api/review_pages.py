@@ -35,7 +35,14 @@ from sitroom.domain import Claim, NotAllowed, ReviewAction, ReviewStatus, Role, 
 from sitroom.report.claims_table import claim_record
 from sitroom.report.html import templates
 from sitroom.store.audit import list_audit
-from sitroom.store.claims import ClaimFilter, count_claims, get_claim, list_claims
+from sitroom.store.claims import (
+    SORTS,
+    ClaimFilter,
+    count_claims,
+    get_claim,
+    list_claims,
+    sorted_claims,
+)
 from sitroom.store.database import Store
 from sitroom.store.limits import day_problem
 from sitroom.store.reviews import BULK_MAX, EDITABLE, BadReview, review_claim, review_claims
@@ -238,22 +245,46 @@ async def claims_page(
     store: StoreDep,
     where: FilterDep,
     after: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
+    sort: Annotated[str, Query(max_length=12, description="A column; -column descends.")] = "id",
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> HTMLResponse:
-    """The claims, filtered, PAGE_SIZE a page in id order; editors review them here."""
+    """The claims, filtered, PAGE_SIZE a page, by id or sorted by a column; editors review
+    them here."""
     user = await signed_in(request)
+    column, descending = sort.removeprefix("-"), sort.startswith("-")
+    if column not in SORTS:
+        raise BadReview(f'"{sort}" is not a column to sort by (one of {", ".join(SORTS)})')
+    by_id = column == "id" and not descending
 
     def read() -> tuple[list[Claim], int]:
         with store.reading() as connection:
-            found = list_claims(connection, where, after_id=after, limit=PAGE_SIZE + 1)
+            if by_id:  # keyset pages: stable while claims are added
+                found = list_claims(connection, where, after_id=after, limit=PAGE_SIZE + 1)
+            else:
+                found = sorted_claims(
+                    connection,
+                    where,
+                    column,
+                    descending=descending,
+                    offset=offset,
+                    limit=PAGE_SIZE + 1,
+                )
         with store.session() as session:
             return found, count_claims(session, where)
 
     found, total = await run_in_threadpool(read)
     page = found[:PAGE_SIZE]
-    query = {k: v for k, v in request.query_params.items() if k != "after" and v}
+    query = {k: v for k, v in request.query_params.items() if k not in ("after", "offset") and v}
     following = None
     if len(found) > PAGE_SIZE and page[-1].id is not None:
-        following = "/claims?" + urlencode({**query, "after": page[-1].id})
+        step = {"after": page[-1].id} if by_id else {"offset": offset + PAGE_SIZE}
+        following = "/claims?" + urlencode({**query, **step})
+    plain = {k: v for k, v in query.items() if k != "sort"}
+    sort_links = {
+        name: "/claims?"
+        + urlencode({**plain, "sort": f"-{name}" if name == column and not descending else name})
+        for name in SORTS
+    }
     here = str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
     return _page(
         "claims.html",
@@ -268,7 +299,9 @@ async def claims_page(
         here=here,
         following=following,
         bulk=0 < total <= BULK_MAX,
-        csv_url="/claims.csv" + (f"?{urlencode(query)}" if query else ""),
+        csv_url="/claims.csv" + (f"?{urlencode(plain)}" if plain else ""),
+        sort_links=sort_links,
+        sorted_by=(column, descending),
     )
 
 

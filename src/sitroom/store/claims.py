@@ -187,6 +187,34 @@ def list_claims(
     return [_to_domain(row) for row in session.execute(query)]
 
 
+# The orders a page of claims can be sorted in: column, then id to break ties.
+SORTS = {
+    "id": (_CLAIMS.id,),
+    "indicator": (_CLAIMS.indicator, _CLAIMS.id),
+    "value": (_CLAIMS.value, _CLAIMS.id),
+    "place": (_CLAIMS.place, _CLAIMS.id),
+    "claimant": (_CLAIMS.claimant, _CLAIMS.id),
+    "review": (_CLAIMS.review, _CLAIMS.id),
+}
+
+
+def sorted_claims(
+    session: Session | Connection,
+    where: ClaimFilter,
+    sort: str,
+    *,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 50,
+) -> list[Claim]:
+    """A page of the claims `where` matches, sorted by one of SORTS (ties by id), from
+    `offset`: for a table a reader sorts by its columns (`list_claims` pages by id)."""
+    columns = SORTS[sort]
+    order = [c.desc() if descending else c.asc() for c in columns]
+    query = _filtered(select(*_COLUMNS), where).order_by(*order).offset(offset).limit(limit)
+    return [_to_domain(row) for row in session.execute(query)]
+
+
 def count_claims(session: Session, where: ClaimFilter | None = None) -> int:
     """How many claims match `where`."""
     query = _filtered(select(ClaimRow), where or ClaimFilter()).subquery()
