@@ -302,3 +302,20 @@ def test_the_claims_page_sorts_by_its_columns(own: tuple[str, dict[str, str]]) -
         rest = re.findall(r'<td><a href="/claims/(\d+)">', second)
         assert rest and not set(rest) & set(ids)
         assert client.get("/claims?sort=quote").status_code == 422
+
+
+def test_the_claims_page_filters_parties_from_the_others(own: tuple[str, dict[str, str]]) -> None:
+    import csv
+    import io
+
+    url, _ = own
+    with TestClient(create_app(url)) as client:
+        party = list(csv.DictReader(io.StringIO(client.get("/claims.csv?party=yes").text)))
+        other = list(csv.DictReader(io.StringIO(client.get("/claims.csv?party=no").text)))
+        every = list(csv.DictReader(io.StringIO(client.get("/claims.csv").text)))
+        assert party and other and len(party) + len(other) == len(every)
+        assert {r["claimant"] for r in party} >= {"Sergei Rudskoy"}
+        assert "Sergei Rudskoy" not in {r["claimant"] for r in other}
+        assert any("Red Cross" in r["claimant"] or r["claimant"] == "" for r in other)
+        page = client.get("/claims?party=yes").text
+        assert f"{len(party)} claims" in page and '<option value="yes" selected>' in page

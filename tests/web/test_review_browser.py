@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,5 @@ def test_the_claims_page_reads_on_a_phone_and_works_by_keyboard(
     page.get_by_label("Indicator").focus()
     page.keyboard.type("mine_action.sites_cleared")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(
-        f"{base}/claims?indicator=mine_action.sites_cleared&place=&claimant=&review=&source=&q=&from=&to="
-    )
+    expect(page).to_have_url(re.compile(r"/claims\?indicator=mine_action\.sites_cleared&"))
     expect(page.locator("p.count")).to_contain_text("6 claims")

@@ -12,6 +12,7 @@ import csv
 import hmac
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Annotated
 from urllib.parse import parse_qs, urlencode
@@ -38,6 +39,7 @@ from sitroom.store.audit import list_audit
 from sitroom.store.claims import (
     SORTS,
     ClaimFilter,
+    claimants,
     count_claims,
     get_claim,
     list_claims,
@@ -181,6 +183,9 @@ def claims_filter(
     end: Annotated[
         str | None, Query(alias="to", max_length=10, description="Published on or before.")
     ] = None,
+    party: Annotated[
+        str | None, Query(max_length=3, description="yes: claimants who are parties; no: others.")
+    ] = None,
 ) -> ClaimFilter:
     """The filter of the claims page's form: an empty field is no filter."""
     if review and review not in {s.value for s in ReviewStatus}:
@@ -194,7 +199,26 @@ def claims_filter(
         quote=q or None,
         on_or_after=_day(start, "from"),
         on_or_before=_day(end, "to"),
+        # resolved against the store's actors by `with_parties`
+        claimant_in=() if party == "yes" else None,
+        claimant_not_in=() if party == "no" else None,
     )
+
+
+def with_parties(store: Store, where: ClaimFilter) -> ClaimFilter:
+    """`where` with "party or not" made a list of the claimants who are parties, as the
+    briefing judges them (the bundled voices and the workspace's actors)."""
+    if where.claimant_in is None and where.claimant_not_in is None:
+        return where
+    from sitroom.analysis.voices import default_voices, with_stored
+    from sitroom.store.actors import actors_in_order
+
+    with store.session() as session:
+        voices = with_stored(default_voices(), actors_in_order(session))
+        parties = tuple(name for name in claimants(session) if voices.is_party(name))
+    if where.claimant_in is not None:
+        return replace(where, claimant_in=parties)
+    return replace(where, claimant_not_in=parties)
 
 
 FilterDep = Annotated[ClaimFilter, Depends(claims_filter)]
@@ -206,13 +230,14 @@ def claims_csv(store: StoreDep, where: FilterDep) -> StreamingResponse:
     and source ids, quote and its span), read a thousand at a time."""
 
     def rows() -> Iterator[str]:
+        chosen = with_parties(store, where)
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         after = 0
         while True:
             with store.reading() as connection:
-                batch = list_claims(connection, where, after_id=after, limit=1000)
+                batch = list_claims(connection, chosen, after_id=after, limit=1000)
             for claim in batch:
                 record = claim_record(claim)
                 writer.writerow(
@@ -257,6 +282,8 @@ async def claims_page(
     by_id = column == "id" and not descending
 
     def read() -> tuple[list[Claim], int]:
+        nonlocal where
+        where = with_parties(store, where)
         with store.reading() as connection:
             if by_id:  # keyset pages: stable while claims are added
                 found = list_claims(connection, where, after_id=after, limit=PAGE_SIZE + 1)
@@ -381,7 +408,9 @@ async def bulk_review_form(request: Request, store: StoreDep) -> Response:
         q=form.get("q") or None,
         start=form.get("from") or None,
         end=form.get("to") or None,
+        party=form.get("party") or None,
     )
+    where = with_parties(store, where)
 
     def write() -> int:
         with store.write_session() as session:

@@ -31,6 +31,8 @@ class ClaimFilter:
     on_or_after: date | None = None  # source published on or after this day
     review: str | None = None  # extracted, confirmed, edited or rejected
     quote: str | None = None  # words within the quote or its sentence
+    claimant_in: tuple[str, ...] | None = None  # exactly one of these claimants
+    claimant_not_in: tuple[str, ...] | None = None  # none of these (or no claimant)
 
 
 # The claims table's columns in the order of Claim's fields, so a row is the positional
@@ -155,6 +157,12 @@ def _filtered(query: AnySelect, where: ClaimFilter) -> AnySelect:
         query = query.where(ClaimRow.source_id == where.source_id)
     if where.review:
         query = query.where(ClaimRow.review == where.review)
+    if where.claimant_in is not None:
+        query = query.where(ClaimRow.claimant.in_(where.claimant_in))
+    if where.claimant_not_in:
+        query = query.where(
+            or_(ClaimRow.claimant.is_(None), ClaimRow.claimant.not_in(where.claimant_not_in))
+        )
     if where.quote:
         words = where.quote.lower()
         query = query.where(
@@ -244,6 +252,14 @@ def claims_published_between(
     )
     sources = {row.id: to_domain_source(row, with_text=False) for row in source_rows}
     return [(_to_domain(row), sources[row[_SOURCE_ID_AT]]) for row in rows]
+
+
+def claimants(session: Session | Connection) -> list[str]:
+    """Every claimant the claims name, once each."""
+    rows = session.execute(
+        select(ClaimRow.claimant).where(ClaimRow.claimant.is_not(None)).distinct()
+    )
+    return sorted(str(name) for (name,) in rows)
 
 
 def claim_places(session: Session, limit: int = 100) -> list[tuple[str, int]]:
