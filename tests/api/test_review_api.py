@@ -319,3 +319,23 @@ def test_the_claims_page_filters_parties_from_the_others(own: tuple[str, dict[st
         assert any("Red Cross" in r["claimant"] or r["claimant"] == "" for r in other)
         page = client.get("/claims?party=yes").text
         assert f"{len(party)} claims" in page and '<option value="yes" selected>' in page
+
+
+def test_the_claims_page_finds_a_place_with_its_parts(own: tuple[str, dict[str, str]]) -> None:
+    import csv
+    import io
+
+    url, _ = own
+
+    def rows(query: str) -> list[dict[str, str]]:
+        return list(csv.DictReader(io.StringIO(client.get(f"/claims.csv?{query}").text)))
+
+    with TestClient(create_app(url)) as client:
+        # "Hanano" does not hold the word Aleppo: only the gazetteer puts it inside
+        alone = rows("place=Aleppo")
+        with_parts = rows("place=Aleppo&parts=1")
+        assert "Hanano" not in {r["place"] for r in alone}
+        assert "Hanano" in {r["place"] for r in with_parts}
+        assert {r["id"] for r in alone} < {r["id"] for r in with_parts}
+        page = client.get("/claims?place=Aleppo&parts=1").text
+        assert f"{len(with_parts)} claims" in page and 'name="parts" value="1" checked' in page

@@ -186,6 +186,9 @@ def claims_filter(
     party: Annotated[
         str | None, Query(max_length=3, description="yes: claimants who are parties; no: others.")
     ] = None,
+    parts: Annotated[
+        str | None, Query(max_length=1, description="1: also the places within `place`.")
+    ] = None,
 ) -> ClaimFilter:
     """The filter of the claims page's form: an empty field is no filter."""
     if review and review not in {s.value for s in ReviewStatus}:
@@ -199,15 +202,41 @@ def claims_filter(
         quote=q or None,
         on_or_after=_day(start, "from"),
         on_or_before=_day(end, "to"),
-        # resolved against the store's actors by `with_parties`
+        # resolved against the store's gazetteer and actors by `resolved`
+        places_inside=("",) if parts == "1" and place else (),
         claimant_in=() if party == "yes" else None,
         claimant_not_in=() if party == "no" else None,
     )
 
 
-def with_parties(store: Store, where: ClaimFilter) -> ClaimFilter:
-    """`where` with "party or not" made a list of the claimants who are parties, as the
+_INSIDE: dict[tuple[str, tuple[int, ...]], tuple[str, ...]] = {}
+
+
+def _inside(store: Store, place: str) -> tuple[str, ...]:
+    """The names and spellings (lower case) of the places within `place`, kept until the
+    store's places or actors change: finding them walks the whole gazetteer (1.6 s)."""
+    from sitroom.geo.stored import gazetteer_for
+    from sitroom.store.revision import lookups_revision
+
+    with store.session() as session:
+        key = (place.lower(), lookups_revision(session))
+    if key not in _INSIDE:
+        gazetteer = gazetteer_for(store)
+        area = gazetteer.find(place)
+        inside = gazetteer.inside(area) if area is not None else []
+        names = {n.lower() for p in inside for n in (p.name, *p.aliases)}
+        if len(_INSIDE) > 64:
+            _INSIDE.clear()
+        _INSIDE[key] = tuple(sorted(names))
+    return _INSIDE[key]
+
+
+def resolved(store: Store, where: ClaimFilter) -> ClaimFilter:
+    """`where` with "with its parts" made the names of the places within `place` (the
+    store's gazetteer), and "party or not" the claimants who are parties, as the
     briefing judges them (the bundled voices and the workspace's actors)."""
+    if where.places_inside and where.place:
+        where = replace(where, places_inside=_inside(store, where.place) or ("",))
     if where.claimant_in is None and where.claimant_not_in is None:
         return where
     from sitroom.analysis.voices import default_voices, with_stored
@@ -230,7 +259,7 @@ def claims_csv(store: StoreDep, where: FilterDep) -> StreamingResponse:
     and source ids, quote and its span), read a thousand at a time."""
 
     def rows() -> Iterator[str]:
-        chosen = with_parties(store, where)
+        chosen = resolved(store, where)
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
@@ -283,7 +312,7 @@ async def claims_page(
 
     def read() -> tuple[list[Claim], int]:
         nonlocal where
-        where = with_parties(store, where)
+        where = resolved(store, where)
         with store.reading() as connection:
             if by_id:  # keyset pages: stable while claims are added
                 found = list_claims(connection, where, after_id=after, limit=PAGE_SIZE + 1)
@@ -409,8 +438,9 @@ async def bulk_review_form(request: Request, store: StoreDep) -> Response:
         start=form.get("from") or None,
         end=form.get("to") or None,
         party=form.get("party") or None,
+        parts=form.get("parts") or None,
     )
-    where = with_parties(store, where)
+    where = resolved(store, where)
 
     def write() -> int:
         with store.write_session() as session:

@@ -31,6 +31,7 @@ class ClaimFilter:
     on_or_after: date | None = None  # source published on or after this day
     review: str | None = None  # extracted, confirmed, edited or rejected
     quote: str | None = None  # words within the quote or its sentence
+    places_inside: tuple[str, ...] = ()  # names (lower case) of places within `place`
     claimant_in: tuple[str, ...] | None = None  # exactly one of these claimants
     claimant_not_in: tuple[str, ...] | None = None  # none of these (or no claimant)
 
@@ -142,13 +143,11 @@ def _filtered(query: AnySelect, where: ClaimFilter) -> AnySelect:
     if where.place:
         # autoescape: a % or _ in the filter is matched as itself, not as a wildcard
         place = where.place.lower()
-        query = query.where(
-            or_(
-                func.lower(ClaimRow.place).contains(place, autoescape=True),
-                func.lower(ClaimRow.origin).contains(place, autoescape=True),
-                func.lower(ClaimRow.destination).contains(place, autoescape=True),
-            )
-        )
+        columns = (ClaimRow.place, ClaimRow.origin, ClaimRow.destination)
+        matches = [func.lower(c).contains(place, autoescape=True) for c in columns]
+        if where.places_inside:  # and the places within it, named exactly
+            matches += [func.lower(c).in_(where.places_inside) for c in columns]
+        query = query.where(or_(*matches))
     if where.claimant:
         query = query.where(
             func.lower(ClaimRow.claimant).contains(where.claimant.lower(), autoescape=True)
