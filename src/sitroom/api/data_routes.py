@@ -33,7 +33,7 @@ from sitroom.api.schemas import (
     SpanOut,
     claim_out_record,
 )
-from sitroom.domain import Role, User
+from sitroom.domain import Claim, Role, User
 from sitroom.ingest.spans import add_claim_from_span, claim_for_span
 from sitroom.report.claims_table import claim_record
 from sitroom.report.json_out import render_json
@@ -89,12 +89,18 @@ def claims(
     return Response(orjson.dumps(body), media_type="application/json")
 
 
+def _claim_response(claim: Claim, status_code: int = 200) -> Response:
+    """One claim in ClaimOut's shape, written straight to JSON (as the page of claims is)."""
+    body = orjson.dumps(claim_out_record(claim))
+    return Response(body, status_code=status_code, media_type="application/json")
+
+
 @router.get("/claims/{claim_id}", response_model=ClaimOut, summary="One claim")
 def claim(claim_id: Annotated[Id, Path(description="Claim id.")], store: StoreDep) -> Response:
     """Return a claim as it reads after its review (`edited` names the reviewer's fields)."""
     with store.reading() as connection:
         found = get_claim(connection, claim_id)
-    return Response(orjson.dumps(claim_out_record(found)), media_type="application/json")
+    return _claim_response(found)
 
 
 @router.post(
@@ -116,7 +122,7 @@ def review(
         reviewed = review_claim(
             session, claim_id, body.action, editor, changes=body.changes, note=body.note
         )
-    return Response(orjson.dumps(claim_out_record(reviewed)), media_type="application/json")
+    return _claim_response(reviewed)
 
 
 @router.post(
@@ -155,9 +161,7 @@ def add_claim(body: SpanIn, store: StoreDep, editor: Editor) -> Response:
     what the extractor says of them and `changes` over it. `extracted_by` names the user;
     the claim is confirmed by them. Needs an editor's or admin's token."""
     added = add_claim_from_span(store, body.source_id, body.start, body.end, editor, body.changes)
-    return Response(
-        orjson.dumps(claim_out_record(added)), status_code=201, media_type="application/json"
-    )
+    return _claim_response(added, status_code=201)
 
 
 @router.get(

@@ -16,6 +16,7 @@ from sitroom.api.deps import StoreDep
 from sitroom.api.errors import ERROR_RESPONSES, PAGE_ERROR_RESPONSES
 from sitroom.api.limits import Day, Filter
 from sitroom.geo.render import MAX_MAP_DAYS, BadRange, states_geojson
+from sitroom.geo.shares import ControlMap
 from sitroom.geo.stored import NoControlData, control_map, parties_for
 from sitroom.report.html import templates
 from sitroom.store.database import Store
@@ -24,8 +25,8 @@ router = APIRouter(responses=ERROR_RESPONSES, dependencies=[Depends(may_read)])
 DEFAULT_AREA = "Aleppo"
 
 
-def _map(store: Store, area: str, start: date | None, end: date | None) -> bytes:
-    control = control_map(store)
+def _days(control: ControlMap, start: date | None, end: date | None) -> tuple[date, date]:
+    """The first and last day asked for, by default the first and last observed."""
     days = control.ledger.days
     if not days:
         raise NoControlData("no control observations are stored (sitroom control import)")
@@ -33,7 +34,13 @@ def _map(store: Store, area: str, start: date | None, end: date | None) -> bytes
     if first > last:
         raise BadRange(f"from {first} is after to {last}")
     if (last - first).days >= MAX_MAP_DAYS:
-        raise BadRange(f"at most {MAX_MAP_DAYS} days a map")
+        raise BadRange(f"at most {MAX_MAP_DAYS} days at once")
+    return first, last
+
+
+def _map(store: Store, area: str, start: date | None, end: date | None) -> bytes:
+    control = control_map(store)
+    first, last = _days(control, start, end)
     document = states_geojson(control, area, first, last)
     document["colours"] = parties_for(store).colours
     return orjson.dumps(document)
@@ -62,14 +69,7 @@ async def control_map_json(
 
 def _timeline(store: Store, area: str, start: date | None, end: date | None) -> bytes:
     control = control_map(store)
-    days = control.ledger.days
-    if not days:
-        raise NoControlData("no control observations are stored (sitroom control import)")
-    first, last = start or min(days), end or max(days)
-    if first > last:
-        raise BadRange(f"from {first} is after to {last}")
-    if (last - first).days >= MAX_MAP_DAYS:
-        raise BadRange(f"at most {MAX_MAP_DAYS} days a timeline")
+    first, last = _days(control, start, end)
     series = control.timeline(area, first, last)
     actors = sorted({a for day in series for a in day.held})
     document = {

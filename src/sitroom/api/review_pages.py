@@ -90,15 +90,20 @@ def _csrf(request: Request) -> str:
     return csrf_token(token) if token else ""
 
 
+def _check_form(request: Request, form: dict[str, str]) -> None:
+    """Refuse a form sent with the sign-in cookie that does not carry its CSRF token."""
+    expected = _csrf(request)
+    if expected and not hmac.compare_digest(form.get("csrf", ""), expected):
+        raise NotAllowed("the form did not come from this server's page; open it again")
+
+
 async def _writer(request: Request, form: dict[str, str]) -> User:
     """The signed-in editor a form comes from, with the form's CSRF token checked."""
     user = await signed_in(request)
     if user is None:
         raise Unauthorized("sign in with an editor's token to review (/signin)")
     if "authorization" not in request.headers:  # signed in by cookie: the form must be ours
-        expected = _csrf(request)
-        if not expected or not hmac.compare_digest(form.get("csrf", ""), expected):
-            raise NotAllowed("the form did not come from this server's page; open it again")
+        _check_form(request, form)
     if not user.role.allows(Role.EDITOR):
         raise NotAllowed(f'user "{user.name}" is a {user.role}; reviewing needs an editor')
     return user
@@ -149,10 +154,7 @@ def _user_of(store: Store, token: str) -> User:
 @open_router.post("/signout", summary="Sign out")
 async def signout(request: Request) -> Response:
     """Forget the sign-in cookie."""
-    form = await _form(request)
-    expected = _csrf(request)
-    if expected and not hmac.compare_digest(form.get("csrf", ""), expected):
-        raise NotAllowed("the form did not come from this server's page; open it again")
+    _check_form(request, await _form(request))
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(COOKIE, path="/")
     return response
@@ -462,13 +464,17 @@ async def review_form(
     """Confirm, reject or edit a claim from a dashboard form; back to the page it came from."""
     form = await _form(request)
     user = await _writer(request, form)
-    try:
-        action = ReviewAction(form.get("action", ""))
-    except ValueError:
-        message = "choose confirm, reject or edit"
+
+    async def refused(message: str) -> Response:
+        # a script gets the error body; a browser the claim's page saying why
         if not wants_page(request):
             return respond(request, 422, message)
         return await _claim_page(request, store, claim_id, message, 422)
+
+    try:
+        action = ReviewAction(form.get("action", ""))
+    except ValueError:
+        return await refused("choose confirm, reject or edit")
 
     def write() -> Claim:
         changes: dict[str, object] = {}
@@ -488,7 +494,5 @@ async def review_form(
     try:
         await run_in_threadpool(write)
     except BadReview as err:
-        if not wants_page(request):
-            return respond(request, 422, str(err))
-        return await _claim_page(request, store, claim_id, str(err), 422)
+        return await refused(str(err))
     return RedirectResponse(_safe_next(form.get("next"), f"/claims/{claim_id}"), status_code=303)

@@ -28,13 +28,9 @@ class ErrorBody(BaseModel):
     error: ErrorInfo
 
 
-class ClaimOut(BaseModel):
-    """A claim with its quote span; `page` links to the quote highlighted in its source."""
+class ClaimFields(BaseModel):
+    """What a claim says and where it says it: the fields a claim and a span's reading share."""
 
-    id: int
-    source_id: int
-    local_id: int
-    part_of: int | None
     indicator: str
     value: float
     low: float | None
@@ -54,6 +50,15 @@ class ClaimOut(BaseModel):
     start: int
     end: int
     sentence: str
+
+
+class ClaimOut(ClaimFields):
+    """A claim with its quote span; `page` links to the quote highlighted in its source."""
+
+    id: int
+    source_id: int
+    local_id: int
+    part_of: int | None
     review: str
     credibility: int
     extracted_by: str
@@ -74,14 +79,18 @@ def claim_out_record(claim: Claim) -> dict[str, object]:
     return record
 
 
+# FIELD: VALUE of a review's edit or a new claim's fields, checked by store/reviews.py
+Changes = dict[
+    Annotated[str, StringConstraints(max_length=32)],
+    Annotated[str, StringConstraints(max_length=2000)] | float | None,
+]
+
+
 class ReviewIn(BaseModel):
     """A review of a claim: confirm it, reject it (the note is the reason), or edit fields."""
 
     action: ReviewAction
-    changes: dict[
-        Annotated[str, StringConstraints(max_length=32)],
-        Annotated[str, StringConstraints(max_length=2000)] | float | None,
-    ] = Field(
+    changes: Changes = Field(
         default_factory=dict,
         max_length=16,
         description="FIELD: VALUE for an edit: value, low, high, qualifier, indicator, unit, "
@@ -99,10 +108,7 @@ class SpanIn(BaseModel):
     source_id: int = Field(ge=1, le=2**31 - 1)
     start: int = Field(ge=0, le=2**31 - 1, description="First character of the figure's words.")
     end: int = Field(ge=1, le=2**31 - 1, description="One past their last character.")
-    changes: dict[
-        Annotated[str, StringConstraints(max_length=32)],
-        Annotated[str, StringConstraints(max_length=2000)] | float | None,
-    ] = Field(
+    changes: Changes = Field(
         default_factory=dict,
         max_length=16,
         description="FIELD: VALUE over what the extractor says of the span (GET "
@@ -110,29 +116,10 @@ class SpanIn(BaseModel):
     )
 
 
-class SpanOut(BaseModel):
+class SpanOut(ClaimFields):
     """What the extractor says of a span: the fields a new claim would start from."""
 
     source_id: int
-    indicator: str
-    value: float
-    low: float | None
-    high: float | None
-    qualifier: str
-    unit: str
-    group: str | None
-    place: str | None
-    origin: str | None
-    destination: str | None
-    subject: str | None
-    window: str | None
-    window_start: date | None
-    window_end: date | None
-    claimant: str | None
-    quote: str
-    start: int
-    end: int
-    sentence: str
 
 
 class BulkReviewIn(BaseModel):

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from sitroom.domain import SitroomError
+from sitroom.domain import Place, SitroomError
 from sitroom.geo.actors import default_parties
 from sitroom.geo.control import PlaceControl
 from sitroom.geo.shares import ControlMap, ControlShares
@@ -73,27 +73,35 @@ def shares_text(shares: ControlShares) -> str:
     return "\n".join(lines)
 
 
+def _feature(place: Place, **properties: object) -> dict[str, object]:
+    """A GeoJSON feature of a mapped place: its polygon, names and area, and `properties`."""
+    return {
+        "type": "Feature",
+        "geometry": place.geometry,
+        "properties": {
+            "name": place.name,
+            "name_ar": place.name_ar,
+            "area_km2": round(place.area_km2 or 0.0, 4),
+            **properties,
+        },
+    }
+
+
 def state_geojson(control: ControlMap, area_name: str, on: date) -> dict[str, object]:
     """A FeatureCollection of the area's polygons with state, controller, actors and claims."""
     features: list[dict[str, object]] = []
     for place in control.members(area_name):
         state = control.ledger.on(place.name, on)
         features.append(
-            {
-                "type": "Feature",
-                "geometry": place.geometry,
-                "properties": {
-                    "name": place.name,
-                    "name_ar": place.name_ar,
-                    "area_km2": round(place.area_km2 or 0.0, 4),
-                    "date": on.isoformat(),
-                    "state": state.state.value,
-                    "controller": state.controller,
-                    "actors": list(state.actors),
-                    "observed_on": state.observed_on.isoformat() if state.observed_on else None,
-                    "claims": _claims(state),
-                },
-            }
+            _feature(
+                place,
+                date=on.isoformat(),
+                state=state.state.value,
+                controller=state.controller,
+                actors=list(state.actors),
+                observed_on=state.observed_on.isoformat() if state.observed_on else None,
+                claims=_claims(state),
+            )
         )
     return {"type": "FeatureCollection", "features": features}
 
@@ -122,21 +130,8 @@ def states_geojson(
             states.append([state.state.value, state.controller])
             for claim in _claims(state):
                 seen.setdefault(tuple(claim.values()), claim)
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": place.geometry,
-                "properties": {
-                    "name": place.name,
-                    "name_ar": place.name_ar,
-                    "area_km2": round(place.area_km2 or 0.0, 4),
-                    "states": states,
-                    "observations": sorted(
-                        seen.values(), key=lambda c: (str(c["observed_on"]), str(c["actor"]))
-                    ),
-                },
-            }
-        )
+        observations = sorted(seen.values(), key=lambda c: (str(c["observed_on"]), str(c["actor"])))
+        features.append(_feature(place, states=states, observations=observations))
     return {
         "type": "FeatureCollection",
         "area": area_name,
