@@ -211,7 +211,7 @@ def claims_filter(
     )
 
 
-_INSIDE: dict[tuple[str, tuple[int, ...]], tuple[str, ...]] = {}
+_INSIDE: dict[tuple[str, str, tuple[int, ...]], tuple[str, ...]] = {}
 
 
 def _inside(store: Store, place: str) -> tuple[str, ...]:
@@ -221,7 +221,8 @@ def _inside(store: Store, place: str) -> tuple[str, ...]:
     from sitroom.store.revision import lookups_revision
 
     with store.session() as session:
-        key = (place.lower(), lookups_revision(session))
+        # the store's URL too: two stores (apps in one process) may share a revision
+        key = (store.url, place.lower(), lookups_revision(session))
     if key not in _INSIDE:
         gazetteer = gazetteer_for(store)
         area = gazetteer.find(place)
