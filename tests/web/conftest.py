@@ -125,6 +125,42 @@ def review_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
         yield base, tokens
 
 
+@pytest.fixture(scope="session")
+def series_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`sitroom serve` on the sample plus three daily updates of one publisher (10 to 12
+    December 2016): series of several points, whose people and children differ a
+    hundredfold."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from sitroom.cli import app
+
+    folder: Path = tmp_path_factory.mktemp("series")
+    reports = []
+    for day, people, children in ((10, 1200, 40), (11, 3500, 90), (12, 8000, 150)):
+        report = folder / f"update-{day}.txt"
+        report.write_text(
+            f"Evacuation update, {day} December 2016\n\nOver the past 24 hours, {people:,} "
+            f"civilians, including {children} children, were evacuated from eastern Aleppo.\n",
+            encoding="utf-8",
+        )
+        meta = {
+            "title": f"Evacuation update {day} December",
+            "publisher": "Aleppo Evacuation Committee",
+            "published_at": f"2016-12-{day}",
+            "kind": "news",
+            "language": "en",
+        }
+        (folder / f"update-{day}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        reports.append(str(report))
+    url = f"sqlite:///{folder / 'series.db'}"
+    for args in (["sample", "load", "--db", url], ["import", "-q", *reports, "--db", url]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+    yield from _serve(url, folder)
+
+
 HOSTILE = {
     "title": "Aleppo <script>alert('title')</script>\" onmouseover=\"alert('attr')",
     "publisher": "<img src=x onerror=alert('publisher')>' data-x='",

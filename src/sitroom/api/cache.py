@@ -29,6 +29,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
+from typing import TypeVar, cast
 
 try:  # POSIX: workers share builds; elsewhere each keeps its own
     import fcntl
@@ -37,6 +38,8 @@ except ImportError:  # pragma: no cover
 
 from sitroom.store.database import Store
 from sitroom.store.revision import store_revision
+
+T = TypeVar("T")
 
 # Entries kept at most, and their gzipped bytes at most.
 CACHED_BRIEFINGS = 32
@@ -62,6 +65,23 @@ class BriefingCache:
         self._revision: tuple[int, ...] | None = None
         self._lock = threading.Lock()
         self._building: dict[tuple[Hashable, ...], threading.Lock] = {}
+        self._latest: tuple[tuple[Hashable, ...], object] | None = None
+
+    def latest(self, store: Store, key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
+        """The object last built for `key` at the store's current revision, else `build()`'s.
+
+        One object is kept, the last built: the page of a briefing and the series its
+        charts fetch next are rendered from one build, not two (each is seconds and
+        hundreds of MB at 100,000 claims), without holding more than one in memory."""
+        with store.session() as session:
+            full = (*key, store_revision(session))
+        with self._lock:
+            if self._latest is not None and self._latest[0] == full:
+                return cast(T, self._latest[1])
+        built = build()
+        with self._lock:
+            self._latest = (full, built)
+        return built
 
     def get(self, store: Store, key: tuple[Hashable, ...], render: Callable[[], str]) -> bytes:
         """The gzipped text cached for `key` at the store's current revision, else

@@ -1,4 +1,4 @@
-"""The JSON routes under /api: claims, sources, briefing."""
+"""The JSON routes under /api: claims, sources, briefing, series."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sitroom.api.deps import (
     BriefingCacheDep,
     BriefingDay,
     BriefingPlace,
+    BriefingReviewed,
     StoreDep,
     briefing_or_default,
 )
@@ -36,7 +37,7 @@ from sitroom.api.schemas import (
 from sitroom.domain import Claim, Role, User
 from sitroom.ingest.spans import add_claim_from_span, claim_for_span
 from sitroom.report.claims_table import claim_record
-from sitroom.report.json_out import render_json
+from sitroom.report.json_out import render_json, series_document
 from sitroom.store.audit import list_audit
 from sitroom.store.claims import ClaimFilter, count_claims, get_claim, list_claims
 from sitroom.store.reviews import review_claim, review_claims
@@ -256,6 +257,7 @@ def briefing(
     cache: BriefingCacheDep,
     place: BriefingPlace = None,
     on: BriefingDay = None,
+    reviewed: BriefingReviewed = False,
 ) -> Response:
     """Return the briefing for a place and day, as `sitroom briefing --format json` writes it.
 
@@ -263,7 +265,43 @@ def briefing(
     framework: at 15,000 figures that is 1.5 s instead of many. Kept until the next write
     to the store, so a repeat is a lookup."""
     kept = cache.get(
-        store, ("json", place, on), lambda: render_json(briefing_or_default(store, place, on))
+        store,
+        ("json", place, on, reviewed),
+        lambda: render_json(briefing_or_default(store, cache, place, on, reviewed)),
+    )
+    body, headers = gzipped_response_body(kept, request.headers.get("accept-encoding", ""))
+    return Response(body, media_type="application/json", headers=headers)
+
+
+@router.get(
+    "/series",
+    summary="Series over days of the briefing's figures, for charts",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}}, "description": "The charts."}},
+)
+def series(
+    request: Request,
+    store: StoreDep,
+    cache: BriefingCacheDep,
+    place: BriefingPlace = None,
+    on: BriefingDay = None,
+    reviewed: BriefingReviewed = False,
+    indicator: Annotated[
+        Filter | None,
+        Query(description='One indicator, or all under a prefix ending in "." ("people.").'),
+    ] = None,
+) -> Response:
+    """The series the briefing for a place and day draws, grouped in one chart per
+    indicator: one series per claimant, place, group and unit, never added across
+    claimants. A flow's point is its running total up to the day, a stock's the value
+    stated for the day; each point names the claims it rests on. The dashboard draws its
+    charts from this."""
+    kept = cache.get(
+        store,
+        ("series", place, on, reviewed, indicator),
+        lambda: orjson.dumps(
+            series_document(briefing_or_default(store, cache, place, on, reviewed), indicator)
+        ).decode(),
     )
     body, headers = gzipped_response_body(kept, request.headers.get("accept-encoding", ""))
     return Response(body, media_type="application/json", headers=headers)

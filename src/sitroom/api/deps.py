@@ -36,12 +36,24 @@ async def get_briefing_cache(request: Request) -> BriefingCache:
 BriefingCacheDep = Annotated[BriefingCache, Depends(get_briefing_cache)]
 
 
-def briefing_or_default(store: Store, place: str | None, on: date | None) -> Briefing:
+def briefing_or_default(
+    store: Store,
+    cache: BriefingCache,
+    place: str | None,
+    on: date | None,
+    reviewed: bool = False,
+) -> Briefing:
     """The briefing for `place` on `on` (as `sitroom briefing` builds it), either one
     defaulting as `report.target.default_target` says: the workspace's place, else Aleppo;
-    the latest day with sources (the sample's day on a store that is only the sample)."""
+    the latest day with sources (the sample's day on a store that is only the sample).
+    With `reviewed`, only confirmed and edited claims count (`briefing --reviewed`).
+    The last one built is kept until the next write (`BriefingCache.latest`)."""
     place, on = default_target(store, place, on)
-    return briefing_for(store, place, on)
+    return cache.latest(
+        store,
+        ("briefing", place, on, reviewed),
+        lambda: briefing_for(store, place, on, reviewed_only=reviewed),
+    )
 
 
 # The place and day of a briefing, as the JSON route and the page take them.
@@ -61,4 +73,8 @@ BriefingDay = Annotated[
         "sources (the sample's day on a database without workspace settings that holds "
         "the sample).",
     ),
+]
+BriefingReviewed = Annotated[
+    bool,
+    Query(description="Only claims an editor confirmed or edited (`briefing --reviewed`)."),
 ]

@@ -13,6 +13,7 @@ from sitroom.api.deps import (
     BriefingCacheDep,
     BriefingDay,
     BriefingPlace,
+    BriefingReviewed,
     StoreDep,
     briefing_or_default,
 )
@@ -43,15 +44,16 @@ def briefing_page(
     cache: BriefingCacheDep,
     place: BriefingPlace = None,
     on: BriefingDay = None,
+    reviewed: BriefingReviewed = False,
 ) -> HTMLResponse:
     """Return the briefing as HTML, each figure footnoted and each footnote linked to its
     quote; the place field suggests the workspace's place and the places claims name.
     Kept until the next write to the store, so a repeat is a lookup."""
     kept = cache.get(
         store,
-        ("html", place, on),
+        ("html", place, on, reviewed),
         lambda: render_html(
-            briefing_or_default(store, place, on),
+            briefing_or_default(store, cache, place, on, reviewed),
             standalone=False,
             source_url=source_page_url,
             places=suggested_places(store),

@@ -210,6 +210,7 @@ def _build(
         map_polygons=map_polygons,
         map_colours=colours,
         warnings=tuple(warnings),
+        reviewed_only=reviewed_only,
     )
 
 

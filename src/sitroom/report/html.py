@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.domain import Claim
 from sitroom.geo.bundled import named_places
-from sitroom.report.charts import movement_charts
+from sitroom.report.charts import MOVEMENT_PREFIX, movement_charts
 from sitroom.report.control_map import control_map_svg
 from sitroom.report.figures import (
     claim_place,
@@ -194,11 +194,17 @@ def render_html(
             places=places,
             css=Markup(stylesheet()) if standalone else "",
             appendix=_appendix(briefing, texts or {}) if standalone else [],
+            # the dashboard draws its charts in the browser from /api/series; a file
+            # (HTML, PDF) carries them drawn
             charts=movement_charts(
                 briefing.series,
                 {f.indicator: f.label for s in briefing.sections for f in s.figures},
                 (briefing.since, briefing.on),
-            ),
+            )
+            if standalone
+            else {},
+            live_charts=not standalone
+            and any(s.indicator.startswith(MOVEMENT_PREFIX) for s in briefing.series),
             map_credit=_map_credit(briefing),
             control_map=Markup(
                 control_map_svg(

@@ -6,6 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
+from sitroom.analysis.series import Series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.report.claims_table import claim_record
 from sitroom.report.collector import collector_paused
@@ -148,21 +149,7 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
             }
             for t in briefing.territory
         ],
-        "series": [
-            {
-                "indicator": series.indicator,
-                "place": series.place,
-                "claimant": series.speaker,
-                "kind": series.kind.value,
-                "unit": series.unit,
-                "group": series.group,
-                "points": [
-                    {"day": p.day.isoformat(), "value": p.value, "claim_ids": list(p.claim_ids)}
-                    for p in series.points
-                ],
-            }
-            for series in briefing.series
-        ],
+        "series": [series_record(series) for series in briefing.series],
         "warnings": list(briefing.warnings),
         "footnotes": [
             {
@@ -190,6 +177,52 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
                 ],
             }
             for f in briefing.footnotes
+        ],
+    }
+
+
+def series_record(series: Series) -> dict[str, Any]:
+    """One series as the briefing's JSON and `/api/series` write it."""
+    return {
+        "indicator": series.indicator,
+        "place": series.place,
+        "claimant": series.speaker,
+        "kind": series.kind.value,
+        "unit": series.unit,
+        "group": series.group,
+        "points": [
+            {"day": p.day.isoformat(), "value": p.value, "claim_ids": list(p.claim_ids)}
+            for p in series.points
+        ],
+    }
+
+
+def series_document(briefing: Briefing, indicator: str | None = None) -> dict[str, Any]:
+    """The briefing's series grouped in charts, one per indicator (sorted), for charts
+    drawn in the browser (`/api/series`). `indicator` keeps one indicator, or every one
+    under a prefix that ends in "." ("people." for the movements)."""
+    titles = {f.indicator: f.label for s in briefing.sections for f in s.figures}
+    by_indicator: dict[str, list[Series]] = {}
+    for series in briefing.series:
+        key = series.indicator
+        if (
+            indicator is None
+            or key == indicator
+            or (indicator.endswith(".") and key.startswith(indicator))
+        ):
+            by_indicator.setdefault(key, []).append(series)
+    return {
+        "place": briefing.place,
+        "date": briefing.on.isoformat(),
+        "since": briefing.since.isoformat(),
+        "reviewed_only": briefing.reviewed_only,
+        "charts": [
+            {
+                "indicator": key,
+                "title": titles.get(key, key),
+                "series": [{**series_record(s), "label": s.label} for s in by_indicator[key]],
+            }
+            for key in sorted(by_indicator)
         ],
     }
 

@@ -101,6 +101,7 @@ class Briefing:
     # each side the map's observations name, with its colour, in the workspace's order
     map_colours: tuple[tuple[str, str], ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    reviewed_only: bool = False  # only confirmed and edited claims were counted
 
     def footnote(self, number: int) -> Footnote:
         return self.footnotes[number - 1]
