@@ -225,6 +225,9 @@ class Claim:
     reviewed_by: str | None = None
     reviewed_at: datetime | None = None
     edited: tuple[str, ...] = ()
+    # A newer extraction's reading of the words of a reviewed claim (its id) that differs
+    # from it: stored beside it by `sitroom reextract`, counted only once reviewed.
+    differs_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from sitroom.api.schemas import (
     SpanOut,
     claim_out_record,
 )
-from sitroom.domain import Claim, Role, User
+from sitroom.domain import Claim, ReviewStatus, Role, User
 from sitroom.ingest.spans import add_claim_from_span, claim_for_span
 from sitroom.report.claims_table import claim_record
 from sitroom.report.json_out import render_json, series_document
@@ -71,11 +71,25 @@ def claims(
     ] = None,
     claimant: Annotated[Filter | None, Query(description="Claimant contains this.")] = None,
     source: Annotated[Id | None, Query(description="Source id.")] = None,
+    review: Annotated[
+        ReviewStatus | None, Query(description="extracted, confirmed, edited or rejected.")
+    ] = None,
+    differs: Annotated[
+        bool,
+        Query(description="Only newer readings that differ from a reviewed claim (reextract)."),
+    ] = False,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Response:
     """Return one page of claims in id order; follow `next` until it is null."""
-    where = ClaimFilter(indicator=indicator, place=place, claimant=claimant, source_id=source)
+    where = ClaimFilter(
+        indicator=indicator,
+        place=place,
+        claimant=claimant,
+        source_id=source,
+        review=review.value if review else None,
+        differs=differs,
+    )
     after_id = id_after(cursor, "claims")
     with store.reading() as connection:
         # one row more than asked says whether another page follows

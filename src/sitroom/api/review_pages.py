@@ -172,6 +172,10 @@ def _day(text: str | None, name: str) -> date | None:
     return day
 
 
+# The review filter's value for newer readings that differ from a reviewed claim.
+DIFFERS = "differs"
+
+
 def claims_filter(
     indicator: Filter | None = None,
     place: Filter | None = None,
@@ -193,9 +197,13 @@ def claims_filter(
     ] = None,
 ) -> ClaimFilter:
     """The filter of the claims page's form: an empty field is no filter."""
+    differs = review == DIFFERS
+    if differs:
+        review = None
     if review and review not in {s.value for s in ReviewStatus}:
         raise BadReview(f'"{review}" is not a review status')
     return ClaimFilter(
+        differs=differs,
         indicator=indicator or None,
         place=place or None,
         claimant=claimant or None,

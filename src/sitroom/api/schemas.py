@@ -67,6 +67,11 @@ class ClaimOut(ClaimFields):
         description="The fields whose values are a reviewer's; the extracted ones are in the "
         "claim's audit trail."
     )
+    differs_from: int | None = Field(
+        default=None,
+        description="The reviewed claim of the same words that a newer extraction "
+        "(`sitroom reextract`) reads differently from this one; counted once reviewed.",
+    )
     page: str
 
 

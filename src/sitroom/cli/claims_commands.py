@@ -9,6 +9,7 @@ import typer
 
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, JsonOption, refuse_on
+from sitroom.domain import ReviewStatus, SitroomError
 from sitroom.report.claims_table import claim_record, print_claims_table
 from sitroom.store.claims import ClaimFilter, count_claims, list_claims
 from sitroom.store.database import open_store
@@ -26,6 +27,17 @@ def claims_command(
     ] = None,
     claimant: Annotated[str | None, typer.Option(help="Claimant, e.g. Rudskoy.")] = None,
     source: Annotated[int | None, typer.Option(help="Source id.")] = None,
+    review: Annotated[
+        str | None,
+        typer.Option(help="Review status: extracted, confirmed, edited or rejected."),
+    ] = None,
+    differs: Annotated[
+        bool,
+        typer.Option(
+            "--differs",
+            help="Only newer readings (`sitroom reextract`) that differ from a reviewed claim.",
+        ),
+    ] = False,
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 200,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -37,8 +49,19 @@ def claims_command(
     \b
     Example: sitroom claims --indicator territory.share --claimant Rudskoy
     """
-    where = ClaimFilter(indicator=indicator, place=place, claimant=claimant, source_id=source)
+    where = ClaimFilter(
+        indicator=indicator,
+        place=place,
+        claimant=claimant,
+        source_id=source,
+        review=review,
+        differs=differs,
+    )
     with refuse_on():
+        if review is not None and review not in {r.value for r in ReviewStatus}:
+            raise SitroomError(
+                f'review "{review}" is none of ' + ", ".join(r.value for r in ReviewStatus)
+            )
         if indicator:
             default_vocabulary().require(indicator)
         store = open_store(db, create=False)

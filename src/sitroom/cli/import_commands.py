@@ -101,3 +101,72 @@ def import_command(
             jobs=jobs,
         )
     typer.echo(f"{result.new} new, {result.unchanged} unchanged, {result.claims} claims")
+
+
+@app.command("reextract")
+def reextract_command(
+    source_ids: Annotated[
+        list[int] | None,
+        typer.Argument(help="Ids of stored sources (`sitroom sources`). Default: every source."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would change; write nothing.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes extracting. Default: as `import`.",
+            show_default=False,
+        ),
+    ] = None,
+    who: Annotated[
+        str | None,
+        typer.Option("--who", help="Who re-extracts, for the audit. Default: your login name."),
+    ] = None,
+    db: DbOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Extract stored sources again, never overwriting a reviewed claim.
+
+    The extractor, gazetteer and parties are today's. Claims nobody reviewed follow the newer reading: read again the same way, a claim
+    keeps its id; no longer read, it is removed; newly read, it is added. A confirmed,
+    edited, rejected or user-added claim stays as it is; where the newer extractor reads
+    its words differently, the new reading is stored beside it, flagged as differing
+    (`sitroom claims --differs`), and counts in briefings only once an editor confirms
+    or edits it. One transaction for all sources; a repeated run changes nothing; each
+    source changed is an audit entry.
+
+    \b
+    Example: sitroom reextract --dry-run
+    """
+    from sitroom.cli.grade_commands import default_who
+    from sitroom.ingest.reextract import reextract
+
+    with refuse_on():
+        store = open_store(db, create=False)
+        done = reextract(
+            store,
+            source_ids or None,
+            who=who or default_who(),
+            dry_run=dry_run,
+            jobs=jobs,
+            progress=progress_for(quiet),
+        )
+    for plan in done.plans:
+        for claim in plan.flagged:
+            typer.echo(
+                f'source {plan.source_id}: "{claim.quote}" is read as {claim.indicator} '
+                f"{claim.value:g}, unlike reviewed claim {claim.differs_from}"
+                + ("" if dry_run else " (stored beside it, to review)")
+            )
+    changed = sum(1 for plan in done.plans if plan.changes)
+    verb = "would change" if dry_run else "changed"
+    typer.echo(
+        f"{len(done.plans)} sources, {changed} {verb}: {done.total('kept')} claims kept, "
+        f"{done.total('added')} added, {done.total('removed')} removed; "
+        f"{done.total('reviewed')} reviewed claims left as they are, "
+        f"{done.total('flagged')} newer readings beside them"
+    )

@@ -43,6 +43,14 @@ _REVIEWED = frozenset((ReviewStatus.CONFIRMED, ReviewStatus.EDITED))
 DEFAULT_DAYS = 7
 
 
+def _counts(claim: Claim, counted: frozenset[ReviewStatus]) -> bool:
+    """Whether a briefing counts the claim: of a status counted, and not a newer reading
+    of a reviewed claim's words still waiting for review (`sitroom reextract`)."""
+    if claim.differs_from is not None and claim.review is ReviewStatus.EXTRACTED:
+        return False
+    return claim.review in counted
+
+
 def where_within(claim: Claim, place: str, gazetteer: Gazetteer | None) -> bool | None:
     """Whether the claim's places lie within `place`; None when it names none, or only
     places the gazetteer cannot locate (a hospital, a shelter): such a claim concerns the
@@ -96,7 +104,7 @@ def _build(
     since = on - timedelta(days=days - 1)
     counted = _REVIEWED if reviewed_only else _NOT_REJECTED
     with store.session() as session:
-        pairs = [p for p in claims_published_between(session, since, on) if p[0].review in counted]
+        pairs = [p for p in claims_published_between(session, since, on) if _counts(p[0], counted)]
         # A claim that names no place, or only places nobody can locate ("Al-Razi"), is
         # about the place its source names: only those sources' texts are read and searched.
         where = [where_within(c, place, gazetteer) for c, _ in pairs]

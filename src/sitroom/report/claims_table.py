@@ -37,6 +37,7 @@ def claim_record(claim: Claim) -> dict[str, object]:
         "extracted_by": claim.extracted_by,
         "reviewed_by": claim.reviewed_by,
         "edited": list(claim.edited),  # fields whose values above are a reviewer's
+        "differs_from": claim.differs_from,
     }
 
 

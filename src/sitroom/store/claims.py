@@ -34,6 +34,7 @@ class ClaimFilter:
     places_inside: tuple[str, ...] = ()  # names (lower case) of places within `place`
     claimant_in: tuple[str, ...] | None = None  # exactly one of these claimants
     claimant_not_in: tuple[str, ...] | None = None  # none of these (or no claimant)
+    differs: bool = False  # only newer readings that differ from a reviewed claim
 
 
 # The claims table's columns in the order of Claim's fields, so a row is the positional
@@ -113,7 +114,36 @@ def claim_values(source_id: int, claim: Claim) -> dict[str, Any]:
         "reviewed_by": claim.reviewed_by,
         "reviewed_at": claim.reviewed_at,
         "edits": None,  # a claim is stored as extracted; reviews add edits beside it
+        "differs_from": claim.differs_from,
     }
+
+
+def extracted_claims(session: Session, source_id: int, *, lock: bool = False) -> list[Claim]:
+    """The claims of a source as the extractor stored them, by local id: a reviewer's
+    edits left aside (status, reviewer and ids kept). With `lock`, the rows are locked
+    until the transaction ends (PostgreSQL; SQLite's write session holds the database)."""
+    query = select(*_COLUMNS).where(_CLAIMS.source_id == source_id).order_by(_CLAIMS.local_id)
+    if lock:
+        query = query.with_for_update()
+    return [
+        _to_domain((*row[:_EDITED_AT], None, *row[_EDITED_AT + 1 :]))
+        for row in session.execute(query)
+    ]
+
+
+def delete_claims(session: Session, ids: Sequence[int]) -> int:
+    """Delete the claims `ids`; how many were deleted."""
+    if not ids:
+        return 0
+    result = session.execute(_CLAIMS_TABLE.delete().where(_CLAIMS.id.in_(ids)))
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def set_part_of(session: Session, claim_id: int, part_of: int | None) -> None:
+    """Point a claim at the local id of its whole in its source (None: no whole)."""
+    session.execute(
+        _CLAIMS_TABLE.update().where(_CLAIMS.id == claim_id).values(part_of_local=part_of)
+    )
 
 
 def claim_problems(claim: Claim) -> list[tuple[str, str]]:
@@ -156,6 +186,8 @@ def _filtered(query: AnySelect, where: ClaimFilter) -> AnySelect:
         query = query.where(ClaimRow.source_id == where.source_id)
     if where.review:
         query = query.where(ClaimRow.review == where.review)
+    if where.differs:
+        query = query.where(ClaimRow.differs_from.is_not(None))
     if where.claimant_in is not None:
         query = query.where(ClaimRow.claimant.in_(where.claimant_in))
     if where.claimant_not_in:

@@ -108,6 +108,8 @@ class ClaimRow(Base):
     reviewed_by: Mapped[str | None] = mapped_column(String(64))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     edits: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # the reviewed claim of the same words a newer extraction reads differently
+    differs_from: Mapped[int | None] = mapped_column(Integer)
 
 
 class ControlObservationRow(Base):
