@@ -6,6 +6,7 @@ exchanges these objects; ORM rows never leave `store/`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -148,6 +149,19 @@ class Source:
     # The source's reliability on the Admiralty scale (A-F); F means "cannot be judged".
     reliability: str = "F"
     id: int | None = None
+    # What the text was read from: a text file, a web page (text/html), a PDF; for a
+    # paged document the offset in `text` where each page starts, page 1 first.
+    media_type: str = "text/plain"
+    pages: tuple[int, ...] = ()
+    # The file's bytes when the text was taken from a page or PDF (kept beside the text);
+    # None for a text file, whose text is the file, and for a source read back.
+    original: bytes | None = field(default=None, repr=False, compare=False)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (1-based) holding the character at `offset`; None if not paged."""
+        if not self.pages:
+            return None
+        return max(1, bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True, slots=True)

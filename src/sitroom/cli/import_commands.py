@@ -10,7 +10,7 @@ import typer
 
 from sitroom.cli import app
 from sitroom.cli.common import DbOption, QuietOption, progress_for, refuse_on
-from sitroom.ingest.reports import MAX_BYTES, Metadata, import_reports
+from sitroom.ingest.reports import MAX_BYTES, Metadata, import_reports, report_paths
 from sitroom.store.database import database_url, open_store
 
 
@@ -19,8 +19,8 @@ def import_command(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Report files (.txt), each with a sibling .meta.json unless the "
-            "flags below give its metadata.",
+            help="Report files (.txt, web pages .html, PDFs .pdf) or folders of them, each "
+            "with a sibling .meta.json unless the flags below or the page give its metadata.",
             show_default=False,
         ),
     ],
@@ -71,15 +71,22 @@ def import_command(
     metadata), nothing is written and the exit code is 1. Extraction is spread over
     --jobs processes; the write is a few bulk statements in one transaction.
 
+    A web page's main text is kept (navigation, comments, related links left out) and
+    its title, date, site and address fill what no .meta.json or flag gives; a PDF's text
+    is kept with its pages, which footnotes cite ("p. 3"); a scanned PDF without a text
+    layer is refused. The original page or PDF is kept beside the text, with its sha256.
+
     With --queue the files are checked, then queued in one transaction for the workers
     (`sitroom worker`) on the store's PostgreSQL; `sitroom jobs` shows how they went.
 
     \b
 
     \b
-    Example: sitroom import "$(sitroom sample path)/reports/aleppo-2016-12-09-rudskoy.txt"
+    Example: sitroom import "$(sitroom sample path)/reports/aleppo-2016-12-09-rudskoy.html"
     """
     given = Metadata(title, published_at.date() if published_at else None, publisher)
+    with refuse_on():
+        paths = report_paths(paths)
     if queue:
         from sitroom.ingest.queue import enqueue_imports
         from sitroom.store.jobs import require_postgres

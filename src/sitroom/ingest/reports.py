@@ -1,4 +1,5 @@
-"""Importing text reports: read, check metadata, store the source, extract its claims."""
+"""Importing reports (text, web pages, PDFs): read, check metadata, store the source
+with its original file, extract its claims."""
 
 from __future__ import annotations
 
@@ -16,14 +17,21 @@ from sitroom.extract.parallel import default_jobs, extract_many
 from sitroom.geo.actors import Parties
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.stored import gazetteer_for, parties_for
+from sitroom.ingest.documents import MEDIA_TYPES, TEXT, media_type_of, read_document
 from sitroom.progress import Progress, null_progress
 from sitroom.store.claims import add_claims_of_sources, claim_problems
 from sitroom.store.database import Store
 from sitroom.store.limits import day_problem
-from sitroom.store.sources import insert_sources, lock_hashes, source_problems, sources_by_sha256
+from sitroom.store.sources import (
+    insert_originals,
+    insert_sources,
+    lock_hashes,
+    source_problems,
+    sources_by_sha256,
+)
 from sitroom.vocabulary import Vocabulary
 
-SUFFIXES = (".txt",)
+SUFFIXES = tuple(MEDIA_TYPES)  # what `import` reads: text, web pages, PDFs
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,27 @@ class Metadata:
 
 
 NO_METADATA = Metadata()  # nothing given on the command line: the .meta.json decides
+
+
+def report_paths(paths: list[Path]) -> list[Path]:
+    """The report files `paths` name: a file as it is, a folder as the files in it that
+    sitroom reads (.txt, .html, .htm, .pdf; not its subfolders), in name order.
+
+    Raises InputError for a folder holding none."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(
+            p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir()
+        )
+        if not inside:
+            raise InputError(
+                path, None, None, "holds no report", hint="reports are .txt, .html or .pdf files"
+            )
+        found.extend(inside)
+    return found
 
 
 def meta_path(path: Path) -> Path:
@@ -53,37 +82,23 @@ META_NOTES = ("notes", "claimant_main")
 
 
 def read_report(path: Path, given: Metadata = NO_METADATA, *, max_bytes: int = MAX_BYTES) -> Source:
-    """The report at `path` as a Source, its metadata from flags or `x.meta.json`.
+    """The report at `path` (text, web page or PDF) as a Source, its metadata from the
+    flags, else `x.meta.json`, else what the page or PDF says of itself.
 
     Raises InputError naming the file and field for a file that is not a regular file or
     is larger than `max_bytes`, holds no text, metadata that is not JSON or has a field of
     the wrong type or an unknown one, an unknown kind, a missing or malformed publication
     date, or a value the database cannot hold (store/limits.py).
     """
-    if path.suffix.lower() not in SUFFIXES:
-        raise InputError(
-            path,
-            None,
-            None,
-            f'"{path.suffix}" is not a report type sitroom reads',
-            hint="give a .txt file",
-        )
+    if media_type_of(path) is None:  # refused before a byte is read
+        read_document(path, b"")
     raw = read_regular_file(path, max_bytes)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            path, None, None, f"is not UTF-8 text (byte {err.start})", hint="convert it to UTF-8"
-        ) from err
-    if not text.strip():
-        raise InputError(path, None, None, "no text", hint="the file is empty or only blanks")
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise InputError(path, line, None, "holds a NUL byte", hint="is it a text file?")
+    document = read_document(path, raw)
+    text = document.text
     meta = _read_meta(path)
     meta_file = meta_path(path)
     from_meta = _published_at(meta, meta_file)  # checked even when a flag overrides it
-    published = given.published_at or from_meta
+    published = given.published_at or from_meta or document.published_at
     if published is None:
         raise InputError(
             meta_file if meta else path,
@@ -108,17 +123,27 @@ def read_report(path: Path, given: Metadata = NO_METADATA, *, max_bytes: int = M
         ) from err
     for note in META_NOTES:
         _text_field(meta, note, path)
-    title = given.title or _text_field(meta, "title", path) or _first_line(text) or path.stem
+    # the flags, then the .meta.json, then what the page or PDF says of itself
+    title = (
+        given.title
+        or _text_field(meta, "title", path)
+        or document.title
+        or _first_line(text)
+        or path.stem
+    )
     source = Source(
         title=title,
         published_at=published,
         sha256=hashlib.sha256(raw).hexdigest(),
         kind=kind,
-        publisher=given.publisher or _text_field(meta, "publisher", path),
-        url=_text_field(meta, "url", path),
-        language=_text_field(meta, "language", path) or "en",
+        publisher=given.publisher or _text_field(meta, "publisher", path) or document.publisher,
+        url=_text_field(meta, "url", path) or document.url,
+        language=_text_field(meta, "language", path) or document.language or "en",
         text=text,
         filename=path.name,
+        media_type=document.media_type,
+        pages=document.pages,
+        original=None if document.media_type == TEXT else raw,
     )
     for column, problem in source_problems(source):
         where = meta_file if column in meta else path
@@ -345,6 +370,7 @@ def store_reports(store: Store, reports: ExtractedReports) -> ImportResult:
         lock_hashes(session, {source.sha256 for source, _ in extracted})
         # in the order given: ids follow the files
         created = insert_sources(session, [source for source, _ in extracted])
+        insert_originals(session, [source for source, _ in extracted], created)
         raced = {source.sha256 for source, _ in extracted} - created.keys()
         # another import stored these since we looked: theirs are the ids
         for sha256, twin in sources_by_sha256(session, raced).items():

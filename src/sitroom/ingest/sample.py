@@ -46,6 +46,10 @@ PARTIES_FILE = "parties.toml"
 SAMPLE_WHO = "sitroom sample load"  # who the audit trail names for a sample's changes
 
 
+# Of one report in several forms, the one a sample loads: the original first.
+ORIGINAL_FIRST = (".html", ".htm", ".pdf", ".txt")
+
+
 @dataclass(frozen=True)
 class Sample:
     """A bundled sample: its reports' folder and the briefing its demo prints."""
@@ -58,8 +62,19 @@ class Sample:
     bundled_geo: bool = False  # the package's Aleppo gazetteer and control observations
 
     def reports(self) -> list[Path]:
-        """The sample's report files, in name order."""
-        return sorted((self.folder / "reports").glob("*.txt"))
+        """The sample's report files, in name order: of a report kept both as the page or
+        PDF it came from and as its text (which gold annotations' offsets refer to), the
+        page or PDF."""
+        found: dict[str, Path] = {}
+        for path in sorted((self.folder / "reports").iterdir()):
+            if path.suffix.lower() not in ORIGINAL_FIRST or path.name.endswith(".meta.json"):
+                continue
+            kept = found.get(path.stem)
+            if kept is None or ORIGINAL_FIRST.index(path.suffix.lower()) < ORIGINAL_FIRST.index(
+                kept.suffix.lower()
+            ):
+                found[path.stem] = path
+        return [found[stem] for stem in sorted(found)]
 
 
 class UnknownSample(NotFound):

@@ -306,6 +306,7 @@ def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
                 m.claim.sentence,
                 m.claim.claimant,
                 m.claim.credibility,
+                m.source.page_at(m.claim.start),
             )
             for m in (sorted(members, key=_position) if len(members) > 1 else members)
         ),

@@ -172,6 +172,7 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
                         "sentence": e.sentence,
                         "claimant": e.claimant,
                         "credibility": e.credibility,
+                        "page": e.page,
                     }
                     for e in f.evidence
                 ],

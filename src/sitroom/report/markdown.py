@@ -52,7 +52,8 @@ def _note(footnote: Footnote) -> str:
 def _evidence(footnote: Footnote, evidence: Evidence) -> str:
     which = mention(footnote, evidence)
     return (
-        f"“{md(evidence.quote)}”{f' ({md(which)})' if which else ''} in: "
+        f"“{md(evidence.quote)}”{f', p. {evidence.page}' if evidence.page else ''}"
+        f"{f' ({md(which)})' if which else ''} in: "
         f"{md(quoted(evidence.sentence))}"
     )
 

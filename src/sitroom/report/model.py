@@ -40,6 +40,7 @@ class Evidence:
     sentence: str
     claimant: str | None
     credibility: int  # this mention's own grade; the footnote gives the figure's best
+    page: int | None = None  # the page of a paged source (PDF) the quote is on
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import cast
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
 
 from sitroom.domain import NotFound, Source, SourceKind
 from sitroom.store.limits import id_in_range, row_problems
-from sitroom.store.tables import SourceRow
+from sitroom.store.tables import SourceFileRow, SourceRow
 
 
 def to_domain_source(row: SourceRow, *, with_text: bool = True) -> Source:
@@ -31,6 +31,8 @@ def to_domain_source(row: SourceRow, *, with_text: bool = True) -> Source:
         filename=row.filename,
         ingested_by=row.ingested_by,
         reliability=row.reliability,
+        media_type=row.media_type,
+        pages=tuple(row.pages or ()),
     )
 
 
@@ -54,6 +56,8 @@ def source_values(source: Source) -> dict[str, object]:
         "ingested_at": datetime.now(UTC),
         "ingested_by": source.ingested_by,
         "reliability": source.reliability,
+        "media_type": source.media_type,
+        "pages": list(source.pages) if source.pages else None,
     }
 
 
@@ -88,6 +92,30 @@ def insert_sources(session: Session, sources: Sequence[Source]) -> dict[str, int
     # Core, not the ORM's bulk path: a plain executemany the driver batches
     rows = session.connection().execute(statement, [source_values(s) for s in sources])
     return {row.sha256: row.id for row in rows}
+
+
+def insert_originals(session: Session, sources: Sequence[Source], ids: dict[str, int]) -> int:
+    """Keep the original file of each of `sources` that has one and a new id in `ids` (by
+    sha256); how many were kept."""
+    rows = [
+        {
+            "source_id": ids[s.sha256],
+            "media_type": s.media_type,
+            "sha256": s.sha256,
+            "content": s.original,
+        }
+        for s in sources
+        if s.original is not None and s.sha256 in ids
+    ]
+    if rows:
+        session.connection().execute(insert(cast(Table, SourceFileRow.__table__)), rows)
+    return len(rows)
+
+
+def get_original(session: Session, source_id: int) -> tuple[str, bytes] | None:
+    """The media type and bytes of a source's original file, if one is kept."""
+    row = session.get(SourceFileRow, source_id)
+    return (row.media_type, row.content) if row is not None else None
 
 
 LOCKS_PER_HASH_MAX = 200  # more files than this lock the import as a whole (lock table size)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -42,6 +43,25 @@ class SourceRow(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ingested_by: Mapped[str] = mapped_column(String(128))
     reliability: Mapped[str] = mapped_column(String(1), default="F")
+    # the file the text was read from (text/plain, text/html, application/pdf) and, for a
+    # paged document, the offset in `text` where each page starts
+    media_type: Mapped[str] = mapped_column(
+        String(64), default="text/plain", server_default="text/plain"
+    )
+    pages: Mapped[list[int] | None] = mapped_column(JSON)
+
+
+class SourceFileRow(Base):
+    """The original file of a source read from HTML or PDF; `sources.text` is its text."""
+
+    __tablename__ = "source_files"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    media_type: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ActorRow(Base):
