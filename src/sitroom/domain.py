@@ -262,17 +262,29 @@ class ControlObservation:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """An ACLED-compatible event row."""
+    """An event as ACLED codes it: one row of an ACLED export. Counted beside claims in a
+    briefing, never added to them."""
 
+    event_id_cnty: str
     event_date: date
     event_type: str
-    sub_event_type: str | None
-    actor1: str | None
-    actor2: str | None
-    place: str | None
     fatalities: int
-    notes: str | None
-    source: str | None
+    timestamp: int  # ACLED's Unix time of the row's last revision
+    disorder_type: str | None = None
+    sub_event_type: str | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    source: str | None = None
+    notes: str | None = None
+    file: str | None = None
+    line: int | None = None
     id: int | None = None
 
 

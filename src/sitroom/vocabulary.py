@@ -31,6 +31,12 @@ class Indicator:
     shares: bool = True  # whether a percentage or fraction may report this key
     # a noun class's unit under this key, where it differs from nouns.toml's
     units: tuple[tuple[str, str], ...] = ()
+    # other hashtags a dataset's column of this indicator may carry ("#affected+idps")
+    hxl_also: tuple[str, ...] = ()
+
+    @property
+    def hashtags(self) -> tuple[str, ...]:
+        return (self.hxl, *self.hxl_also)
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,12 @@ def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabul
             isinstance(k, str) and isinstance(v, str) and v for k, v in units.items()
         ):
             raise InputError(path, None, f"{where}.units", "must map noun classes to units")
-        unknown = set(entry) - {*_REQUIRED, "max", "counts", "shares", "units"}
+        hxl_also = entry.get("hxl_also", [])
+        if not isinstance(hxl_also, list) or not all(
+            isinstance(h, str) and h.startswith("#") for h in hxl_also
+        ):
+            raise InputError(path, None, f"{where}.hxl_also", "must be a list of HXL hashtags")
+        unknown = set(entry) - {*_REQUIRED, "max", "counts", "shares", "units", "hxl_also"}
         if unknown:
             raise InputError(path, None, f"{where}.{sorted(unknown)[0]}", "is not a known field")
         indicators[key] = Indicator(
@@ -116,6 +127,7 @@ def parse_vocabulary(text: str, path: str | Path = "indicators.toml") -> Vocabul
             counts=tuple(counts),
             shares=shares,
             units=tuple(sorted(units.items())),
+            hxl_also=tuple(hxl_also),
         )
     return Vocabulary(indicators)
 

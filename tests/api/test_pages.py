@@ -71,7 +71,7 @@ def test_pages_load_nothing_from_elsewhere(client: TestClient) -> None:
 
 def rudskoy_id(client: TestClient) -> int:
     listed = client.get("/api/sources").json()["items"]
-    found: int = next(s["id"] for s in listed if s["filename"] == "aleppo-2016-12-09-rudskoy.txt")
+    found: int = next(s["id"] for s in listed if s["filename"] == "aleppo-2016-12-09-rudskoy.html")
     return found
 
 

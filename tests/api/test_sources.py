@@ -18,7 +18,7 @@ def test_sources_list_is_paginated_oldest_first(client: TestClient) -> None:
 
 def test_source_detail_has_full_text_and_claim_count(client: TestClient) -> None:
     listed = client.get("/api/sources").json()["items"]
-    rudskoy = next(s for s in listed if s["filename"] == "aleppo-2016-12-09-rudskoy.txt")
+    rudskoy = next(s for s in listed if s["filename"] == "aleppo-2016-12-09-rudskoy.html")
     detail = client.get(f"/api/sources/{rudskoy['id']}").json()
     assert detail["text"].startswith("93% of Aleppo in Syrian Control")
     assert detail["claims"] > 10

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from typer.testing import CliRunner
 
 from sitroom.cli import app
-from sitroom.domain import Source, SourceKind, Workspace
+from sitroom.domain import Workspace
 from sitroom.store.audit import list_audit
 from sitroom.store.database import Store, downgrade
 from sitroom.store.settings import read_settings, read_workspace, write_setting
-from sitroom.store.sources import add_source, list_sources
+from sitroom.store.sources import list_sources
 
 
 def test_a_store_without_settings_has_the_default_workspace(store: Store) -> None:
@@ -47,16 +45,17 @@ def test_a_store_made_before_settings_upgrades_and_keeps_its_sources(store: Stor
     downgrade(store.url, "0002")  # the schema as sitroom made it before this revision
     assert "settings" not in inspect(store.engine).get_table_names()
     upgrade_store = Store(store.url, migrate=False)
-    source = Source(
-        title="A report made before workspaces",
-        published_at=date(2023, 7, 18),
-        sha256="0" * 64,
-        kind=SourceKind.BRIEFING,
-        publisher="OCHA",
-        text="Some text.",
-    )
-    with upgrade_store.session() as session:
-        add_source(session, source)
+    # written with the columns the sources table had then
+    with upgrade_store.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO sources (title, kind, publisher, published_at, language, text, "
+                "sha256, ingested_at, ingested_by, reliability) VALUES ('A report made before "
+                "workspaces', 'briefing', 'OCHA', '2023-07-18', 'en', 'Some text.', :sha, "
+                "'2023-07-18 00:00:00+00', 'sitroom', 'F')"
+            ),
+            {"sha": "0" * 64},
+        )
     result = CliRunner().invoke(app, ["db", "upgrade", "--db", store.url])
     assert result.exit_code == 0, result.output
     assert "settings" in inspect(store.engine).get_table_names()

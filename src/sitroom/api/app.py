@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from sitroom.api import data_routes, map_routes, page_routes, review_pages
+from sitroom.api import data_routes, export_routes, map_routes, page_routes, review_pages
 from sitroom.api.cache import BriefingCache
 from sitroom.api.errors import add_error_handlers
 from sitroom.api.guard import Guard
@@ -73,6 +73,7 @@ def create_app(
     app.include_router(review_pages.open_router)
     app.include_router(review_pages.router)
     app.include_router(map_routes.router)
+    app.include_router(export_routes.router)
     static = resources.files("sitroom").joinpath("web/static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     # outermost of our layers: headers on every answer, a NUL refused, any failure in the body

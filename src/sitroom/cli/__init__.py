@@ -38,6 +38,8 @@ COMMAND_MODULES = {
     "users": "review_commands",
     "review": "review_commands",
     "audit": "review_commands",
+    "events": "events_commands",
+    "export": "export_commands",
 }
 
 
@@ -70,6 +72,8 @@ COMMAND_HELP = {
     "users": "Users of the dashboard and API: roles (viewer, editor, admin) and their tokens.",
     "review": "Review a claim: confirm it, reject it with a reason, or correct its fields.",
     "audit": "List the audit trail, oldest first: reviews, grades, users, settings.",
+    "events": "Events in ACLED's layout: import ACLED exports, list what is stored.",
+    "export": "Export claims, events, places or control observations to hand on.",
 }
 
 

@@ -19,8 +19,9 @@ def import_command(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Report files (.txt, web pages .html, PDFs .pdf) or folders of them, each "
-            "with a sibling .meta.json unless the flags below or the page give its metadata.",
+            help="Report files (.txt, web pages .html, PDFs .pdf), HXL datasets (.csv, .xlsx) "
+            "or folders of them, each with a sibling .meta.json unless the flags below or the "
+            "page give its metadata.",
             show_default=False,
         ),
     ],
@@ -75,6 +76,9 @@ def import_command(
     its title, date, site and address fill what no .meta.json or flag gives; a PDF's text
     is kept with its pages, which footnotes cite ("p. 3"); a scanned PDF without a text
     layer is refused. The original page or PDF is kept beside the text, with its sha256.
+    An HXL dataset's cells are its claims: indicators from the vocabulary's hashtags,
+    place, date and claimant from the row's #adm1..#loc, #date and #org (hxl.toml); a
+    sheet without hashtags is refused, a column no indicator knows is named in a note.
 
     With --queue the files are checked, then queued in one transaction for the workers
     (`sitroom worker`) on the store's PostgreSQL; `sitroom jobs` shows how they went.
@@ -107,6 +111,8 @@ def import_command(
             max_bytes=max_size * 1_000_000,
             jobs=jobs,
         )
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
     typer.echo(f"{result.new} new, {result.unchanged} unchanged, {result.claims} claims")
 
 

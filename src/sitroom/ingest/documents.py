@@ -26,7 +26,9 @@ from typing import Any
 from sitroom.domain import InputError
 
 TEXT, HTML, PDF = "text/plain", "text/html", "application/pdf"
-MEDIA_TYPES = {".txt": TEXT, ".html": HTML, ".htm": HTML, ".pdf": PDF}
+CSV, XLSX = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MEDIA_TYPES = {".txt": TEXT, ".html": HTML, ".htm": HTML, ".pdf": PDF, ".csv": CSV, ".xlsx": XLSX}
+DATASETS = (CSV, XLSX)  # spreadsheets: their claims are their cells (ingest/datasets.py)
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def read_document(path: Path, raw: bytes) -> Document:
             None,
             None,
             f'"{path.suffix}" is not a report type sitroom reads',
-            hint="give a .txt, .html or .pdf file",
+            hint="give a .txt, .html or .pdf report, or a .csv or .xlsx HXL dataset",
         )
     document = reader(path, raw)
     if not document.text.strip():
@@ -88,6 +90,7 @@ def _decoded(path: Path, raw: bytes) -> str:
 
 def _read_html(path: Path, raw: bytes) -> Document:
     import trafilatura
+    import trafilatura.settings
 
     if b"\x00" in raw:
         raise InputError(path, None, None, "holds a NUL byte", hint="is it a web page?")
@@ -101,11 +104,11 @@ def _read_html(path: Path, raw: bytes) -> Document:
         # the date from the markup made for it (meta tags, <time>), not guessed from text
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if found is None or not (found.text or "").strip():
+    if not isinstance(found, trafilatura.settings.Document) or not (found.text or "").strip():
         raise InputError(
             path, None, None, "holds no main text a reader would see", hint="is it a web page?"
         )
-    paragraphs = [line.strip() for line in found.text.splitlines() if line.strip()]
+    paragraphs = [line.strip() for line in (found.text or "").splitlines() if line.strip()]
     return Document(
         text="\n\n".join(paragraphs) + "\n",
         media_type=HTML,
@@ -318,8 +321,16 @@ def _is_page_number(text: str, number: int, count: int) -> bool:
     return 0 < len(words) <= 4 and numbers in ([number], [number, count])
 
 
+def _read_sheet(path: Path, raw: bytes) -> Document:
+    from sitroom.ingest.datasets import sheet_text
+
+    return Document(sheet_text(path, raw), media_type_of(path) or CSV)
+
+
 _READERS: dict[str, Callable[[Path, bytes], Document]] = {
     TEXT: _read_text,
     HTML: _read_html,
     PDF: _read_pdf,
+    CSV: _read_sheet,
+    XLSX: _read_sheet,
 }

@@ -17,7 +17,8 @@ from sitroom.extract.parallel import default_jobs, extract_many
 from sitroom.geo.actors import Parties
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.stored import gazetteer_for, parties_for
-from sitroom.ingest.documents import MEDIA_TYPES, TEXT, media_type_of, read_document
+from sitroom.ingest.datasets import read_dataset
+from sitroom.ingest.documents import DATASETS, MEDIA_TYPES, TEXT, media_type_of, read_document
 from sitroom.progress import Progress, null_progress
 from sitroom.store.claims import add_claims_of_sources, claim_problems
 from sitroom.store.database import Store
@@ -29,7 +30,7 @@ from sitroom.store.sources import (
     source_problems,
     sources_by_sha256,
 )
-from sitroom.vocabulary import Vocabulary
+from sitroom.vocabulary import Vocabulary, default_vocabulary
 
 SUFFIXES = tuple(MEDIA_TYPES)  # what `import` reads: text, web pages, PDFs
 
@@ -48,7 +49,7 @@ NO_METADATA = Metadata()  # nothing given on the command line: the .meta.json de
 
 def report_paths(paths: list[Path]) -> list[Path]:
     """The report files `paths` name: a file as it is, a folder as the files in it that
-    sitroom reads (.txt, .html, .htm, .pdf; not its subfolders), in name order.
+    sitroom reads (.txt, .html, .htm, .pdf, .csv, .xlsx; not its subfolders), in name order.
 
     Raises InputError for a folder holding none."""
     found: list[Path] = []
@@ -110,7 +111,9 @@ def read_report(path: Path, given: Metadata = NO_METADATA, *, max_bytes: int = M
     if (problem := day_problem(published)) is not None:
         where = meta_file if given.published_at is None else path
         raise InputError(where, None, "published_at", problem)
-    kind_name = _text_field(meta, "kind", path) or "news"
+    kind_name = _text_field(meta, "kind", path) or (
+        "dataset" if document.media_type in DATASETS else "news"
+    )
     try:
         kind = SourceKind(kind_name)
     except ValueError as err:
@@ -260,6 +263,7 @@ class ExtractedReports:
     sources: dict[str, Source]  # every file's source by sha256, in the order given
     stored: dict[str, Source]  # those the store held when we looked, by sha256
     extracted: list[tuple[Source, list[Claim]]]  # the others, with their claims
+    notes: tuple[str, ...] = ()  # what the user should know: unknown hashtags of datasets
 
 
 def import_reports(
@@ -343,14 +347,45 @@ def extract_reports(
         gazetteer = gazetteer_for(store)
     if fresh and parties is None:
         parties = parties_for(store)
+    # a dataset's claims are its cells; a report's are extracted from its text
+    datasets = [source for source in fresh if source.media_type in DATASETS]
+    reports = [source for source in fresh if source.media_type not in DATASETS]
+    read: dict[str, list[Claim]] = {}
+    notes: list[str] = []
+    for source in datasets:
+        path = where[source.sha256]
+        try:
+            found = read_dataset(
+                path,
+                source.original or b"",
+                source.published_at,
+                source.publisher,
+                vocabulary or default_vocabulary(),
+                gazetteer,
+            )
+        except InputErrors as err:
+            problems.extend(err.errors)
+            continue
+        except InputError as err:
+            problems.append(err)
+            continue
+        read[source.sha256] = found.claims
+        if found.unknown:
+            notes.append(
+                f"{path.name}: no indicator knows the hashtags {', '.join(found.unknown)}; "
+                "their columns were not read (add them to an indicator's hxl_also)"
+            )
+    if problems:
+        raise InputErrors(problems)
     if jobs is None:
-        jobs = default_jobs(sum(len(source.text or "") for source in fresh), len(fresh))
+        jobs = default_jobs(sum(len(source.text or "") for source in reports), len(reports))
     extracted: list[tuple[Source, list[Claim]]] = []
     bar = progress(len(fresh), "extracting")
     try:
-        texts = ((source.text or "", source.published_at) for source in fresh)
-        claims_of = extract_many(texts, gazetteer, vocabulary, parties, jobs=jobs)
-        for source, claims in zip(fresh, claims_of, strict=True):
+        texts = ((source.text or "", source.published_at) for source in reports)
+        claims_of = iter(extract_many(texts, gazetteer, vocabulary, parties, jobs=jobs))
+        for source in fresh:
+            claims = read[source.sha256] if source.sha256 in read else next(claims_of)
             bar.advance(source.filename or source.title)
             problems.extend(_claim_problems(where[source.sha256], source, claims))
             extracted.append((source, claims))
@@ -358,7 +393,7 @@ def extract_reports(
         bar.close()
     if problems:
         raise InputErrors(problems)
-    return ExtractedReports(sources, stored, extracted)
+    return ExtractedReports(sources, stored, extracted, tuple(notes))
 
 
 def store_reports(store: Store, reports: ExtractedReports) -> ImportResult:
@@ -390,6 +425,7 @@ def store_reports(store: Store, reports: ExtractedReports) -> ImportResult:
         unchanged=len(sources) - new,
         claims=claims,
         source_ids=tuple(ids[sha256] for sha256 in sources),
+        notes=reports.notes,
     )
 
 

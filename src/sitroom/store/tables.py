@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -163,19 +164,32 @@ class ImportRow(Base):
 
 
 class EventRow(Base):
+    """An event in ACLED's layout; `timestamp` is ACLED's time of the row's last revision,
+    `file` and `line` where it was read from."""
+
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id_cnty: Mapped[str] = mapped_column(String(64), unique=True)
     event_date: Mapped[date] = mapped_column(Date, index=True)
+    disorder_type: Mapped[str | None] = mapped_column(String(128))
     event_type: Mapped[str] = mapped_column(String(128))
     sub_event_type: Mapped[str | None] = mapped_column(String(128))
     actor1: Mapped[str | None] = mapped_column(Text)
     actor2: Mapped[str | None] = mapped_column(Text)
-    place: Mapped[str | None] = mapped_column(Text)
-    fatalities: Mapped[int] = mapped_column(Integer, default=0)
-    notes: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(128))
+    admin1: Mapped[str | None] = mapped_column(String(256))
+    admin2: Mapped[str | None] = mapped_column(String(256))
+    admin3: Mapped[str | None] = mapped_column(String(256))
+    location: Mapped[str | None] = mapped_column(String(256))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
     source: Mapped[str | None] = mapped_column(Text)
-    import_id: Mapped[int | None] = mapped_column(ForeignKey("imports.id", ondelete="CASCADE"))
+    notes: Mapped[str | None] = mapped_column(Text)
+    fatalities: Mapped[int] = mapped_column(Integer, default=0)
+    timestamp: Mapped[int] = mapped_column(BigInteger)
+    file: Mapped[str | None] = mapped_column(Text)
+    line: Mapped[int | None] = mapped_column(Integer)
 
 
 class AuditRow(Base):
