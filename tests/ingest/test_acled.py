@@ -90,3 +90,29 @@ def test_export_acled_then_import_gives_the_same_events(tmp_path: Path) -> None:
     assert features[0]["geometry"] == {"type": "Point", "coordinates": [37.162, 36.199]}
     hxl = runner.invoke(app, ["export", "events", "--format", "hxl", "--db", first])
     assert hxl.exit_code == 1 and "no hxl shape" in hxl.output
+
+
+def test_events_stand_beside_the_claims_in_the_briefing(store: Store) -> None:
+    from datetime import date
+
+    from sitroom.geo.bundled import bundled_gazetteer
+    from sitroom.ingest.sample import load_sample
+    from sitroom.report.build import briefing_for
+    from sitroom.report.json_out import render_json
+    from sitroom.report.markdown import render_markdown
+
+    load_sample(store, gazetteer=bundled_gazetteer())
+    without = briefing_for(store, "Aleppo", date(2016, 12, 9))
+    import_acled(store, [ROWS])
+    briefing = briefing_for(store, "Aleppo", date(2016, 12, 9))
+    assert [e.event_id_cnty for e in briefing.events] == ["SYR90001", "SYR90002", "SYR90003"]
+    # never added to claims: the figures are those of the briefing without events
+    assert [f.text for s in briefing.sections for f in s.figures] == [
+        f.text for s in without.sections for f in s.figures
+    ]
+    text = render_markdown(briefing)
+    assert "## Events (ACLED)" in text and "13 fatalities as ACLED reports them" in text
+    assert "SDN90001" not in text  # Khartoum is not Aleppo
+    record = json.loads(render_json(briefing))
+    assert [e["fatalities"] for e in record["events"]] == [9, 4, 0]
+    assert "## Events (ACLED)" not in render_markdown(without)

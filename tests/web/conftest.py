@@ -161,6 +161,22 @@ def series_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(url, folder)
 
 
+@pytest.fixture(scope="session")
+def events_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`sitroom serve` on the sample with the ACLED-layout rows of tests/data/acled."""
+    from typer.testing import CliRunner
+
+    from sitroom.cli import app
+
+    folder: Path = tmp_path_factory.mktemp("events")
+    rows = Path(__file__).parents[1] / "data" / "acled" / "acled-layout-rows.csv"
+    url = f"sqlite:///{folder / 'events.db'}"
+    for args in (["sample", "load", "--db", url], ["events", "import", str(rows), "--db", url]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+    yield from _serve(url, folder)
+
+
 HOSTILE = {
     "title": "Aleppo <script>alert('title')</script>\" onmouseover=\"alert('attr')",
     "publisher": "<img src=x onerror=alert('publisher')>' data-x='",

@@ -57,3 +57,21 @@ def test_the_timeline_is_drawn_in_the_browser_from_the_api(page: Page, live_serv
     at_end = marker.get_attribute("x1")
     page.locator("#day").fill("0")
     expect(marker).not_to_have_attribute("x1", at_end or "")
+
+
+def test_acled_events_show_as_points_with_a_popup(page: Page, events_server: str) -> None:
+    page.goto(f"{events_server}/map?place=Aleppo")
+    expect(page.locator("#map")).to_have_attribute("data-ready", "1")
+    slider = page.locator("#day")
+    data = page.request.get(f"{events_server}/api/control/map?place=Aleppo").json()
+    slider.fill(str(data["days"].index("2016-12-09")))
+    expect(page.locator("#map")).to_have_attribute("data-events", "3")
+    expect(page.locator("#legend")).to_contain_text("ACLED event")
+    slider.fill(str(data["days"].index("2016-11-20")))
+    expect(page.locator("#map")).to_have_attribute("data-events", "0")
+    slider.fill(str(data["days"].index("2016-12-07")))
+    expect(page.locator("#map")).to_have_attribute("data-events", "1")
+    page.locator("path.event").first.click(force=True)
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("ACLED SYR90001")
+    expect(popup).to_contain_text("9 fatalities as ACLED reports them")

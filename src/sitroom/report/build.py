@@ -12,7 +12,7 @@ from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
 from sitroom.analysis.voices import Corroboration, default_voices, with_stored
-from sitroom.domain import Claim, ReviewStatus, SitroomError
+from sitroom.domain import Claim, Event, ReviewStatus, SitroomError
 from sitroom.geo.actors import workspace_parties
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold, fold_text
@@ -34,6 +34,7 @@ from sitroom.report.model import (
 from sitroom.store.actors import actors_in_order
 from sitroom.store.claims import claims_published_between
 from sitroom.store.database import Store
+from sitroom.store.events import EventFilter, list_events
 from sitroom.store.sources import publication_span, source_texts
 from sitroom.vocabulary import Vocabulary, default_vocabulary
 
@@ -41,6 +42,19 @@ GENERATED_BY = "sitroom-briefing/0.1"
 _NOT_REJECTED = frozenset(r for r in ReviewStatus if r is not ReviewStatus.REJECTED)
 _REVIEWED = frozenset((ReviewStatus.CONFIRMED, ReviewStatus.EDITED))
 DEFAULT_DAYS = 7
+
+
+def _event_within(event: Event, place: str, gazetteer: Gazetteer | None) -> bool:
+    """Whether an ACLED event happened in `place`: its location or one of its admin
+    areas is the place, or lies within it by the gazetteer."""
+    target = fold(place)
+    names = (event.location, event.admin3, event.admin2, event.admin1, event.country)
+    if any(name and fold(name) == target for name in names):
+        return True
+    return any(
+        name and names_within(name, None, None, place, gazetteer) is True
+        for name in (event.location, event.admin3, event.admin2)
+    )
 
 
 def _counts(claim: Claim, counted: frozenset[ReviewStatus]) -> bool:
@@ -112,6 +126,7 @@ def _build(
         texts = source_texts(session, {i for i in undecided if i is not None})
         span = None if pairs else publication_span(session)
         stored_actors = actors_in_order(session)
+        events = list_events(session, EventFilter(on_or_after=since, on_or_before=on))
     # who is a party, who holds ground and by which words: the bundled actors with the
     # workspace's own over them
     voices = with_stored(default_voices(), stored_actors)
@@ -219,6 +234,7 @@ def _build(
         map_colours=colours,
         warnings=tuple(warnings),
         reviewed_only=reviewed_only,
+        events=tuple(e for e in events if _event_within(e, place, gazetteer)),
     )
 
 

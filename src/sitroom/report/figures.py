@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import date
 
 from sitroom.analysis.disagreements import Disagreement
-from sitroom.domain import Claim, Qualifier
+from sitroom.domain import Claim, Event, Qualifier
 from sitroom.geo.names import fold
 
 _BEFORE = {
@@ -116,3 +118,32 @@ def one_source(disagreement: Disagreement) -> str:
     """ " (both in one source)" when a source contradicts itself, else ""."""
     first, second = disagreement.first.source.id, disagreement.second.source.id
     return " (both in one source)" if first is not None and first == second else ""
+
+
+def events_summary(events: Sequence[Event], since: date, on: date) -> str:
+    """"3 events ... 15 fatalities as ACLED reports them (Battles 1, ...)": counted beside
+    the claims, never added to them."""
+    kinds: dict[str, int] = {}
+    for event in events:
+        kinds[event.event_type] = kinds.get(event.event_type, 0) + 1
+    by_kind = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items(), key=lambda k: -k[1]))
+    fatalities = sum(e.fatalities for e in events)
+    return (
+        f"{len(events)} event{'' if len(events) == 1 else 's'} from "
+        f"{since.isoformat()} to {on.isoformat()}, "
+        f"{fatalities:,} fatalit{'y' if fatalities == 1 else 'ies'} as ACLED reports them "
+        f"({by_kind}); shown beside the claims above, never added to them."
+    )
+
+
+def event_line(event: Event) -> str:
+    """One event: day, type, place, fatalities, actors, source and ACLED id."""
+    kind = event.event_type + (f" ({event.sub_event_type})" if event.sub_event_type else "")
+    where = event.location or event.admin3 or event.admin2 or event.admin1 or "place not given"
+    actors = " vs ".join(a for a in (event.actor1, event.actor2) if a)
+    parts = [event.event_date.isoformat(), kind, where, f"{event.fatalities} fatalities"]
+    if actors:
+        parts.append(actors)
+    if event.source:
+        parts.append(f"source: {event.source}")
+    return " · ".join(parts) + f" (ACLED {event.event_id_cnty})"

@@ -25,6 +25,8 @@ from sitroom.report.charts import MOVEMENT_PREFIX, movement_charts
 from sitroom.report.control_map import control_map_svg
 from sitroom.report.figures import (
     claim_place,
+    event_line,
+    events_summary,
     figure,
     in_own_words,
     one_source,
@@ -36,6 +38,7 @@ from sitroom.report.quoting import mention, quote_marks
 from sitroom.vocabulary import default_vocabulary
 
 SourceUrl = Callable[[int, int | None], str]
+EVENTS_LISTED = 20  # events listed one by one at most; the rest are counted
 STATIC_URL = "/static"
 
 
@@ -63,6 +66,9 @@ def templates() -> Environment:
         mention=mention,
         quote_marks=quote_marks,
         web_link=web_link,
+        event_line=event_line,
+        events_summary=events_summary,
+        events_listed=EVENTS_LISTED,
     )
     return env
 

@@ -150,6 +150,24 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
             for t in briefing.territory
         ],
         "series": [series_record(series) for series in briefing.series],
+        "events": [
+            {
+                "event_id_cnty": e.event_id_cnty,
+                "event_date": e.event_date.isoformat(),
+                "event_type": e.event_type,
+                "sub_event_type": e.sub_event_type,
+                "actor1": e.actor1,
+                "actor2": e.actor2,
+                "location": e.location,
+                "admin1": e.admin1,
+                "latitude": e.latitude,
+                "longitude": e.longitude,
+                "fatalities": e.fatalities,
+                "source": e.source,
+                "notes": e.notes,
+            }
+            for e in briefing.events
+        ],
         "warnings": list(briefing.warnings),
         "footnotes": [
             {

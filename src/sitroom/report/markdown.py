@@ -11,6 +11,8 @@ from sitroom.report.figures import (
     unlocated_note,
     window_words,
 )
+from sitroom.report.figures import event_line, events_summary
+from sitroom.report.html import EVENTS_LISTED
 from sitroom.report.model import Briefing, Evidence, Footnote
 from sitroom.report.quoting import mention, quoted
 from sitroom.vocabulary import default_vocabulary
@@ -58,6 +60,20 @@ def _evidence(footnote: Footnote, evidence: Evidence) -> str:
     )
 
 
+
+
+def _events(briefing: Briefing) -> list[str]:
+    if not briefing.events:
+        return []
+    summary = events_summary(briefing.events, briefing.since, briefing.on)
+    lines = ["## Events (ACLED)", "", md(summary), ""]
+    for event in briefing.events[:EVENTS_LISTED]:
+        lines.append(f"- {md(event_line(event))}")
+    if len(briefing.events) > EVENTS_LISTED:
+        lines.append(f"- and {len(briefing.events) - EVENTS_LISTED} more")
+    return [*lines, ""]
+
+
 def render_markdown(briefing: Briefing) -> str:
     """The briefing as a Markdown document with footnotes."""
     with collector_paused():  # a line per figure and quote, no cycles: see collector_paused
@@ -96,6 +112,7 @@ def _markdown(briefing: Briefing) -> str:
                 f"[^{item.footnote}]"
             )
         lines.append("")
+    lines += _events(briefing)
     vocabulary = default_vocabulary()
     lines += ["## Where sources disagree", ""]
     if not briefing.footnotes:

@@ -12,6 +12,7 @@ from functools import cache
 from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
 from sitroom.analysis.series import Series
+from sitroom.domain import Event
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import TerritoryComparison
 from sitroom.report.control_map import MapPolygon
@@ -103,6 +104,8 @@ class Briefing:
     map_colours: tuple[tuple[str, str], ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
     reviewed_only: bool = False  # only confirmed and edited claims were counted
+    # ACLED events of the place in the window: shown beside the claims, never added to them
+    events: tuple[Event, ...] = ()
 
     def footnote(self, number: int) -> Footnote:
         return self.footnotes[number - 1]
