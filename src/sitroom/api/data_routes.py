@@ -34,14 +34,14 @@ from sitroom.api.schemas import (
     SpanOut,
     claim_out_record,
 )
-from sitroom.domain import Claim, ReviewStatus, Role, User
+from sitroom.domain import Claim, NotFound, ReviewStatus, Role, User
 from sitroom.ingest.spans import add_claim_from_span, claim_for_span
 from sitroom.report.claims_table import claim_record
 from sitroom.report.json_out import render_json, series_document
 from sitroom.store.audit import list_audit
 from sitroom.store.claims import ClaimFilter, count_claims, get_claim, list_claims
 from sitroom.store.reviews import review_claim, review_claims
-from sitroom.store.sources import get_source, list_sources
+from sitroom.store.sources import get_original, get_source, list_sources
 
 router = APIRouter(
     prefix="/api", tags=["data"], responses=ERROR_RESPONSES, dependencies=[Depends(may_read)]
@@ -257,6 +257,31 @@ def source(
         found = get_source(session, source_id)
         count = count_claims(session, ClaimFilter(source_id=source_id))
     return SourceDetail(**SourceOut.of(found).model_dump(), text=found.text, claims=count)
+
+
+@router.get(
+    "/sources/{source_id}/original",
+    summary="A source's original file (web page, PDF, spreadsheet)",
+    response_class=Response,
+    responses={200: {"content": {"application/octet-stream": {}}, "description": "The file."}},
+)
+def source_original(
+    source_id: Annotated[Id, Path(description="Source id.")], store: StoreDep
+) -> Response:
+    """The file a source's text was taken from, byte for byte as imported (its sha256 is the
+    source's); 404 for a text file, whose text is the file. Sent as a download, never shown
+    in the dashboard's origin: a page may hold scripts."""
+    with store.session() as session:
+        found = get_source(session, source_id)
+        original = get_original(session, source_id)
+    if original is None:
+        raise NotFound(f"source {source_id} has no original file kept (its text is the file)")
+    name = (found.filename or f"source-{source_id}").replace('"', "")
+    return Response(
+        original[1],
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get(

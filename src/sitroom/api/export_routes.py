@@ -40,7 +40,10 @@ _DEFAULT = {
     summary="Claims, events, places or control observations as a file",
     response_class=StreamingResponse,
     responses={
-        200: {"content": {"text/csv": {}, "application/geo+json": {}}, "description": "The file."}
+        200: {
+            "content": {"text/csv": {}, "application/geo+json": {}, "application/x-ndjson": {}},
+            "description": "The file.",
+        }
     },
 )
 def export(

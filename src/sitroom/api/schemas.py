@@ -184,6 +184,16 @@ class SourceOut(BaseModel):
     filename: str | None
     reliability: str
     page: str
+    media_type: str = Field(
+        default="text/plain",
+        description="What the text was read from: text/plain, text/html, application/pdf, "
+        "text/csv (HXL)...; the original of any other than text/plain is at `original`.",
+    )
+    pages: list[int] = Field(
+        default_factory=list,
+        description="For a PDF, the offset in the text where each page starts.",
+    )
+    original: str | None = Field(default=None, description="The original file, if one is kept.")
 
     @classmethod
     def of(cls, source: Source) -> SourceOut:
@@ -201,6 +211,11 @@ class SourceOut(BaseModel):
             filename=source.filename,
             reliability=source.reliability,
             page=f"/sources/{source.id}",
+            media_type=source.media_type,
+            pages=list(source.pages),
+            original=(
+                f"/api/sources/{source.id}/original" if source.media_type != "text/plain" else None
+            ),
         )
 
 

@@ -30,7 +30,7 @@ def events_import(
     and column. Events are counted beside claims in the briefing, never added to them.
 
     \b
-    Example: sitroom events import 2023-sudan-acled.csv
+    Example: sitroom events import "$(sitroom sample path)/events/acled-layout-rows.csv"
     """
     from sitroom.ingest.acled import import_acled
     from sitroom.store.database import open_store

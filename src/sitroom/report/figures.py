@@ -121,7 +121,7 @@ def one_source(disagreement: Disagreement) -> str:
 
 
 def events_summary(events: Sequence[Event], since: date, on: date) -> str:
-    """"3 events ... 15 fatalities as ACLED reports them (Battles 1, ...)": counted beside
+    """ "3 events ... 15 fatalities as ACLED reports them (Battles 1, ...)": counted beside
     the claims, never added to them."""
     kinds: dict[str, int] = {}
     for event in events:

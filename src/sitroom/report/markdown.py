@@ -60,8 +60,6 @@ def _evidence(footnote: Footnote, evidence: Evidence) -> str:
     )
 
 
-
-
 def _events(briefing: Briefing) -> list[str]:
     if not briefing.events:
         return []
