@@ -6,12 +6,13 @@ from sitroom.analysis.sourced import SourcedClaim
 from sitroom.report.collector import collector_paused
 from sitroom.report.figures import (
     claim_place,
+    event_line,
+    events_summary,
     in_own_words,
     one_source,
     unlocated_note,
     window_words,
 )
-from sitroom.report.figures import event_line, events_summary
 from sitroom.report.html import EVENTS_LISTED
 from sitroom.report.model import Briefing, Evidence, Footnote
 from sitroom.report.quoting import mention, quoted

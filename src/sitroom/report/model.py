@@ -12,9 +12,9 @@ from functools import cache
 from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
 from sitroom.analysis.series import Series
-from sitroom.domain import Event
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import TerritoryComparison
+from sitroom.domain import Event
 from sitroom.report.control_map import MapPolygon
 
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
