@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
-from sitroom.analysis.disagreements import find_disagreements
+from sitroom.analysis.disagreements import Disagreement, find_disagreements
 from sitroom.analysis.mentions import group_mentions
 from sitroom.analysis.scope import names_namesake, names_within, place_names, unlocated
 from sitroom.analysis.series import build_series
@@ -21,7 +21,7 @@ from sitroom.geo.stored import NoControlData, control_map, gazetteer_for
 from sitroom.ingest.control import find_place
 from sitroom.report.collector import collector_paused
 from sitroom.report.control_map import MapPolygon, map_colours, polygons_on
-from sitroom.report.figures import claim_place, in_own_words, window_words
+from sitroom.report.figures import claim_place, in_own_words, one_source, window_words
 from sitroom.report.model import (
     SECTIONS,
     Briefing,
@@ -42,6 +42,17 @@ GENERATED_BY = "sitroom-briefing/0.1"
 _NOT_REJECTED = frozenset(r for r in ReviewStatus if r is not ReviewStatus.REJECTED)
 _REVIEWED = frozenset((ReviewStatus.CONFIRMED, ReviewStatus.EDITED))
 DEFAULT_DAYS = 7
+
+
+def _inconsistent(d: Disagreement, vocabulary: Vocabulary) -> CheckResult:
+    label = vocabulary[d.indicator].label if d.indicator in vocabulary else d.indicator
+    return CheckResult(
+        "inconsistent within one source",
+        f"{label}: “{d.first.claim.quote}” and “{d.second.claim.quote}” in "
+        f"“{d.first.source.title}”: {d.reason}",
+        (d.first, d.second),
+        {"first": d.first.claim.value, "second": d.second.claim.value},
+    )
 
 
 def _event_within(event: Event, place: str, gazetteer: Gazetteer | None) -> bool:
@@ -186,6 +197,9 @@ def _build(
         *check_cumulative(leads),
         *check_ranges(leads, vocabulary),
     ]
+    disagreements = find_disagreements(leads, vocabulary, gazetteer)
+    # a source that contradicts itself is a check on the source, not a dispute between voices
+    checks += [_inconsistent(d, vocabulary) for d in disagreements if one_source(d)]
     notes: list[str] = []
     warnings: list[str] = []
     if reviewed_only:
@@ -223,7 +237,7 @@ def _build(
         on=on,
         since=since,
         sections=sections,
-        disagreements=tuple(find_disagreements(leads, vocabulary, gazetteer)),
+        disagreements=tuple(d for d in disagreements if not one_source(d)),
         checks=tuple(checks),
         footnotes=tuple(footnotes),
         sources=len({s.id for _, s in pairs}),

@@ -114,10 +114,51 @@ def unlocated_note(places: tuple[str, ...], briefing_place: str) -> str:
     return f"{named} {verb} not in the gazetteer; its source names {briefing_place}"
 
 
-def one_source(disagreement: Disagreement) -> str:
-    """ " (both in one source)" when a source contradicts itself, else ""."""
+def one_source(disagreement: Disagreement) -> bool:
+    """Whether a disagreement is a source contradicting itself (a check, not a dispute)."""
     first, second = disagreement.first.source.id, disagreement.second.source.id
-    return " (both in one source)" if first is not None and first == second else ""
+    return first is not None and first == second
+
+
+def voice_of(claimant: str | None, publisher: str | None) -> str:
+    """Who says a figure: its claimant; else its publisher, in its own voice; else the
+    source itself, whose publisher is not known."""
+    if claimant:
+        return claimant
+    if publisher:
+        return f"{publisher} (own voice)"
+    return "the source itself (publisher not known)"
+
+
+def grade_words(reliability: str, credibility: int) -> str:
+    """ "grade B2"; "not graded" where nobody graded (F: cannot be judged, 6: not judged)."""
+    if reliability == "F" and credibility == 6:
+        return "not graded"
+    return f"grade {reliability}{credibility}"
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def days_in_words(since: date, on: date) -> str:
+    """A window of publication days in words: "3–9 December 2016", "28 November – 4
+    December 2016", "28 December 2016 – 3 January 2017", "9 December 2016"."""
+
+    def day(d: date, month: bool = True, year: bool = True) -> str:
+        return f"{d.day}" + (f" {_MONTHS[d.month - 1]}" if month else "") + (
+            f" {d.year}" if year else ""
+        )
+
+    if since == on:
+        return day(on)
+    if since.year != on.year:
+        return f"{day(since)} – {day(on)}"
+    if since.month != on.month:
+        return f"{day(since, year=False)} – {day(on)}"
+    return f"{since.day}–{day(on)}"
 
 
 def events_summary(events: Sequence[Event], since: date, on: date) -> str:

@@ -25,12 +25,14 @@ from sitroom.report.charts import MOVEMENT_PREFIX, movement_charts
 from sitroom.report.control_map import control_map_svg
 from sitroom.report.figures import (
     claim_place,
+    days_in_words,
     event_line,
     events_summary,
     figure,
+    grade_words,
     in_own_words,
-    one_source,
     unlocated_note,
+    voice_of,
     window_words,
 )
 from sitroom.report.model import Briefing
@@ -57,7 +59,8 @@ def templates() -> Environment:
         in_own_words=in_own_words,
         claim_place=claim_place,
         unlocated_note=unlocated_note,
-        one_source=one_source,
+        days_in_words=days_in_words,
+        grade_words=grade_words,
         window_words=window_words,
         voice=voice,
         excerpt=excerpt,
@@ -96,7 +99,7 @@ def stylesheet() -> str:
 
 def voice(c: SourcedClaim) -> str:
     """Who says a figure: its claimant, else the publisher in its own voice."""
-    return c.claim.claimant or (c.source.publisher or "the publisher") + " (own voice)"
+    return voice_of(c.claim.claimant, c.source.publisher)
 
 
 def excerpt(sentence: str, quote: str) -> Markup:

@@ -6,11 +6,13 @@ from sitroom.analysis.sourced import SourcedClaim
 from sitroom.report.collector import collector_paused
 from sitroom.report.figures import (
     claim_place,
+    days_in_words,
     event_line,
     events_summary,
+    grade_words,
     in_own_words,
-    one_source,
     unlocated_note,
+    voice_of,
     window_words,
 )
 from sitroom.report.html import EVENTS_LISTED
@@ -32,20 +34,20 @@ def md(text: object) -> str:
 
 
 def _voice(c: SourcedClaim) -> str:
-    return md(c.claim.claimant or (c.source.publisher or "the publisher") + " (own voice)")
+    return md(voice_of(c.claim.claimant, c.source.publisher))
 
 
 def _note(footnote: Footnote) -> str:
     who = (
         ", ".join(md(c) for c in footnote.claimants)
         if footnote.claimants
-        else "publisher's own voice"
+        else ("publisher's own voice" if footnote.publisher else "the source itself")
     )
     where = f"“{md(footnote.source_title)}”"
     if footnote.publisher:
         where += f", {md(footnote.publisher)}"
     where += f", {footnote.published_at.isoformat()} (source {footnote.source_id})"
-    grade = f"grade {md(footnote.reliability)}{footnote.credibility}"
+    grade = md(grade_words(footnote.reliability, footnote.credibility))
     window = f"; window: {md(footnote.window)}" if footnote.window else ""
     edited = f"; {md(footnote.edited)}" if footnote.edited else ""
     quotes = " / ".join(_evidence(footnote, e) for e in footnote.evidence)
@@ -83,10 +85,10 @@ def _markdown(briefing: Briefing) -> str:
     lines = [
         f"# Briefing: {md(briefing.place)}, {briefing.on.isoformat()}",
         "",
-        f"From {briefing.sources} source{'' if briefing.sources == 1 else 's'} published "
-        f"{briefing.since.isoformat()} to "
-        f"{briefing.on.isoformat()}. Every figure is a claim: footnotes give source, claimant, "
-        "grade (source reliability A–F, claim credibility 1–6), window and the exact words.",
+        f"Window: sources published {days_in_words(briefing.since, briefing.on)} "
+        f"({briefing.sources} source{'' if briefing.sources == 1 else 's'}). Every figure is "
+        "a claim: footnotes give source, claimant, grade (source reliability A–F, claim "
+        "credibility 1–6; “not graded” where nobody graded), window and the exact words.",
         "",
     ]
     if briefing.warnings:
@@ -113,15 +115,15 @@ def _markdown(briefing: Briefing) -> str:
         lines.append("")
     lines += _events(briefing)
     vocabulary = default_vocabulary()
-    lines += ["## Where sources disagree", ""]
-    if not briefing.footnotes:
-        lines.append("No figures to compare.")
-    elif not briefing.disagreements:
-        lines.append("No disagreements among the figures above.")
+    if briefing.footnotes:  # without figures, nothing to compare or check
+        lines += [
+            "## Where sources disagree" + ("" if briefing.disagreements else ": none"),
+            "",
+        ]
     noted = {id(f.claim): f.footnote for s in briefing.sections for f in s.figures}
     for d in briefing.disagreements:
         label = vocabulary[d.indicator].label if d.indicator in vocabulary else d.indicator
-        lines.append(f"- {md(label)}: {md(d.reason)}{md(one_source(d))}")
+        lines.append(f"- {md(label)}: {md(d.reason)}")
         for c in (d.first, d.second):
             where = md(claim_place(c.claim) or "")
             note = f"[^{noted[id(c)]}]" if id(c) in noted else ""
@@ -130,11 +132,8 @@ def _markdown(briefing: Briefing) -> str:
                 f"({md(window_words(c.claim.window)) if c.claim.window else 'no window'}) — "
                 f"{_voice(c)}, “{md(c.source.title)}” (source {c.source.id}){note}"
             )
-    lines += ["", "## Checks that failed", ""]
-    if not briefing.footnotes:
-        lines.append("No figures to check.")
-    elif not briefing.checks:
-        lines.append("All checks passed.")
+    if briefing.footnotes or briefing.checks:
+        lines += ["", "## Checks that failed" + ("" if briefing.checks else ": none"), ""]
     for check in briefing.checks:
         lines.append(f"- `{check.rule.replace('`', '')}`: {md(check.message)}")
     if briefing.footnotes:
