@@ -148,8 +148,10 @@ def days_in_words(since: date, on: date) -> str:
     December 2016", "28 December 2016 – 3 January 2017", "9 December 2016"."""
 
     def day(d: date, month: bool = True, year: bool = True) -> str:
-        return f"{d.day}" + (f" {_MONTHS[d.month - 1]}" if month else "") + (
-            f" {d.year}" if year else ""
+        return (
+            f"{d.day}"
+            + (f" {_MONTHS[d.month - 1]}" if month else "")
+            + (f" {d.year}" if year else "")
         )
 
     if since == on:
