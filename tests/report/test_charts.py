@@ -36,7 +36,7 @@ def test_svg_is_inline_ready_and_names_title_claimants_and_axes() -> None:
     for words in (
         "People evacuated, Aleppo",
         "Sergei Rudskoy — Aleppo (running total)",
-        "CCCM Cluster — Aleppo (running total)",
+        "CCCM Cluster — Aleppo",
         "people",
         "Dec",
     ):
@@ -59,7 +59,39 @@ def test_movement_charts_are_one_per_people_indicator() -> None:
     returned = _series("Sergei Rudskoy", [(9, 3000)], "people.returned")
     charts = movement_charts([*SERIES, share, returned], {"people.returned": "People returned"})
     assert list(charts) == ["people.evacuated", "people.returned"]
-    assert "People returned" in charts["people.returned"]
+    chart, points = charts["people.evacuated"]
+    assert "Sergei Rudskoy — Aleppo (running total)" in chart
+    # a series of one point is a line of text, not a chart
+    assert "CCCM Cluster" not in chart
+    assert points == ("CCCM Cluster — Aleppo: 10,300 people on 13 December 2016",)
+    assert charts["people.returned"] == (
+        "",
+        ("Sergei Rudskoy — Aleppo: 3,000 people on 9 December 2016",),
+    )
+
+
+def test_figures_orders_of_magnitude_apart_get_a_log_axis() -> None:
+    apart = [
+        _series("UNHCR", [(1, 40), (9, 90)]),
+        _series("OCHA", [(2, 271691), (9, 464767)]),
+    ]
+    assert "logarithmic scale" in series_chart_svg(apart, "t")
+    assert "logarithmic scale" not in series_chart_svg(SERIES, "t")
+
+
+def test_day_labels_are_thinned_and_long_legends_wrap() -> None:
+    three_weeks = [_series("Sergei Rudskoy", [(1, 100), (21, 900)])]
+    svg = series_chart_svg(three_weeks, "t", (date(2016, 12, 1), date(2016, 12, 21)))
+    labelled = [day for day in range(1, 22) if f"{day:02d} Dec" in svg]
+    assert 2 <= len(labelled) <= 8
+    long_name = "UN High Commissioner for Refugees (UNHCR), via ReliefWeb"
+    place = "; ".join(f"{n} Governorate" for n in ("Aleppo", "Hama", "Idleb", "Ar-Raqqa", "Homs"))
+    wide = Series(
+        "people.displaced", place, long_name, FlowOrStock.FLOW, "people", None,
+        tuple(SeriesPoint(date(2016, 12, d), 1000.0 * d, (d,)) for d in (1, 9)),
+    )  # fmt: skip
+    svg = series_chart_svg([wide], "t")
+    assert "Homs Governorate (running total)" in svg  # the end of the label is drawn
 
 
 def test_png_is_written(tmp_path: Path) -> None:
@@ -84,4 +116,4 @@ def test_a_claimants_series_share_its_colour_and_differ_in_marker() -> None:
     )  # fmt: skip
     svg = series_chart_svg([SERIES[0], children], "t")
     assert "#ff7f0e" not in svg  # one claimant, one colour
-    assert "Sergei Rudskoy — Aleppo (children) (running total)" in svg
+    assert "Sergei Rudskoy — Aleppo (children)" in svg  # one point: no running total

@@ -137,4 +137,8 @@ def test_html_briefing_holds_the_control_map_and_movement_charts(sample_db: str)
     assert '<figure class="map"><svg' in control
     assert "Held by Government of Syria and allies" in control  # the map's legend
     movements = html[html.index('id="section-movements"') :]
-    assert movements.count('<figure class="chart"><svg') >= 2  # evacuated, displaced, ...
+    # each movement indicator with series: a chart of its series of several points, a line
+    # of text for each of one point
+    assert (
+        movements.count('<figure class="chart"><svg') + movements.count('class="chart-points"') >= 2
+    )

@@ -8,6 +8,8 @@ and no date stamp so the same series always give the same SVG text.
 from __future__ import annotations
 
 import io
+import math
+import textwrap
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -85,6 +87,7 @@ def _figure(series_list: Sequence[Series], title: str, days: Days | None) -> Any
         y = [p.value for p in series.points]
         cumulative = series.kind is FlowOrStock.FLOW
         # a stock holds its value until the next statement; a flow's total until the next window
+        label = series.label + (" (running total)" if cumulative and len(y) > 1 else "")
         axes.step(
             x,
             y,
@@ -94,7 +97,8 @@ def _figure(series_list: Sequence[Series], title: str, days: Days | None) -> Any
             linestyle=_LINES[style % len(_LINES)],
             marker=_MARKERS[style % len(_MARKERS)],
             markersize=5,
-            label=series.label + (" (running total)" if cumulative else ""),
+            # a long label wraps: the legend is never cut at the figure's edge
+            label=textwrap.fill(label, _LEGEND_CHARS),
         )
     shown = [p.day for s in drawn for p in s.points] + (list(days) if days else [])
     if shown:
@@ -103,8 +107,10 @@ def _figure(series_list: Sequence[Series], title: str, days: Days | None) -> Any
         axes.set_xlim(low - 0.5, high + 0.5)
     # matplotlib.dates ships without annotations for these
     if shown and (max(shown) - min(shown)).days <= _DAILY_TICKS_UP_TO:
-        # a briefing's week: a tick a day, never hours ("12:00") between them
-        axes.xaxis.set_major_locator(DayLocator())  # type: ignore[no-untyped-call]
+        # whole days, never hours ("12:00") between them; at most _DAY_LABELS labels, so
+        # they never print over each other
+        every = max(1, math.ceil(((max(shown) - min(shown)).days + 1) / _DAY_LABELS))
+        axes.xaxis.set_major_locator(DayLocator(interval=every))  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     else:
         locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
@@ -115,7 +121,14 @@ def _figure(series_list: Sequence[Series], title: str, days: Days | None) -> Any
     unit = units.pop() if len(units) == 1 else "value"
     axes.set_ylabel(_UNIT_AXIS.get(unit, unit))
     axes.set_xlabel("day the figure covers (window end, else publication)")
-    axes.set_ylim(bottom=0)
+    values = [p.value for s in drawn for p in s.points]
+    if values and min(values) > 0 and max(values) / min(values) >= _LOG_FROM:
+        # figures orders of magnitude apart (40 children, 464,767 since February): on a
+        # straight axis the small ones sit on zero
+        axes.set_yscale("log")
+        axes.set_ylabel(f"{axes.get_ylabel()} (logarithmic scale)")
+    else:
+        axes.set_ylim(bottom=0)
     axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))  # 30,000 as reports write it
     axes.grid(True, alpha=0.3)
     axes.set_title(title, fontsize=11)
@@ -127,6 +140,9 @@ def _figure(series_list: Sequence[Series], title: str, days: Days | None) -> Any
 _MARKERS = ("o", "s", "^", "D", "v")
 _LINES = ("-", "--", ":", "-.")
 _DAILY_TICKS_UP_TO = 21  # days; longer spans get matplotlib's own date ticks
+_DAY_LABELS = 8  # day labels at most on a chart's axis
+_LOG_FROM = 100  # a log axis once the largest figure is this many times the smallest
+_LEGEND_CHARS = 110  # a legend entry wraps after this many characters
 
 
 def series_chart_svg(series_list: Sequence[Series], title: str, days: Days | None = None) -> str:
@@ -157,16 +173,28 @@ def movement_charts(
     series_list: Sequence[Series],
     labels: dict[str, str] | None = None,
     days: Days | None = None,
-) -> dict[str, str]:
-    """One SVG chart per population-movement indicator (`people.*`) that has series, by
-    indicator key in sorted order; titles from `labels` (indicator -> label) if given,
-    each axis spanning at least `days`."""
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Per population-movement indicator (`people.*`) that has series, by indicator key in
+    sorted order: an SVG chart of its series of several points ("" when none has several)
+    and a line of text for each series of one point, which a chart would only mislead
+    about; titles from `labels` (indicator -> label), each axis spanning at least `days`."""
     by_indicator: dict[str, list[Series]] = defaultdict(list)
     for series in series_list:
         if series.indicator.startswith(MOVEMENT_PREFIX):
             by_indicator[series.indicator].append(series)
     names = labels or {}
-    return {
-        key: series_chart_svg(by_indicator[key], names.get(key, key), days)
-        for key in sorted(by_indicator)
-    }
+    charts: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for key in sorted(by_indicator):
+        drawn = [s for s in by_indicator[key] if len(s.points) > 1]
+        single = [s for s in by_indicator[key] if len(s.points) == 1]
+        chart = series_chart_svg(drawn, names.get(key, key), days) if drawn else ""
+        charts[key] = (chart, tuple(point_words(s) for s in single))
+    return charts
+
+
+def point_words(series: Series) -> str:
+    """A series of one point in words: "Sergei Rudskoy — Aleppo: 3,000 people on 9 December
+    2016"."""
+    point = series.points[0]
+    value = f"{point.value:,.0f}" if float(point.value).is_integer() else f"{point.value:,}"
+    return f"{series.label}: {value} {series.unit} on {point.day.day} {point.day:%B %Y}"
