@@ -133,9 +133,11 @@ def test_html_briefing_holds_the_control_map_and_movement_charts(sample_db: str)
     )
     assert result.exit_code == 0, result.output
     html = result.stdout
-    control = html[html.index('id="section-control"') : html.index('id="section-movements"')]
-    assert '<figure class="map"><svg' in control
-    assert "Held by Government of Syria and allies" in control  # the map's legend
+    # the first screen: key figures, then the map under them, before any section
+    first = html[html.index('id="key-figures"') : html.index('id="section-control"')]
+    assert '<figure class="map first"><svg' in first
+    assert "Held by Government of Syria and allies" in first  # the map's legend
+    assert first.index('class="key-figures"') < first.index('<figure class="map first">')
     movements = html[html.index('id="section-movements"') :]
     # each movement indicator with series: a chart of its series of several points, a line
     # of text for each of one point

@@ -110,3 +110,19 @@ def test_pdf_needs_an_output_file() -> None:
     )
     assert result.exit_code == 2
     assert "PDF needs a file: add -o FILE.pdf" in result.output
+
+
+@needs_pdftotext
+def test_page_one_holds_the_key_figures_and_the_map(pdf_path: Path) -> None:
+    first = " ".join(
+        subprocess.run(
+            ["pdftotext", "-f", "1", "-l", "1", str(pdf_path), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+    )
+    assert "Window: sources published 3–9 December 2016" in first
+    assert "Key figures" in first and "93%, Aleppo, held by Government" in first
+    assert "Then: no disagreement and" in first
+    assert "Control of Aleppo on 2016-12-09 (mapped)" in first  # the map, on the same page

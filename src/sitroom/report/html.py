@@ -37,6 +37,7 @@ from sitroom.report.figures import (
 )
 from sitroom.report.model import Briefing
 from sitroom.report.quoting import mention, quote_marks
+from sitroom.report.summary import key_figures, to_review
 from sitroom.vocabulary import default_vocabulary
 
 SourceUrl = Callable[[int, int | None], str]
@@ -72,6 +73,8 @@ def templates() -> Environment:
         event_line=event_line,
         events_summary=events_summary,
         events_listed=EVENTS_LISTED,
+        key_figures=key_figures,
+        to_review=to_review,
     )
     return env
 

@@ -18,6 +18,7 @@ from sitroom.report.figures import (
 from sitroom.report.html import EVENTS_LISTED
 from sitroom.report.model import Briefing, Evidence, Footnote
 from sitroom.report.quoting import mention, quoted
+from sitroom.report.summary import key_figures, to_review
 from sitroom.vocabulary import default_vocabulary
 
 # Markdown viewers pass raw HTML through and turn [text](url) into links: every text the
@@ -63,6 +64,20 @@ def _evidence(footnote: Footnote, evidence: Evidence) -> str:
     )
 
 
+def _key_figures(briefing: Briefing) -> list[str]:
+    found = key_figures(briefing)
+    if not found:
+        return []
+    lines = ["## Key figures", "", "| section | figure | who | why first |", "|---|---|---|---|"]
+    for key in found:
+        f = key.figure
+        lines.append(
+            f"| {md(key.section)} | **{md(f.text)}**[^{f.footnote}] | {_voice(f.claim)} "
+            f"| {md(key.why)} |"
+        )
+    return [*lines, "", f"Then: {to_review(briefing)}.", ""]
+
+
 def _events(briefing: Briefing) -> list[str]:
     if not briefing.events:
         return []
@@ -93,6 +108,7 @@ def _markdown(briefing: Briefing) -> str:
     ]
     if briefing.warnings:
         lines += [f"> **Note:** {md(warning)}" for warning in briefing.warnings] + [""]
+    lines += _key_figures(briefing)
     for section in briefing.sections:
         if not section.figures and not section.notes:
             continue
