@@ -61,3 +61,8 @@ def rudskoy() -> list[SourcedClaim]:
 @pytest.fixture
 def unhcr() -> list[SourcedClaim]:
     return gold_claims("aleppo-2016-12-19-unhcr-flash-update", 2)
+
+
+@pytest.fixture
+def icrc() -> list[SourcedClaim]:
+    return gold_claims("aleppo-2016-12-08-icrc-sarc-evacuate-150-civilians", 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.geo.names import fold
@@ -26,18 +27,70 @@ def _key(c: SourcedClaim) -> tuple[object, ...]:
     )
 
 
-def group_mentions(claims: list[SourcedClaim]) -> list[list[SourcedClaim]]:
+def group_mentions(
+    claims: list[SourcedClaim], within: Callable[[str, str], bool] | None = None
+) -> list[list[SourcedClaim]]:
     """Mentions grouped by source and figure, in order of first mention.
 
     The canonical briefing states "93%" four times and "270 tons" twice: one group each.
-    The group's first member with a named claimant stands first, as the group's voice.
+    A headline and its body are one figure too: "150 civilians" in Aleppo and "Nearly 150
+    civilians" in its Old City, late at night, the same number of the same thing in one
+    source, where one says no more than the other (its place is the other's, contains it
+    by `within(inner, outer)`, or is not said; so with its window). The group's most
+    specific member (place, then window, then a named claimant) stands first, as its voice.
     """
     groups: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
     for c in claims:
         groups[_key(c)].append(c)
-    ordered = []
+    merged: list[list[SourcedClaim]] = []
     for members in groups.values():
-        named = [m for m in members if m.claim.claimant]
-        lead = named[0] if named else members[0]
+        same = next((g for g in merged if _same_figure(g[0], members[0], within)), None)
+        if same is None:
+            merged.append(list(members))
+        else:
+            same.extend(members)
+    ordered = []
+    for members in merged:
+        lead = max(members, key=_specific)  # the first of the most specific, as stated
         ordered.append([lead, *(m for m in members if m is not lead)])
     return ordered
+
+
+def _specific(c: SourcedClaim) -> tuple[bool, bool, bool]:
+    claim = c.claim
+    return (
+        bool(claim.place),
+        bool(claim.window) or claim.window_end is not None,
+        bool(claim.claimant),
+    )
+
+
+def _same_figure(
+    a: SourcedClaim, b: SourcedClaim, within: Callable[[str, str], bool] | None
+) -> bool:
+    """Whether two mentions in one source state one figure, one with fewer words."""
+    x, y = a.claim, b.claim
+    if (a.source.id, x.indicator, x.unit, x.group, x.subject) != (
+        b.source.id,
+        y.indicator,
+        y.unit,
+        y.group,
+        y.subject,
+    ) or round(x.value, 4) != round(y.value, 4):
+        return False
+    for mine, theirs in ((x.origin, y.origin), (x.destination, y.destination)):
+        if mine and theirs and fold(mine) != fold(theirs):
+            return False
+    if (
+        x.window_end
+        and y.window_end
+        and (x.window_start, x.window_end)
+        != (
+            y.window_start,
+            y.window_end,
+        )
+    ):
+        return False
+    if not x.place or not y.place or fold(x.place) == fold(y.place):
+        return True
+    return within is not None and (within(x.place, y.place) or within(y.place, x.place))

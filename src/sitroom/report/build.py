@@ -155,7 +155,10 @@ def _build(
         for c in relevant
         if (names := unlocated(c.claim.place, c.claim.origin, c.claim.destination, gazetteer))
     }
-    groups = group_mentions(relevant)
+    groups = group_mentions(
+        relevant,
+        lambda inner, outer: names_within(inner, None, None, outer, gazetteer) is True,
+    )
     footnotes: list[Footnote] = []
     figures_by_section: dict[str, list[Figure]] = {key: [] for key, _, _ in SECTIONS}
     leads = [members[0] for members in groups]  # in the order stated: what the rules read
