@@ -23,3 +23,36 @@ def test_one_key_figure_a_section_with_why_it_comes_first(sqlite_store: Store) -
     movements = next(k for k in keys if k.section == "Population movements")
     assert not movements.figure.party_only  # an independent voice before a party's alone
     assert to_review(briefing) == "no disagreement and 2 failed checks"
+
+
+def test_disagreements_are_grouped_largest_gap_first_and_capped() -> None:
+    from sitroom.analysis.disagreements import Disagreement
+    from sitroom.analysis.sourced import SourcedClaim
+    from sitroom.domain import Claim, Source
+    from sitroom.report.model import Briefing
+    from sitroom.report.summary import disagreement_groups, gap
+
+    def said(value: float, place: str, source: int) -> SourcedClaim:
+        claim = Claim("people.displaced", value, f"{value:g}", 0, 3, "s", place=place)
+        return SourcedClaim(claim, Source(f"s{source}", date(2023, 7, 18), f"{source}", id=source))
+
+    pairs = [
+        Disagreement(
+            "people.displaced", said(100, "Khartoum", 1), said(100 - n, "Khartoum", 2), "apart"
+        )
+        for n in range(1, 9)
+    ]
+    pairs.append(
+        Disagreement("people.displaced", said(10, "Kassala", 1), said(1000, "Kassala", 3), "apart")
+    )
+    briefing = Briefing(
+        "Sudan", date(2023, 7, 18), date(2023, 7, 12), (), tuple(pairs), (), (), 3, "t"
+    )
+    groups = disagreement_groups(briefing, per_group=5)
+    assert [(g.place, len(g.shown), g.more) for g in groups] == [
+        ("Kassala", 1, 0),
+        ("Khartoum", 5, 3),
+    ]
+    khartoum = groups[1].shown
+    assert [gap(d) for d in khartoum] == sorted((gap(d) for d in khartoum), reverse=True)
+    assert khartoum[0].second.claim.value == 92  # the widest gap of the group first

@@ -37,7 +37,7 @@ from sitroom.report.figures import (
 )
 from sitroom.report.model import Briefing
 from sitroom.report.quoting import mention, quote_marks
-from sitroom.report.summary import key_figures, to_review
+from sitroom.report.summary import disagreement_groups, key_figures, to_review
 from sitroom.vocabulary import default_vocabulary
 
 SourceUrl = Callable[[int, int | None], str]
@@ -74,6 +74,7 @@ def templates() -> Environment:
         events_summary=events_summary,
         events_listed=EVENTS_LISTED,
         key_figures=key_figures,
+        disagreement_groups=disagreement_groups,
         to_review=to_review,
     )
     return env

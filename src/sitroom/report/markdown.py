@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from sitroom.analysis.disagreements import Disagreement
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.report.collector import collector_paused
 from sitroom.report.figures import (
@@ -18,7 +21,7 @@ from sitroom.report.figures import (
 from sitroom.report.html import EVENTS_LISTED
 from sitroom.report.model import Briefing, Evidence, Footnote
 from sitroom.report.quoting import mention, quoted
-from sitroom.report.summary import key_figures, to_review
+from sitroom.report.summary import disagreement_groups, key_figures, to_review
 from sitroom.vocabulary import default_vocabulary
 
 # Markdown viewers pass raw HTML through and turn [text](url) into links: every text the
@@ -62,6 +65,21 @@ def _evidence(footnote: Footnote, evidence: Evidence) -> str:
         f"{f' ({md(which)})' if which else ''} in: "
         f"{md(quoted(evidence.sentence))}"
     )
+
+
+def _disagreements(shown: Sequence[Disagreement], noted: dict[int, int]) -> list[str]:
+    lines = []
+    for d in shown:
+        lines.append(f"- {md(d.reason)}")
+        for c in (d.first, d.second):
+            where = md(claim_place(c.claim) or "")
+            note = f"[^{noted[id(c)]}]" if id(c) in noted else ""
+            lines.append(
+                f"  - **{md(in_own_words(c.claim))}**{f', {where}' if where else ''} "
+                f"({md(window_words(c.claim.window)) if c.claim.window else 'no window'}) — "
+                f"{_voice(c)}, “{md(c.source.title)}” (source {c.source.id}){note}"
+            )
+    return lines
 
 
 def _key_figures(briefing: Briefing) -> list[str]:
@@ -132,22 +150,18 @@ def _markdown(briefing: Briefing) -> str:
     lines += _events(briefing)
     vocabulary = default_vocabulary()
     if briefing.footnotes:  # without figures, nothing to compare or check
-        lines += [
-            "## Where sources disagree" + ("" if briefing.disagreements else ": none"),
-            "",
-        ]
+        lines += ["## Where sources disagree" + ("" if briefing.disagreements else ": none")]
+        lines += [""] if briefing.disagreements else []
     noted = {id(f.claim): f.footnote for s in briefing.sections for f in s.figures}
-    for d in briefing.disagreements:
-        label = vocabulary[d.indicator].label if d.indicator in vocabulary else d.indicator
-        lines.append(f"- {md(label)}: {md(d.reason)}")
-        for c in (d.first, d.second):
-            where = md(claim_place(c.claim) or "")
-            note = f"[^{noted[id(c)]}]" if id(c) in noted else ""
-            lines.append(
-                f"  - **{md(in_own_words(c.claim))}**{f', {where}' if where else ''} "
-                f"({md(window_words(c.claim.window)) if c.claim.window else 'no window'}) — "
-                f"{_voice(c)}, “{md(c.source.title)}” (source {c.source.id}){note}"
-            )
+    for group in disagreement_groups(briefing):
+        label = (
+            vocabulary[group.indicator].label if group.indicator in vocabulary else group.indicator
+        )
+        lines += [f"### {md(label)}, {md(group.place)}", ""]
+        lines += _disagreements(group.shown, noted)
+        if group.more:
+            lines.append(f"- and {group.more} more in the JSON briefing")
+        lines.append("")
     if briefing.footnotes or briefing.checks:
         lines += ["", "## Checks that failed" + ("" if briefing.checks else ": none"), ""]
     for check in briefing.checks:

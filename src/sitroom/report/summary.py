@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitroom.analysis.disagreements import Disagreement
+from sitroom.report.figures import claim_place
 from sitroom.report.model import Briefing, Figure
 
 PER_SECTION = (
@@ -60,3 +62,42 @@ def to_review(briefing: Briefing) -> str:
         f"{c} failed check{'' if c == 1 else 's'}" if c else "no failed check",
     ]
     return " and ".join(parts)
+
+
+SHOWN_PER_GROUP = 5  # disagreements of one indicator and place shown; the rest counted
+
+
+@dataclass(frozen=True)
+class DisagreementGroup:
+    """The disagreements about one indicator at one place, the largest gaps first."""
+
+    indicator: str
+    place: str
+    shown: tuple[Disagreement, ...]
+    more: int  # how many more the full list (the JSON briefing) holds
+
+
+def gap(d: Disagreement) -> float:
+    """How far apart two figures are, as a share of the larger: 0.5 for 100 against 50."""
+    a, b = abs(d.first.claim.value), abs(d.second.claim.value)
+    return abs(a - b) / max(a, b) if max(a, b) else 0.0
+
+
+def disagreement_groups(
+    briefing: Briefing, per_group: int = SHOWN_PER_GROUP
+) -> list[DisagreementGroup]:
+    """The briefing's disagreements grouped by indicator and place, groups with the
+    largest gap first, at most `per_group` shown in each: at 100,000 claims a reader gets
+    a page, not 46,879 pairs."""
+    grouped: dict[tuple[str, str], list[Disagreement]] = {}
+    for d in briefing.disagreements:
+        where = claim_place(d.first.claim) or "no place"
+        grouped.setdefault((d.indicator, where), []).append(d)
+    groups = [(key, sorted(members, key=gap, reverse=True)) for key, members in grouped.items()]
+    groups.sort(key=lambda item: -gap(item[1][0]))
+    return [
+        DisagreementGroup(
+            indicator, place, tuple(members[:per_group]), max(0, len(members) - per_group)
+        )
+        for (indicator, place), members in groups
+    ]
