@@ -56,3 +56,17 @@ def test_disagreements_are_grouped_largest_gap_first_and_capped() -> None:
     khartoum = groups[1].shown
     assert [gap(d) for d in khartoum] == sorted((gap(d) for d in khartoum), reverse=True)
     assert khartoum[0].second.claim.value == 92  # the widest gap of the group first
+
+
+def test_parts_read_under_their_whole_and_footnotes_follow_the_reading(sqlite_store: Store) -> None:
+    from sitroom.report.markdown import render_markdown
+
+    load_sample(sqlite_store, gazetteer=bundled_gazetteer())
+    briefing = briefing_for(sqlite_store, "Aleppo", date(2016, 12, 9))
+    numbers = [f.footnote for s in briefing.sections for f in s.figures]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert [n.number for n in briefing.footnotes] == numbers
+    text = render_markdown(briefing)
+    whole = text.index("- People evacuated: **Nearly 150 civilians")
+    part = text.index("  - of which **118 patients")
+    assert whole < part < text.index("- People sheltered:")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
@@ -42,6 +43,56 @@ GENERATED_BY = "sitroom-briefing/0.1"
 _NOT_REJECTED = frozenset(r for r in ReviewStatus if r is not ReviewStatus.REJECTED)
 _REVIEWED = frozenset((ReviewStatus.CONFIRMED, ReviewStatus.EDITED))
 DEFAULT_DAYS = 7
+
+
+def _parts_after_wholes(figures: list[Figure]) -> list[Figure]:
+    """A section's figures in order, each part right after its whole (and the whole's
+    earlier parts), so it reads "of which ..." under it; a part whose whole is elsewhere
+    stays where it was."""
+    wholes = {f.footnote for f in figures}
+    placed = [f for f in figures if f.part_of_footnote not in wholes]
+    waiting = [f for f in figures if f.part_of_footnote in wholes]
+    while waiting:
+        still = []
+        for figure in waiting:
+            at = next(
+                (i for i, f in enumerate(placed) if f.footnote == figure.part_of_footnote), None
+            )
+            if at is None:  # its whole is a part not placed yet
+                still.append(figure)
+                continue
+            while at + 1 < len(placed) and _under(placed[at + 1], figure.part_of_footnote):
+                at += 1
+            placed.insert(at + 1, figure)
+        if len(still) == len(waiting):  # a cycle: keep the rest as they came
+            placed += still
+            break
+        waiting = still
+    return placed
+
+
+def _numbered_as_read(
+    sections: tuple[Section, ...], footnotes: list[Footnote]
+) -> tuple[tuple[Section, ...], list[Footnote]]:
+    """Footnotes numbered 1, 2, 3... in the order a reader meets their figures, once parts
+    have moved under their wholes."""
+    order = [f.footnote for section in sections for f in section.figures]
+    new = {old: n for n, old in enumerate(order, start=1)}
+    by_number = {note.number: note for note in footnotes}
+    renumbered = [replace(by_number[old], number=new[old]) for old in order]
+
+    def moved(f: Figure) -> Figure:
+        whole = new.get(f.part_of_footnote) if f.part_of_footnote is not None else None
+        return replace(f, footnote=new[f.footnote], part_of_footnote=whole)
+
+    return (
+        tuple(replace(s, figures=tuple(moved(f) for f in s.figures)) for s in sections),
+        renumbered,
+    )
+
+
+def _under(figure: Figure, whole: int | None) -> bool:
+    return figure.part_of_footnote == whole
 
 
 def _inconsistent(d: Disagreement, vocabulary: Vocabulary) -> CheckResult:
@@ -169,7 +220,14 @@ def _build(
         described.update(((m.source.id, m.claim.local_id), text) for m in members)
     # footnotes are numbered in the order a reader meets the figures: section by section
     rank = {key: n for n, (key, _, _) in enumerate(SECTIONS)}
-    for members in sorted(groups, key=lambda g: rank[section_for(g[0].claim.indicator)]):
+    ordered_groups = sorted(groups, key=lambda g: rank[section_for(g[0].claim.indicator)])
+    # each mention's footnote, so a part can name its whole's
+    footnote_of = {
+        (m.source.id, m.claim.local_id): n
+        for n, members in enumerate(ordered_groups, start=1)
+        for m in members
+    }
+    for members in ordered_groups:
         lead = members[0]
         number = len(footnotes) + 1
         footnotes.append(_footnote(number, members))
@@ -191,6 +249,11 @@ def _build(
             footnote=number,
             mentions=len(members),
             part_of_text=f"of {whole}" if whole else None,
+            part_of_footnote=(
+                footnote_of.get((lead.source.id, lead.claim.part_of))
+                if lead.claim.part_of is not None
+                else None
+            ),
             party_only=corroboration.party_only(lead),
             unlocated=unknown.get(id(lead), ()),
         )
@@ -231,10 +294,14 @@ def _build(
         checks += territory_checks(territory)
     sections = tuple(
         Section(
-            key, title, tuple(figures_by_section[key]), tuple(notes) if key == "control" else ()
+            key,
+            title,
+            tuple(_parts_after_wholes(figures_by_section[key])),
+            tuple(notes) if key == "control" else (),
         )
         for key, title, _ in SECTIONS
     )
+    sections, footnotes = _numbered_as_read(sections, footnotes)
     return Briefing(
         place=place,
         on=on,

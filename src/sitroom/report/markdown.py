@@ -132,8 +132,11 @@ def _markdown(briefing: Briefing) -> str:
             continue
         lines += [f"## {md(section.title)}", ""]
         lines += [f"- {md(note)}" for note in section.notes]
+        shown: set[int] = set()
         for item in section.figures:
-            part = f" {md(item.part_of_text)}" if item.part_of_text else ""
+            nested = item.part_of_footnote in shown  # under its whole: "of which ..."
+            shown.add(item.footnote)
+            part = f" {md(item.part_of_text)}" if item.part_of_text and not nested else ""
             said = f", stated {item.mentions} times" if item.mentions > 1 else ""
             said += (
                 " (a party to the conflict; no independent source agrees)"
@@ -142,10 +145,12 @@ def _markdown(briefing: Briefing) -> str:
             )
             if item.unlocated:
                 said += f" ({md(unlocated_note(item.unlocated, briefing.place))})"
-            lines.append(
-                f"- {md(item.label)}: **{md(item.text)}**{part} — {_voice(item.claim)}{said}"
-                f"[^{item.footnote}]"
+            head = (
+                f"  - of which **{md(item.text)}**"
+                if nested
+                else (f"- {md(item.label)}: **{md(item.text)}**")
             )
+            lines.append(f"{head}{part} — {_voice(item.claim)}{said}[^{item.footnote}]")
         lines.append("")
     lines += _events(briefing)
     vocabulary = default_vocabulary()

@@ -72,6 +72,7 @@ class Figure:
     footnote: int
     mentions: int
     part_of_text: str | None = None  # "of more than 10,500 people"
+    part_of_footnote: int | None = None  # the footnote of the figure this one is part of
     party_only: bool = False  # given only by a party to the conflict, no independent voice agrees
     # places it names that the gazetteer cannot locate: kept because its source names the
     # briefing's place, so the reader is told where that rests
