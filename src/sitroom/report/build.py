@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -48,26 +49,32 @@ DEFAULT_DAYS = 7
 def _parts_after_wholes(figures: list[Figure]) -> list[Figure]:
     """A section's figures in order, each part right after its whole (and the whole's
     earlier parts), so it reads "of which ..." under it; a part whose whole is elsewhere
-    stays where it was."""
+    stays where it was. Linear: a section may hold thousands of figures."""
     wholes = {f.footnote for f in figures}
-    placed = [f for f in figures if f.part_of_footnote not in wholes]
-    waiting = [f for f in figures if f.part_of_footnote in wholes]
-    while waiting:
-        still = []
-        for figure in waiting:
-            at = next(
-                (i for i, f in enumerate(placed) if f.footnote == figure.part_of_footnote), None
-            )
-            if at is None:  # its whole is a part not placed yet
-                still.append(figure)
+    parts: dict[int, list[Figure]] = defaultdict(list)
+    tops: list[Figure] = []
+    for figure in figures:
+        if figure.part_of_footnote in wholes and figure.part_of_footnote != figure.footnote:
+            parts[figure.part_of_footnote].append(figure)
+        else:
+            tops.append(figure)
+    placed: list[Figure] = []
+    seen: set[int] = set()
+
+    def place(figure: Figure) -> None:
+        stack = [figure]
+        while stack:
+            current = stack.pop()
+            if current.footnote in seen:
                 continue
-            while at + 1 < len(placed) and _under(placed[at + 1], figure.part_of_footnote):
-                at += 1
-            placed.insert(at + 1, figure)
-        if len(still) == len(waiting):  # a cycle: keep the rest as they came
-            placed += still
-            break
-        waiting = still
+            seen.add(current.footnote)
+            placed.append(current)
+            stack.extend(reversed(parts.get(current.footnote, [])))
+
+    for figure in tops:
+        place(figure)
+    for figure in figures:  # parts of a cycle of wholes, which no top reaches
+        place(figure)
     return placed
 
 
@@ -89,10 +96,6 @@ def _numbered_as_read(
         tuple(replace(s, figures=tuple(moved(f) for f in s.figures)) for s in sections),
         renumbered,
     )
-
-
-def _under(figure: Figure, whole: int | None) -> bool:
-    return figure.part_of_footnote == whole
 
 
 def _inconsistent(d: Disagreement, vocabulary: Vocabulary) -> CheckResult:
