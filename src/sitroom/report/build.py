@@ -84,12 +84,19 @@ def _numbered_as_read(
     """Footnotes numbered 1, 2, 3... in the order a reader meets their figures, once parts
     have moved under their wholes."""
     order = [f.footnote for section in sections for f in section.figures]
+    if all(n == old for n, old in enumerate(order, start=1)):
+        return sections, footnotes  # no part moved: already in reading order
     new = {old: n for n, old in enumerate(order, start=1)}
     by_number = {note.number: note for note in footnotes}
-    renumbered = [replace(by_number[old], number=new[old]) for old in order]
+    renumbered = [
+        by_number[old] if new[old] == old else replace(by_number[old], number=new[old])
+        for old in order
+    ]
 
     def moved(f: Figure) -> Figure:
         whole = new.get(f.part_of_footnote) if f.part_of_footnote is not None else None
+        if (new[f.footnote], whole) == (f.footnote, f.part_of_footnote):
+            return f  # before the first part that moved: unchanged
         return replace(f, footnote=new[f.footnote], part_of_footnote=whole)
 
     return (
