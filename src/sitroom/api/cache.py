@@ -116,6 +116,16 @@ class BriefingCache:
                         self._texts.popitem(last=False)
         return text
 
+    def served(
+        self,
+        store: Store,
+        key: tuple[Hashable, ...],
+        render: Callable[[], str],
+        accept_encoding: str,
+    ) -> tuple[bytes, dict[str, str]]:
+        """`get`'s text as the body to send and its headers (`gzipped_response_body`)."""
+        return gzipped_response_body(self.get(store, key, render), accept_encoding)
+
     def _build(self, render: Callable[[], str]) -> bytes:
         text = gzip.compress(render().encode("utf-8"), compresslevel=5, mtime=0)
         with self._lock:

@@ -8,7 +8,6 @@ import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from sitroom.api.auth import may_read, requires
-from sitroom.api.cache import gzipped_response_body
 from sitroom.api.cursors import day_and_id_after, encode_cursor, id_after
 from sitroom.api.deps import (
     BriefingCacheDep,
@@ -303,12 +302,12 @@ def briefing(
     The text is written once, by the briefing's own JSON writer, not re-encoded by the
     framework: at 15,000 figures that is 1.5 s instead of many. Kept until the next write
     to the store, so a repeat is a lookup."""
-    kept = cache.get(
+    body, headers = cache.served(
         store,
         ("json", place, on, reviewed),
         lambda: render_json(briefing_or_default(store, cache, place, on, reviewed)),
+        request.headers.get("accept-encoding", ""),
     )
-    body, headers = gzipped_response_body(kept, request.headers.get("accept-encoding", ""))
     return Response(body, media_type="application/json", headers=headers)
 
 
@@ -335,12 +334,12 @@ def series(
     claimants. A flow's point is its running total up to the day, a stock's the value
     stated for the day; each point names the claims it rests on. The dashboard draws its
     charts from this."""
-    kept = cache.get(
+    body, headers = cache.served(
         store,
         ("series", place, on, reviewed, indicator),
         lambda: orjson.dumps(
             series_document(briefing_or_default(store, cache, place, on, reviewed), indicator)
         ).decode(),
+        request.headers.get("accept-encoding", ""),
     )
-    body, headers = gzipped_response_body(kept, request.headers.get("accept-encoding", ""))
     return Response(body, media_type="application/json", headers=headers)

@@ -13,7 +13,7 @@ from sitroom.api.deps import StoreDep
 from sitroom.api.errors import ERROR_RESPONSES
 from sitroom.api.limits import Day, Filter, Id
 from sitroom.domain import InputError
-from sitroom.report.export_files import export_text
+from sitroom.report.export_files import SHAPES, export_text
 from sitroom.report.exports import MEDIA_TYPES, ExportFormat, NotExportable
 from sitroom.store.claims import ClaimFilter
 
@@ -26,12 +26,6 @@ _SUFFIX = {
     ExportFormat.GEOJSON: "geojson",
     ExportFormat.JSONL: "jsonl",
     ExportFormat.ACLED: "acled.csv",
-}
-_DEFAULT = {
-    "claims": ExportFormat.CSV,
-    "events": ExportFormat.ACLED,
-    "places": ExportFormat.GEOJSON,
-    "control": ExportFormat.CSV,
 }
 
 
@@ -65,7 +59,6 @@ def export(
     """The same file `sitroom export WHAT --format FORMAT` writes, streamed: every claim row
     with its provenance (claim id, source id, title and URL, quote and span); HXL with its
     hashtag row; GeoJSON in RFC 7946 coordinates; events in ACLED's layout."""
-    chosen = fmt or _DEFAULT[what]
     where = ClaimFilter(
         indicator=indicator,
         place=place,
@@ -75,7 +68,8 @@ def export(
         on_or_before=end,
     )
     try:
-        pieces = export_text(store, what, chosen, where)
+        pieces = export_text(store, what, fmt, where)
+        chosen = fmt or SHAPES[what][0]
     except NotExportable as err:
         raise InputError("format", None, "format", str(err)) from err  # 422, in one body
     return StreamingResponse(

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 
 from sitroom.api.auth import may_read
-from sitroom.api.cache import gzipped_response_body
 from sitroom.api.deps import (
     BriefingCacheDep,
     BriefingDay,
@@ -49,7 +48,7 @@ def briefing_page(
     """Return the briefing as HTML, each figure footnoted and each footnote linked to its
     quote; the place field suggests the workspace's place and the places claims name.
     Kept until the next write to the store, so a repeat is a lookup."""
-    kept = cache.get(
+    body, headers = cache.served(
         store,
         ("html", place, on, reviewed),
         lambda: render_html(
@@ -58,8 +57,8 @@ def briefing_page(
             source_url=source_page_url,
             places=suggested_places(store),
         ),
+        request.headers.get("accept-encoding", ""),
     )
-    body, headers = gzipped_response_body(kept, request.headers.get("accept-encoding", ""))
     return HTMLResponse(body, headers=headers)
 
 

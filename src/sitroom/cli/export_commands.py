@@ -23,15 +23,6 @@ class What(StrEnum):
     CONTROL = "control"
 
 
-# the format each thing is written in when --format is not given
-DEFAULT_FORMAT = {
-    What.CLAIMS: ExportFormat.CSV,
-    What.EVENTS: ExportFormat.ACLED,
-    What.PLACES: ExportFormat.GEOJSON,
-    What.CONTROL: ExportFormat.CSV,
-}
-
-
 @app.command("export")
 def export_command(
     what: Annotated[What, typer.Argument(help="claims, events, places or control.")],
@@ -79,7 +70,6 @@ def export_command(
     from sitroom.store.claims import ClaimFilter
     from sitroom.store.database import open_store
 
-    chosen = fmt or DEFAULT_FORMAT[what]
     where = ClaimFilter(
         indicator=indicator,
         place=place,
@@ -92,7 +82,7 @@ def export_command(
     with refuse_on():
         store = open_store(db, create=False)
         try:
-            pieces = export_text(store, what.value, chosen, where)
+            pieces = export_text(store, what.value, fmt, where)
             first = next(pieces, "")
         except ValueError as err:
             raise SitroomError(str(err)) from err

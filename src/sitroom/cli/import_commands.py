@@ -13,6 +13,18 @@ from sitroom.cli.common import DbOption, QuietOption, progress_for, refuse_on
 from sitroom.ingest.reports import MAX_BYTES, Metadata, import_reports, report_paths
 from sitroom.store.database import database_url, open_store
 
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes extracting. Default: one per CPU when the texts hold more than "
+        "100 K characters in all, else one.",
+        show_default=False,
+    ),
+]
+
 
 @app.command("import")
 def import_command(
@@ -49,17 +61,7 @@ def import_command(
             "(PostgreSQL stores only).",
         ),
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Processes extracting the files. Default: one per CPU when the files hold "
-            "more than 100 K characters in all, else one.",
-            show_default=False,
-        ),
-    ] = None,
+    jobs: JobsOption = None,
     db: DbOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -125,16 +127,7 @@ def reextract_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Say what would change; write nothing.")
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Processes extracting. Default: as `import`.",
-            show_default=False,
-        ),
-    ] = None,
+    jobs: JobsOption = None,
     who: Annotated[
         str | None,
         typer.Option("--who", help="Who re-extracts, for the audit. Default: your login name."),

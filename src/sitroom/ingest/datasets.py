@@ -26,10 +26,8 @@ from typing import Any
 
 from sitroom.domain import Claim, InputError, InputErrors, Qualifier
 from sitroom.geo.gazetteer import Gazetteer
-from sitroom.ingest.documents import CSV, XLSX
 from sitroom.vocabulary import Vocabulary
 
-DATASET_TYPES = {".csv": CSV, ".xlsx": XLSX}
 READER_VERSION = "sitroom-hxl/0.1"
 _QUALIFIERS = {q.value: q for q in Qualifier}
 
@@ -70,13 +68,8 @@ class Dataset:
     """A dataset read: its sheet as CSV text, its claims, its unknown hashtags."""
 
     text: str
-    media_type: str
     claims: list[Claim]
     unknown: tuple[str, ...]  # hashtags of columns no indicator or context word knows
-
-
-def is_dataset(path: Path) -> bool:
-    return path.suffix.lower() in DATASET_TYPES
 
 
 def read_dataset(
@@ -119,6 +112,7 @@ def read_dataset(
         )
     )
     problems: list[InputError] = []
+    sheet = _Columns(columns)
     claims: list[Claim] = []
     for row in data_rows:
         line = row.source_row_number  # 0-based row of the sheet
@@ -143,7 +137,7 @@ def read_dataset(
                     cell,
                     (start, end),
                     _sentence(line, columns, values, n),
-                    columns,
+                    sheet,
                     values,
                     n,
                     vocabulary,
@@ -156,7 +150,7 @@ def read_dataset(
         _parts_of_wholes(claims, first_of_row)
     if problems:
         raise InputErrors(problems)
-    return Dataset(text, DATASET_TYPES[path.suffix.lower()], claims, unknown)
+    return Dataset(text, claims, unknown)
 
 
 def _parts_of_wholes(claims: list[Claim], first: int) -> None:
@@ -285,15 +279,30 @@ def _cell(values: list[Any], n: int) -> str:
     return str(values[n]).strip() if n < len(values) and values[n] is not None else ""
 
 
-def _first(columns: list[Any], values: list[Any], patterns: tuple[str, ...]) -> str | None:
-    import hxl
+class _Columns:
+    """A sheet's columns, with the columns each list of hashtag patterns matches worked
+    out once per sheet, not once per cell."""
 
-    for pattern in patterns:
-        parsed = hxl.model.TagPattern.parse(pattern)
-        for n, column in enumerate(columns):
-            if parsed.match(column) and (cell := _cell(values, n)):
+    def __init__(self, columns: list[Any]) -> None:
+        self.columns = columns
+        self._matching: dict[tuple[str, ...], tuple[int, ...]] = {}
+
+    def first(self, values: list[Any], patterns: tuple[str, ...]) -> str | None:
+        """The first filled cell of the row `values` in a column the patterns match, the
+        patterns in order."""
+        import hxl
+
+        found = self._matching.get(patterns)
+        if found is None:
+            parsed = [hxl.model.TagPattern.parse(p) for p in patterns]
+            found = tuple(
+                n for p in parsed for n, column in enumerate(self.columns) if p.match(column)
+            )
+            self._matching[patterns] = found
+        for n in found:
+            if cell := _cell(values, n):
                 return cell
-    return None
+        return None
 
 
 def _day(value: str | None) -> date | None:
@@ -325,7 +334,7 @@ def _claim(
     cell: str,
     span: tuple[int, int],
     sentence: str,
-    columns: list[Any],
+    columns: _Columns,
     values: list[Any],
     n: int,
     vocabulary: Vocabulary,
@@ -336,22 +345,23 @@ def _claim(
     local_id: int,
 ) -> Claim:
     words = hxl_words()
-    place = _first(columns, values, words.place_names)
-    if place is None and (code := _first(columns, values, words.place_codes)):
+    place = columns.first(values, words.place_names)
+    if place is None and (code := columns.first(values, words.place_codes)):
         found = gazetteer.find(code) if gazetteer else None
         place = found.name if found else code
     start, end = (
-        _day(_first(columns, values, words.window_start)),
-        _day(_first(columns, values, words.window_end)),
+        _day(columns.first(values, words.window_start)),
+        _day(columns.first(values, words.window_end)),
     )
-    day = _day(_first(columns, values, words.window_day))
+    day = _day(columns.first(values, words.window_day))
     if start is None and end is None and day is not None:
         end = day
-    window = _first(columns, values, words.window_text) or _window_words(start, end)
-    group = _first(columns, values, words.group) or next(
-        (words.groups[a] for a in sorted(columns[n].attributes) if a in words.groups), None
+    window = columns.first(values, words.window_text) or _window_words(start, end)
+    group = columns.first(values, words.group) or next(
+        (words.groups[a] for a in sorted(columns.columns[n].attributes) if a in words.groups),
+        None,
     )
-    qualifier = _QUALIFIERS.get(_first(columns, values, words.qualifier) or "", Qualifier.EXACT)
+    qualifier = _QUALIFIERS.get(columns.first(values, words.qualifier) or "", Qualifier.EXACT)
     return Claim(
         indicator=key,
         value=value,
@@ -360,17 +370,17 @@ def _claim(
         end=span[1],
         sentence=sentence,
         qualifier=qualifier,
-        unit=_first(columns, values, words.unit) or vocabulary[key].unit,
-        low=_number(_first(columns, values, words.low) or ""),
-        high=_number(_first(columns, values, words.high) or ""),
+        unit=columns.first(values, words.unit) or vocabulary[key].unit,
+        low=_number(columns.first(values, words.low) or ""),
+        high=_number(columns.first(values, words.high) or ""),
         group=group,
         place=place,
-        origin=_first(columns, values, words.origin),
-        destination=_first(columns, values, words.destination),
+        origin=columns.first(values, words.origin),
+        destination=columns.first(values, words.destination),
         window=window,
         window_start=start,
         window_end=end,
-        claimant=_first(columns, values, words.claimant) or publisher,
+        claimant=columns.first(values, words.claimant) or publisher,
         local_id=local_id,
         extracted_by=READER_VERSION,
     )

@@ -50,14 +50,10 @@ def media_type_of(path: Path) -> str | None:
     return MEDIA_TYPES.get(path.suffix.lower())
 
 
-def read_document(path: Path, raw: bytes) -> Document:
-    """The text and own metadata of the file `path` whose bytes are `raw`.
-
-    Raises InputError naming the file for bytes that are not what the suffix says, or
-    that hold no text."""
+def require_readable(path: Path) -> str:
+    """The media type sitroom reads `path` as; InputError for a type it does not read."""
     kind = media_type_of(path)
-    reader = _READERS.get(kind or "")
-    if reader is None:
+    if kind is None:
         raise InputError(
             path,
             None,
@@ -65,7 +61,15 @@ def read_document(path: Path, raw: bytes) -> Document:
             f'"{path.suffix}" is not a report type sitroom reads',
             hint="give a .txt, .html or .pdf report, or a .csv or .xlsx HXL dataset",
         )
-    document = reader(path, raw)
+    return kind
+
+
+def read_document(path: Path, raw: bytes) -> Document:
+    """The text and own metadata of the file `path` whose bytes are `raw`.
+
+    Raises InputError naming the file for bytes that are not what the suffix says, or
+    that hold no text."""
+    document = _READERS[require_readable(path)](path, raw)
     if not document.text.strip():
         raise InputError(path, None, None, "no text", hint="the file is empty or only blanks")
     return document

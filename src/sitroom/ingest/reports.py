@@ -18,7 +18,13 @@ from sitroom.geo.actors import Parties
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.stored import gazetteer_for, parties_for
 from sitroom.ingest.datasets import read_dataset
-from sitroom.ingest.documents import DATASETS, MEDIA_TYPES, TEXT, media_type_of, read_document
+from sitroom.ingest.documents import (
+    DATASETS,
+    MEDIA_TYPES,
+    TEXT,
+    read_document,
+    require_readable,
+)
 from sitroom.progress import Progress, null_progress
 from sitroom.store.claims import add_claims_of_sources, claim_problems
 from sitroom.store.database import Store
@@ -91,8 +97,7 @@ def read_report(path: Path, given: Metadata = NO_METADATA, *, max_bytes: int = M
     the wrong type or an unknown one, an unknown kind, a missing or malformed publication
     date, or a value the database cannot hold (store/limits.py).
     """
-    if media_type_of(path) is None:  # refused before a byte is read
-        read_document(path, b"")
+    require_readable(path)  # refused before a byte is read
     raw = read_regular_file(path, max_bytes)
     document = read_document(path, raw)
     text = document.text

@@ -119,16 +119,16 @@ def export_claims(
 ) -> Iterator[str]:
     """The claims with their sources as the text of `fmt`, a piece at a time."""
     if fmt is ExportFormat.CSV:
-        yield from _csv([h for h, _ in _CLAIM_COLUMNS], (_claim_cells(c, s) for c, s in rows))
+        yield from csv_lines([h for h, _ in _CLAIM_COLUMNS], (_claim_cells(c, s) for c, s in rows))
     elif fmt is ExportFormat.HXL:
         yield from _hxl_claims(list(rows), vocabulary)
     elif fmt is ExportFormat.JSONL:
         for claim, source in rows:
             yield json.dumps(_claim_cells(claim, source), ensure_ascii=False) + "\n"
     elif fmt is ExportFormat.GEOJSON:
-        yield from _geojson(
+        yield from geojson_lines(
             (
-                _feature(_geometry(claim, gazetteer), _claim_cells(claim, source))
+                feature(_geometry(claim, gazetteer), _claim_cells(claim, source))
                 for claim, source in rows
             )
         )
@@ -161,7 +161,8 @@ def _hxl_claims(rows: list[tuple[Claim, Source]], vocabulary: Vocabulary) -> Ite
         yield out.getvalue()
 
 
-def _csv(headers: list[str], rows: Iterable[dict[str, object]]) -> Iterator[str]:
+def csv_lines(headers: list[str], rows: Iterable[dict[str, object]]) -> Iterator[str]:
+    """CSV text, the header then a row a piece."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=headers, lineterminator="\n")
     writer.writeheader()
@@ -184,11 +185,12 @@ def _geometry(claim: Claim, gazetteer: Gazetteer | None) -> dict[str, Any] | Non
     return None
 
 
-def _feature(geometry: dict[str, Any] | None, properties: dict[str, object]) -> dict[str, Any]:
+def feature(geometry: dict[str, Any] | None, properties: dict[str, object]) -> dict[str, Any]:
+    """A GeoJSON feature; a null geometry for a row with no place."""
     return {"type": "Feature", "geometry": geometry, "properties": properties}
 
 
-def _geojson(features: Iterable[dict[str, Any]]) -> Iterator[str]:
+def geojson_lines(features: Iterable[dict[str, Any]]) -> Iterator[str]:
     """A FeatureCollection, a feature a line."""
     yield '{"type": "FeatureCollection", "features": [\n'
     first = True
@@ -219,11 +221,11 @@ def export_places(places: Iterable[Place], fmt: ExportFormat) -> Iterator[str]:
         }
 
     if fmt is ExportFormat.GEOJSON:
-        yield from _geojson(
-            _feature(dict(p.geometry) if p.geometry else None, cells(p)) for p in places
+        yield from geojson_lines(
+            feature(dict(p.geometry) if p.geometry else None, cells(p)) for p in places
         )
     elif fmt is ExportFormat.CSV:
-        yield from _csv(_PLACE_HEADERS, (cells(p) for p in places))
+        yield from csv_lines(_PLACE_HEADERS, (cells(p) for p in places))
     elif fmt is ExportFormat.JSONL:
         for place in places:
             yield json.dumps(cells(place), ensure_ascii=False) + "\n"
@@ -268,7 +270,7 @@ def export_control(
         }
 
     if fmt is ExportFormat.CSV:
-        yield from _csv(_CONTROL_HEADERS, (cells(o) for o in observations))
+        yield from csv_lines(_CONTROL_HEADERS, (cells(o) for o in observations))
     elif fmt is ExportFormat.JSONL:
         for o in observations:
             yield json.dumps(cells(o), ensure_ascii=False) + "\n"
@@ -278,6 +280,6 @@ def export_control(
             found = gazetteer.find(name) if gazetteer else None
             return dict(found.geometry) if found and found.geometry else None
 
-        yield from _geojson(_feature(geometry(o.place), cells(o)) for o in observations)
+        yield from geojson_lines(feature(geometry(o.place), cells(o)) for o in observations)
     else:
         raise NotExportable(f"control has no {fmt.value} shape (csv, geojson, jsonl)")
