@@ -48,11 +48,14 @@ def test_disagreements_are_grouped_largest_gap_first_and_capped() -> None:
     briefing = Briefing(
         "Sudan", date(2023, 7, 18), date(2023, 7, 12), (), tuple(pairs), (), (), 3, "t"
     )
-    groups = disagreement_groups(briefing, per_group=5)
+    groups = disagreement_groups(briefing, per_group=5).groups
     assert [(g.place, len(g.shown), g.more) for g in groups] == [
         ("Kassala", 1, 0),
         ("Khartoum", 5, 3),
     ]
+    only_first = disagreement_groups(briefing, per_group=5, groups_shown=1)
+    assert [g.place for g in only_first.groups] == ["Kassala"]
+    assert (only_first.more_groups, only_first.more_in_groups) == (1, 8)
     khartoum = groups[1].shown
     assert [gap(d) for d in khartoum] == sorted((gap(d) for d in khartoum), reverse=True)
     assert khartoum[0].second.claim.value == 92  # the widest gap of the group first

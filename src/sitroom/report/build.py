@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -30,8 +31,17 @@ from sitroom.report.model import (
     Evidence,
     Figure,
     Footnote,
+    KeyFigure,
     Section,
     section_for,
+)
+from sitroom.report.selection import (
+    NOT_KEY,
+    Ranking,
+    change_words,
+    earlier_figures,
+    shown,
+    why_first,
 )
 from sitroom.store.actors import actors_in_order
 from sitroom.store.claims import claims_published_between
@@ -78,30 +88,23 @@ def _parts_after_wholes(figures: list[Figure]) -> list[Figure]:
     return placed
 
 
-def _numbered_as_read(
-    sections: tuple[Section, ...], footnotes: list[Footnote]
-) -> tuple[tuple[Section, ...], list[Footnote]]:
-    """Footnotes numbered 1, 2, 3... in the order a reader meets their figures, once parts
-    have moved under their wholes."""
+def _numbered_as_read(sections: tuple[Section, ...]) -> tuple[tuple[Section, ...], list[int]]:
+    """The sections with footnotes numbered 1, 2, 3... in the order a reader meets their
+    figures (parts under their wholes), and the figures' former numbers in that order."""
     order = [f.footnote for section in sections for f in section.figures]
-    if all(n == old for n, old in enumerate(order, start=1)):
-        return sections, footnotes  # no part moved: already in reading order
-    new = {old: n for n, old in enumerate(order, start=1)}
-    by_number = {note.number: note for note in footnotes}
-    renumbered = [
-        by_number[old] if new[old] == old else replace(by_number[old], number=new[old])
-        for old in order
-    ]
+    number = {old: n for n, old in enumerate(order, start=1)}
 
-    def moved(f: Figure) -> Figure:
-        whole = new.get(f.part_of_footnote) if f.part_of_footnote is not None else None
-        if (new[f.footnote], whole) == (f.footnote, f.part_of_footnote):
-            return f  # before the first part that moved: unchanged
-        return replace(f, footnote=new[f.footnote], part_of_footnote=whole)
+    def renumbered(f: Figure) -> Figure:
+        whole = f.part_of_footnote
+        return replace(
+            f,
+            footnote=number[f.footnote],
+            part_of_footnote=None if whole is None else number[whole],
+        )
 
     return (
-        tuple(replace(s, figures=tuple(moved(f) for f in s.figures)) for s in sections),
-        renumbered,
+        tuple(replace(s, figures=tuple(renumbered(f) for f in s.figures)) for s in sections),
+        order,
     )
 
 
@@ -190,12 +193,18 @@ def _build(
     since = on - timedelta(days=days - 1)
     counted = _REVIEWED if reviewed_only else _NOT_REJECTED
     with store.session() as session:
-        pairs = [p for p in claims_published_between(session, since, on) if _counts(p[0], counted)]
+        # the day before the window too: the previous briefing's, for the key figures' changes
+        read = [
+            p
+            for p in claims_published_between(session, since - timedelta(days=1), on)
+            if _counts(p[0], counted)
+        ]
         # A claim that names no place, or only places nobody can locate ("Al-Razi"), is
         # about the place its source names: only those sources' texts are read and searched.
-        where = [where_within(c, place, gazetteer) for c, _ in pairs]
-        undecided = {s.id for (_, s), w in zip(pairs, where, strict=True) if w is None}
+        where = [where_within(c, place, gazetteer) for c, _ in read]
+        undecided = {s.id for (_, s), w in zip(read, where, strict=True) if w is None}
         texts = source_texts(session, {i for i in undecided if i is not None})
+        pairs = [p for p in read if p[1].published_at >= since]
         span = None if pairs else publication_span(session)
         stored_actors = actors_in_order(session)
         events = list_events(session, EventFilter(on_or_after=since, on_or_before=on))
@@ -205,69 +214,73 @@ def _build(
     parties = workspace_parties(stored_actors)
     target = f" {fold(place)} "
     named = {sid: target in f" {fold_text(text)} " for sid, text in texts.items()}
-    relevant = [
+    about = [
         SourcedClaim(c, s)
-        for (c, s), w in zip(pairs, where, strict=True)
+        for (c, s), w in zip(read, where, strict=True)
         if (named.get(s.id or -1, False) if w is None else w)
     ]
+    relevant = [c for c in about if c.published_at >= since]
+    before = [c for c in about if c.published_at < since]
     # figures kept for their source though their place cannot be located say so
     unknown = {
         id(c): names
         for c in relevant
         if (names := unlocated(c.claim.place, c.claim.origin, c.claim.destination, gazetteer))
     }
-    groups = group_mentions(
-        relevant,
-        lambda inner, outer: names_within(inner, None, None, outer, gazetteer) is True,
-    )
-    footnotes: list[Footnote] = []
-    figures_by_section: dict[str, list[Figure]] = {key: [] for key, _, _ in SECTIONS}
+
+    def within(inner: str, outer: str) -> bool:
+        return names_within(inner, None, None, outer, gazetteer) is True
+
+    groups = group_mentions(relevant, within)
     leads = [members[0] for members in groups]  # in the order stated: what the rules read
     corroboration = Corroboration(leads, voices, gazetteer)
-    described: dict[tuple[int | None, int], str] = {}  # every mention's figure, as it reads
-    for members in groups:
-        text = _describe(members[0].claim)
-        described.update(((m.source.id, m.claim.local_id), text) for m in members)
-    # footnotes are numbered in the order a reader meets the figures: section by section
-    rank = {key: n for n, (key, _, _) in enumerate(SECTIONS)}
-    ordered_groups = sorted(groups, key=lambda g: rank[section_for(g[0].claim.indicator)])
-    # each mention's footnote, so a part can name its whole's
-    footnote_of = {
-        (m.source.id, m.claim.local_id): n
-        for n, members in enumerate(ordered_groups, start=1)
-        for m in members
-    }
-    for members in ordered_groups:
-        lead = members[0]
-        number = len(footnotes) + 1
-        footnotes.append(_footnote(number, members))
-        label = (
-            vocabulary[lead.claim.indicator].label
-            if lead.claim.indicator in vocabulary
-            else lead.claim.indicator
-        )
-        whole = (
-            described.get((lead.source.id, lead.claim.part_of))
-            if lead.claim.part_of is not None
-            else None
-        )
-        item = Figure(
-            indicator=lead.claim.indicator,
-            label=label,
-            text=described[(lead.source.id, lead.claim.local_id)],
-            claim=lead,
-            footnote=number,
-            mentions=len(members),
-            part_of_text=f"of {whole}" if whole else None,
-            part_of_footnote=(
-                footnote_of.get((lead.source.id, lead.claim.part_of))
-                if lead.claim.part_of is not None
-                else None
+    party: dict[int, bool] = {}
+
+    def party_only(c: SourcedClaim) -> bool:  # asked only of figures ranked or shown
+        if id(c) not in party:
+            party[id(c)] = corroboration.party_only(c)
+        return party[id(c)]
+
+    # every mention's figure, so a part can name its whole
+    group_of = {(m.source.id, m.claim.local_id): n for n, g in enumerate(groups) for m in g}
+    in_section: dict[str, list[int]] = {key: [] for key, _, _ in SECTIONS}
+    for n, lead in enumerate(leads):
+        in_section[section_for(lead.claim.indicator)].append(n)
+    ranking = Ranking(party_only, since)
+    listed = {key: shown(members, groups, ranking) for key, members in in_section.items()}
+    chosen = {n for numbers in listed.values() for n in numbers}
+    sections = tuple(
+        Section(
+            key,
+            title,
+            tuple(
+                _parts_after_wholes(
+                    [
+                        _figure(n, groups, group_of, chosen, vocabulary, party_only, unknown)
+                        for n in listed[key]
+                    ]
+                )
             ),
-            party_only=corroboration.party_only(lead),
-            unlocated=unknown.get(id(lead), ()),
+            more=len(in_section[key]) - len(listed[key]),
         )
-        figures_by_section[section_for(lead.claim.indicator)].append(item)
+        for key, title, _ in SECTIONS
+    )
+    # footnotes are numbered in the order a reader meets the figures, parts under wholes
+    sections, order = _numbered_as_read(sections)
+    footnotes = [_footnote(number, groups[n]) for number, n in enumerate(order, start=1)]
+    numbers = {n: number for number, n in enumerate(order, start=1)}
+    key_figures = _key_figures(
+        sections,
+        in_section,
+        groups,
+        ranking,
+        numbers,
+        footnotes,
+        before,
+        on,
+        gazetteer,
+        within,
+    )
     checks: list[CheckResult] = [
         *check_parts(relevant),
         *check_cumulative(leads),
@@ -302,16 +315,11 @@ def _build(
             warnings.append(f"no mapped control for {place}: {err}")
         notes += [f"Claim against map: {t.text}" for t in territory]
         checks += territory_checks(territory)
-    sections = tuple(
-        Section(
-            key,
-            title,
-            tuple(_parts_after_wholes(figures_by_section[key])),
-            tuple(notes) if key == "control" else (),
+    if notes:
+        sections = tuple(
+            replace(s, notes=tuple(notes)) if s.key == "control" else s for s in sections
         )
-        for key, title, _ in SECTIONS
-    )
-    sections, footnotes = _numbered_as_read(sections, footnotes)
+    fresh = [lead for lead in leads if lead.published_at >= on]
     return Briefing(
         place=place,
         on=on,
@@ -323,13 +331,99 @@ def _build(
         sources=len({s.id for _, s in pairs}),
         generated_by=GENERATED_BY,
         territory=tuple(territory),
-        series=tuple(build_series(leads, vocabulary, gazetteer, place)),
+        series_of=lambda: tuple(build_series(leads, vocabulary, gazetteer, place)),
         map_polygons=map_polygons,
         map_colours=colours,
         warnings=tuple(warnings),
         reviewed_only=reviewed_only,
         events=tuple(e for e in events if _event_within(e, place, gazetteer)),
+        key_figures=key_figures,
+        new_figures=len(fresh),
+        new_sources=len({c.source.id for c in fresh}),
     )
+
+
+def _figure(
+    n: int,
+    groups: list[list[SourcedClaim]],
+    group_of: dict[tuple[int | None, int], int],
+    chosen: set[int],
+    vocabulary: Vocabulary,
+    party_only: Callable[[SourcedClaim], bool],
+    unknown: dict[int, tuple[str, ...]],
+) -> Figure:
+    """The figure of `groups[n]`, its footnote its index until `_numbered_as_read`; a part
+    names its whole, and points to the whole's footnote when the whole is listed too."""
+    lead = groups[n][0]
+    claim = lead.claim
+    whole = group_of.get((lead.source.id, claim.part_of)) if claim.part_of is not None else None
+    return Figure(
+        indicator=claim.indicator,
+        label=vocabulary[claim.indicator].label
+        if claim.indicator in vocabulary
+        else claim.indicator,
+        text=_describe(claim),
+        claim=lead,
+        footnote=n,
+        mentions=len(groups[n]),
+        part_of_text=f"of {_describe(groups[whole][0].claim)}" if whole is not None else None,
+        part_of_footnote=whole if whole in chosen else None,
+        party_only=party_only(lead),
+        unlocated=unknown.get(id(lead), ()),
+    )
+
+
+def _key_figures(
+    sections: tuple[Section, ...],
+    in_section: dict[str, list[int]],
+    groups: list[list[SourcedClaim]],
+    ranking: Ranking,
+    numbers: dict[int, int],
+    footnotes: list[Footnote],
+    before: list[SourcedClaim],
+    on: date,
+    gazetteer: Gazetteer | None,
+    within: Callable[[str, str], bool],
+) -> tuple[KeyFigure, ...]:
+    """Page 1: each section's first figure by `selection.Ranking`, set against the same
+    voice's earlier figure of the same thing (from the window or the day before it); an
+    earlier figure not listed gets a footnote after the others (appended to `footnotes`)."""
+    firsts = [
+        (
+            section,
+            min(in_section[section.key], key=lambda n: ranking.key(groups[n])),
+        )
+        for section in sections
+        if section.key not in NOT_KEY and in_section[section.key]
+    ]
+    if not firsts:
+        return ()
+    # the figures of the window and of the day before it, as the previous briefing read them
+    candidates = [*groups, *group_mentions(before, within)]
+    earlier = earlier_figures([groups[n] for _, n in firsts], candidates, gazetteer)
+    by_lead = {id(g[0]): n for n, g in enumerate(groups)}
+    found = []
+    for (section, n), prior in zip(firsts, earlier, strict=True):
+        figure = next(f for f in section.figures if f.footnote == numbers[n])
+        note = None
+        text = ""
+        if prior is not None:
+            listed = by_lead.get(id(prior.group[0]))
+            note = numbers.get(listed) if listed is not None else None
+            if note is None:
+                note = len(footnotes) + 1
+                footnotes.append(_footnote(note, prior.group))
+            text = in_own_words(prior.group[0].claim)
+        found.append(
+            KeyFigure(
+                section.title,
+                figure,
+                why_first(groups[n], ranking.party_only(groups[n][0])),
+                change_words(groups[n][0], on, prior, text),
+                note,
+            )
+        )
+    return tuple(found)
 
 
 # A map whose latest observation is older than this is shown with its age, not as today's.
@@ -392,7 +486,7 @@ def _position(c: SourcedClaim) -> int:
     return c.claim.start
 
 
-def _footnote(number: int, members: list[SourcedClaim]) -> Footnote:
+def _footnote(number: int, members: Sequence[SourcedClaim]) -> Footnote:
     lead = members[0]
     claimants = tuple(dict.fromkeys(m.claim.claimant for m in members if m.claim.claimant))
     return Footnote(

@@ -37,7 +37,14 @@ from sitroom.report.figures import (
 )
 from sitroom.report.model import Briefing
 from sitroom.report.quoting import mention, quote_marks
-from sitroom.report.summary import disagreement_groups, key_figures, to_review
+from sitroom.report.summary import (
+    check_groups,
+    disagreement_groups,
+    every_claim_command,
+    key_figures,
+    since_previous,
+    to_review,
+)
 from sitroom.vocabulary import default_vocabulary
 
 SourceUrl = Callable[[int, int | None], str]
@@ -76,6 +83,9 @@ def templates() -> Environment:
         key_figures=key_figures,
         disagreement_groups=disagreement_groups,
         to_review=to_review,
+        since_previous=since_previous,
+        check_groups=check_groups,
+        every_claim_command=every_claim_command,
     )
     return env
 
@@ -216,8 +226,14 @@ def render_html(
             )
             if standalone
             else {},
+            # the section's figures tell whether there are movements to chart, so the
+            # page never works out the series it leaves to the browser
             live_charts=not standalone
-            and any(s.indicator.startswith(MOVEMENT_PREFIX) for s in briefing.series),
+            and any(
+                f.indicator.startswith(MOVEMENT_PREFIX)
+                for s in briefing.sections
+                for f in s.figures
+            ),
             map_credit=_map_credit(briefing),
             control_map=Markup(
                 control_map_svg(

@@ -12,7 +12,7 @@ from sitroom.report.claims_table import claim_record
 from sitroom.report.collector import collector_paused
 from sitroom.report.model import Briefing
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class _ClaimRecords:
@@ -66,11 +66,24 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
         "since": briefing.since.isoformat(),
         "sources": briefing.sources,
         "generated_by": briefing.generated_by,
+        "key_figures": [
+            {
+                "section": k.section,
+                "footnote": k.figure.footnote,
+                "why": k.why,
+                "change": k.change,
+                "earlier_footnote": k.earlier_footnote,
+            }
+            for k in briefing.key_figures
+        ],
+        "new_figures": briefing.new_figures,
+        "new_sources": briefing.new_sources,
         "sections": [
             {
                 "key": s.key,
                 "title": s.title,
                 "notes": list(s.notes),
+                "more": s.more,
                 "figures": [
                     {
                         "indicator": f.indicator,

@@ -21,7 +21,14 @@ from sitroom.report.figures import (
 from sitroom.report.html import EVENTS_LISTED
 from sitroom.report.model import Briefing, Evidence, Footnote
 from sitroom.report.quoting import mention, quoted
-from sitroom.report.summary import disagreement_groups, key_figures, to_review
+from sitroom.report.summary import (
+    check_groups,
+    disagreement_groups,
+    every_claim_command,
+    key_figures,
+    since_previous,
+    to_review,
+)
 from sitroom.vocabulary import default_vocabulary
 
 # Markdown viewers pass raw HTML through and turn [text](url) into links: every text the
@@ -86,14 +93,27 @@ def _key_figures(briefing: Briefing) -> list[str]:
     found = key_figures(briefing)
     if not found:
         return []
-    lines = ["## Key figures", "", "| section | figure | who | why first |", "|---|---|---|---|"]
+    lines = [
+        "## Key figures",
+        "",
+        "| section | figure | who | why first | change |",
+        "|---|---|---|---|---|",
+    ]
     for key in found:
         f = key.figure
+        earlier = f"[^{key.earlier_footnote}]" if key.earlier_footnote else ""
         lines.append(
             f"| {md(key.section)} | **{md(f.text)}**[^{f.footnote}] | {_voice(f.claim)} "
-            f"| {md(key.why)} |"
+            f"| {md(key.why)} | {md(key.change)}{earlier} |"
         )
-    return [*lines, "", f"Then: {to_review(briefing)}.", ""]
+    return [
+        *lines,
+        "",
+        f"Since the previous briefing: {md(since_previous(briefing))}.",
+        "",
+        f"Then: {to_review(briefing)}.",
+        "",
+    ]
 
 
 def _events(briefing: Briefing) -> list[str]:
@@ -151,6 +171,11 @@ def _markdown(briefing: Briefing) -> str:
                 else (f"- {md(item.label)}: **{md(item.text)}**")
             )
             lines.append(f"{head}{part} — {_voice(item.claim)}{said}[^{item.footnote}]")
+        if section.more:
+            lines.append(
+                f"- and {section.more:,} more, ranked lower; every claim of the window: "
+                f"`{every_claim_command(briefing).replace('`', '')}`"
+            )
         lines.append("")
     lines += _events(briefing)
     vocabulary = default_vocabulary()
@@ -158,7 +183,8 @@ def _markdown(briefing: Briefing) -> str:
         lines += ["## Where sources disagree" + ("" if briefing.disagreements else ": none")]
         lines += [""] if briefing.disagreements else []
     noted = {id(f.claim): f.footnote for s in briefing.sections for f in s.figures}
-    for group in disagreement_groups(briefing):
+    disputes = disagreement_groups(briefing)
+    for group in disputes.groups:
         label = (
             vocabulary[group.indicator].label if group.indicator in vocabulary else group.indicator
         )
@@ -167,10 +193,19 @@ def _markdown(briefing: Briefing) -> str:
         if group.more:
             lines.append(f"- and {group.more} more in the JSON briefing")
         lines.append("")
+    if disputes.more_groups:
+        lines += [
+            f"And {disputes.more_groups:,} more groups, of {disputes.more_in_groups:,} "
+            "disagreements with smaller gaps, in the JSON briefing.",
+            "",
+        ]
     if briefing.footnotes or briefing.checks:
         lines += ["", "## Checks that failed" + ("" if briefing.checks else ": none"), ""]
-    for check in briefing.checks:
-        lines.append(f"- `{check.rule.replace('`', '')}`: {md(check.message)}")
+    for checks in check_groups(briefing):
+        rule = checks.rule.replace("`", "")
+        lines += [f"- `{rule}`: {md(check.message)}" for check in checks.shown]
+        if checks.more:
+            lines.append(f"- and {checks.more:,} more `{rule}` in the JSON briefing")
     if briefing.footnotes:
         lines += ["", "## Sources", ""]
         lines += [_note(f) for f in briefing.footnotes]

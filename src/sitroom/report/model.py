@@ -5,9 +5,10 @@ Renderers (Markdown, JSON, HTML, PDF) read this model and nothing else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
@@ -85,9 +86,22 @@ class Section:
     title: str
     figures: tuple[Figure, ...]
     notes: tuple[str, ...] = ()  # computed lines, e.g. the mapped control shares
+    more: int = 0  # figures of the section not listed: ranked below those shown
 
 
 @dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """A section's figure to read first, why, and how it stands against the previous
+    briefing (that of the day before, over as many days)."""
+
+    section: str  # the section's title
+    figure: Figure
+    why: str  # "the largest", "stated 3 times", "only a party to the conflict gives it"
+    change: str  # "new today; up from 8,000 people on 7 December"
+    earlier_footnote: int | None = None  # the footnote of the earlier figure it names
+
+
+@dataclass(frozen=True)  # no slots: `series` is cached in the instance's __dict__
 class Briefing:
     place: str
     on: date
@@ -99,7 +113,9 @@ class Briefing:
     sources: int
     generated_by: str
     territory: tuple[TerritoryComparison, ...] = ()
-    series: tuple[Series, ...] = ()  # for the charts of the HTML and PDF briefing
+    # the series of the charts, worked out on first use (`series`): the dashboard's page
+    # draws its charts from /api/series, so a page never pays for them
+    series_of: Callable[[], tuple[Series, ...]] = field(default=tuple, repr=False, compare=False)
     map_polygons: tuple[MapPolygon, ...] = ()  # the control map of the day, if mapped
     # each side the map's observations name, with its colour, in the workspace's order
     map_colours: tuple[tuple[str, str], ...] = ()
@@ -107,6 +123,14 @@ class Briefing:
     reviewed_only: bool = False  # only confirmed and edited claims were counted
     # ACLED events of the place in the window: shown beside the claims, never added to them
     events: tuple[Event, ...] = ()
+    key_figures: tuple[KeyFigure, ...] = ()  # page 1: one per section, see report.selection
+    new_figures: int = 0  # figures of sources published on the day: new since the last briefing
+    new_sources: int = 0  # the sources published on the day
+
+    @cached_property
+    def series(self) -> tuple[Series, ...]:
+        """The series of the charts of the HTML and PDF briefing and of /api/series."""
+        return self.series_of()
 
     def footnote(self, number: int) -> Footnote:
         return self.footnotes[number - 1]

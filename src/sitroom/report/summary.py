@@ -7,51 +7,19 @@ many disagreements and failed checks follow, with links to them.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 
+from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
 from sitroom.report.figures import claim_place
-from sitroom.report.model import Briefing, Figure
-
-PER_SECTION = (
-    1  # key figures a section gives at most: one line a section keeps page 1 for the map too
-)
-SKIPPED = frozenset({"other"})  # sections whose figures are not key by nature
+from sitroom.report.model import Briefing, KeyFigure
 
 
-@dataclass(frozen=True)
-class KeyFigure:
-    section: str  # the section's title
-    figure: Figure
-    why: str  # "largest", "stated 3 times", "only a party gives it"
-
-
-def key_figures(briefing: Briefing) -> list[KeyFigure]:
-    """Per section, the figures to read first: independent voices before a party's
-    alone, then the most often stated, then the largest; parts after their wholes."""
-    found: list[KeyFigure] = []
-    for section in briefing.sections:
-        if section.key in SKIPPED or not section.figures:
-            continue
-        ranked = sorted(
-            section.figures,
-            key=lambda f: (
-                f.party_only,
-                f.part_of_text is not None,
-                -f.mentions,
-                -f.claim.claim.value,
-            ),
-        )
-        for n, figure in enumerate(ranked[:PER_SECTION]):
-            reasons = []
-            if figure.party_only:
-                reasons.append("only a party to the conflict gives it")
-            if figure.mentions > 1:
-                reasons.append(f"stated {figure.mentions} times")
-            if not reasons:
-                reasons.append("the largest" if n == 0 else "the next largest")
-            found.append(KeyFigure(section.title, figure, "; ".join(reasons)))
-    return found
+def key_figures(briefing: Briefing) -> tuple[KeyFigure, ...]:
+    """Per section, the figure to read first (chosen when the briefing is built, see
+    `report.selection`)."""
+    return briefing.key_figures
 
 
 def to_review(briefing: Briefing) -> str:
@@ -62,6 +30,48 @@ def to_review(briefing: Briefing) -> str:
         f"{c} failed check{'' if c == 1 else 's'}" if c else "no failed check",
     ]
     return " and ".join(parts)
+
+
+def since_previous(briefing: Briefing) -> str:
+    """ "12 new figures from 2 sources published 9 December" (or that none are)."""
+    day = f"{briefing.on.day} {briefing.on:%B}"
+    n, s = briefing.new_figures, briefing.new_sources
+    if not n:
+        return f"no new figure (no source about {briefing.place} published {day})"
+    return (
+        f"{n:,} new figure{'' if n == 1 else 's'} from {s} source{'' if s == 1 else 's'} "
+        f"published {day}"
+    )
+
+
+CHECKS_PER_RULE = 10  # failed checks of one rule listed; the rest counted
+
+
+@dataclass(frozen=True)
+class CheckGroup:
+    rule: str
+    shown: tuple[CheckResult, ...]
+    more: int  # how many more the full list (the JSON briefing) holds
+
+
+def check_groups(briefing: Briefing, per_rule: int = CHECKS_PER_RULE) -> list[CheckGroup]:
+    """The failed checks by rule, in the order first met, at most `per_rule` listed each."""
+    grouped: dict[str, list[CheckResult]] = {}
+    for check in briefing.checks:
+        grouped.setdefault(check.rule, []).append(check)
+    return [
+        CheckGroup(rule, tuple(found[:per_rule]), max(0, len(found) - per_rule))
+        for rule, found in grouped.items()
+    ]
+
+
+def every_claim_command(briefing: Briefing) -> str:
+    """The command that lists every claim of the briefing's window, of which a section
+    lists the first."""
+    return (
+        f"sitroom export claims --place {shlex.quote(briefing.place)} "
+        f"--from {briefing.since.isoformat()} --to {briefing.on.isoformat()}"
+    )
 
 
 SHOWN_PER_GROUP = 5  # disagreements of one indicator and place shown; the rest counted
@@ -83,21 +93,38 @@ def gap(d: Disagreement) -> float:
     return abs(a - b) / max(a, b) if max(a, b) else 0.0
 
 
+GROUPS_SHOWN = 10  # groups of disagreements shown; the rest counted
+
+
+@dataclass(frozen=True)
+class Disagreements:
+    """What a briefing shows of its disagreements: the groups with the largest gaps, and
+    how many groups and disagreements the full list (the JSON briefing) holds beyond them."""
+
+    groups: tuple[DisagreementGroup, ...]
+    more_groups: int
+    more_in_groups: int  # the disagreements of the groups not shown
+
+
 def disagreement_groups(
-    briefing: Briefing, per_group: int = SHOWN_PER_GROUP
-) -> list[DisagreementGroup]:
+    briefing: Briefing, per_group: int = SHOWN_PER_GROUP, groups_shown: int = GROUPS_SHOWN
+) -> Disagreements:
     """The briefing's disagreements grouped by indicator and place, groups with the
-    largest gap first, at most `per_group` shown in each: at 100,000 claims a reader gets
-    a page, not 46,879 pairs."""
+    largest gap first (of equal gaps, the larger group), at most `groups_shown` groups of
+    at most `per_group` each: at 100,000 claims a reader gets a page, not 46,879 pairs."""
     grouped: dict[tuple[str, str], list[Disagreement]] = {}
     for d in briefing.disagreements:
         where = claim_place(d.first.claim) or "no place"
         grouped.setdefault((d.indicator, where), []).append(d)
     groups = [(key, sorted(members, key=gap, reverse=True)) for key, members in grouped.items()]
-    groups.sort(key=lambda item: -gap(item[1][0]))
-    return [
-        DisagreementGroup(
-            indicator, place, tuple(members[:per_group]), max(0, len(members) - per_group)
-        )
-        for (indicator, place), members in groups
-    ]
+    groups.sort(key=lambda item: (-gap(item[1][0]), -len(item[1])))
+    return Disagreements(
+        tuple(
+            DisagreementGroup(
+                indicator, place, tuple(members[:per_group]), max(0, len(members) - per_group)
+            )
+            for (indicator, place), members in groups[:groups_shown]
+        ),
+        max(0, len(groups) - groups_shown),
+        sum(len(members) for _, members in groups[groups_shown:]),
+    )
