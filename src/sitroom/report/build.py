@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from sqlalchemy.orm import Session
+
 from sitroom.analysis.checks import CheckResult, check_cumulative, check_parts, check_ranges
 from sitroom.analysis.disagreements import Disagreement, find_disagreements
 from sitroom.analysis.mentions import group_mentions
@@ -15,7 +17,7 @@ from sitroom.analysis.series import build_series
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import compare_territory, territory_checks
 from sitroom.analysis.voices import Corroboration, default_voices, with_stored
-from sitroom.domain import Claim, Event, ReviewStatus, SitroomError
+from sitroom.domain import Claim, Event, ReviewStatus, SitroomError, Source
 from sitroom.geo.actors import workspace_parties
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import fold, fold_text
@@ -140,6 +142,24 @@ def _counts(claim: Claim, counted: frozenset[ReviewStatus]) -> bool:
     return claim.review in counted
 
 
+def _about(
+    session: Session, pairs: list[tuple[Claim, Source]], place: str, gazetteer: Gazetteer | None
+) -> list[SourcedClaim]:
+    """The claims about `place`: those whose places lie within it, and those that name
+    none it can locate ("Al-Razi") when their source names the place."""
+    where = [where_within(c, place, gazetteer) for c, _ in pairs]
+    # only the texts of sources with such claims are read and searched
+    undecided = {s.id for (_, s), w in zip(pairs, where, strict=True) if w is None}
+    texts = source_texts(session, {i for i in undecided if i is not None})
+    target = f" {fold(place)} "
+    named = {sid: target in f" {fold_text(text)} " for sid, text in texts.items()}
+    return [
+        SourcedClaim(c, s)
+        for (c, s), w in zip(pairs, where, strict=True)
+        if (named.get(s.id or -1, False) if w is None else w)
+    ]
+
+
 def where_within(claim: Claim, place: str, gazetteer: Gazetteer | None) -> bool | None:
     """Whether the claim's places lie within `place`; None when it names none, or only
     places the gazetteer cannot locate (a hospital, a shelter): such a claim concerns the
@@ -193,34 +213,24 @@ def _build(
     since = on - timedelta(days=days - 1)
     counted = _REVIEWED if reviewed_only else _NOT_REJECTED
     with store.session() as session:
-        # the day before the window too: the previous briefing's, for the key figures' changes
-        read = [
-            p
-            for p in claims_published_between(session, since - timedelta(days=1), on)
-            if _counts(p[0], counted)
-        ]
-        # A claim that names no place, or only places nobody can locate ("Al-Razi"), is
-        # about the place its source names: only those sources' texts are read and searched.
-        where = [where_within(c, place, gazetteer) for c, _ in read]
-        undecided = {s.id for (_, s), w in zip(read, where, strict=True) if w is None}
-        texts = source_texts(session, {i for i in undecided if i is not None})
-        pairs = [p for p in read if p[1].published_at >= since]
+        pairs = [p for p in claims_published_between(session, since, on) if _counts(p[0], counted)]
+        relevant = _about(session, pairs, place, gazetteer)
         span = None if pairs else publication_span(session)
         stored_actors = actors_in_order(session)
         events = list_events(session, EventFilter(on_or_after=since, on_or_before=on))
+
+    def day_before(indicators: set[str]) -> list[SourcedClaim]:
+        """The claims of these indicators about the place published the day before the
+        window: the previous briefing's, which the key figures are set against."""
+        day = since - timedelta(days=1)
+        with store.session() as session:
+            read = claims_published_between(session, day, day, indicators=indicators)
+            return _about(session, [p for p in read if _counts(p[0], counted)], place, gazetteer)
+
     # who is a party, who holds ground and by which words: the bundled actors with the
     # workspace's own over them
     voices = with_stored(default_voices(), stored_actors)
     parties = workspace_parties(stored_actors)
-    target = f" {fold(place)} "
-    named = {sid: target in f" {fold_text(text)} " for sid, text in texts.items()}
-    about = [
-        SourcedClaim(c, s)
-        for (c, s), w in zip(read, where, strict=True)
-        if (named.get(s.id or -1, False) if w is None else w)
-    ]
-    relevant = [c for c in about if c.published_at >= since]
-    before = [c for c in about if c.published_at < since]
     # figures kept for their source though their place cannot be located say so
     unknown = {
         id(c): names
@@ -276,7 +286,7 @@ def _build(
         ranking,
         numbers,
         footnotes,
-        before,
+        day_before,
         on,
         gazetteer,
         within,
@@ -380,7 +390,7 @@ def _key_figures(
     ranking: Ranking,
     numbers: dict[int, int],
     footnotes: list[Footnote],
-    before: list[SourcedClaim],
+    day_before: Callable[[set[str]], list[SourcedClaim]],
     on: date,
     gazetteer: Gazetteer | None,
     within: Callable[[str, str], bool],
@@ -399,7 +409,8 @@ def _key_figures(
     if not firsts:
         return ()
     # the figures of the window and of the day before it, as the previous briefing read them
-    candidates = [*groups, *group_mentions(before, within)]
+    indicators = {groups[n][0].claim.indicator for _, n in firsts}
+    candidates = [*groups, *group_mentions(day_before(indicators), within)]
     earlier = earlier_figures([groups[n] for _, n in firsts], candidates, gazetteer)
     by_lead = {id(g[0]): n for n, g in enumerate(groups)}
     found = []

@@ -85,39 +85,38 @@ class Earlier:
     published_at: date
 
 
-def same_thing(c: SourcedClaim, gazetteer: Gazetteer | None) -> tuple[object, ...]:
-    """What two figures must share to be one voice's figure of the same thing."""
+def _voice_and_thing(c: SourcedClaim) -> tuple[object, ...]:
     claim = c.claim
-    return (
-        claim.indicator,
-        place_key(claim, gazetteer),
-        c.speaker,
-        claim.group,
-        claim.unit,
-        claim.subject,
-    )
+    return (claim.indicator, c.speaker, claim.group, claim.unit, claim.subject)
 
 
 def earlier_figures(
     keys: Sequence[Group], candidates: Sequence[Group], gazetteer: Gazetteer | None
 ) -> list[Earlier | None]:
     """For each key figure, the latest figure among `candidates` published before it of
-    the same thing by the same voice (`same_thing`), if any; only the candidates of the
-    keys' indicators are keyed, so this stays cheap at 15,000 figures."""
-    wanted = {same_thing(g[0], gazetteer): g[0] for g in keys}
-    indicators = {k[0] for k in wanted}
-    latest: dict[tuple[object, ...], list[Group]] = {}
+    the same thing at the same place (as `series.place_key` names it) by the same voice,
+    if any. Places are looked up only for candidates of a key's voice and thing, so this
+    stays cheap at 15,000 figures."""
+    places: dict[tuple[str | None, ...], str | None] = {}
+
+    def place_of(c: SourcedClaim) -> str | None:
+        names = (c.claim.place, c.claim.origin, c.claim.destination)
+        if names not in places:
+            places[names] = place_key(c.claim, gazetteer)
+        return places[names]
+
+    wanted = {_voice_and_thing(g[0]) for g in keys}
+    same: dict[tuple[object, ...], list[Group]] = {}
     for group in candidates:
-        if group[0].claim.indicator in indicators:
-            key = same_thing(group[0], gazetteer)
-            if key in wanted:
-                latest.setdefault(key, []).append(group)
+        thing = _voice_and_thing(group[0])
+        if thing in wanted:
+            same.setdefault((*thing, place_of(group[0])), []).append(group)
     found: list[Earlier | None] = []
     for group in keys:
         lead = group[0]
         before = [
             g
-            for g in latest.get(same_thing(lead, gazetteer), ())
+            for g in same.get((*_voice_and_thing(lead), place_of(lead)), ())
             if g[0].published_at < lead.published_at
         ]
         if not before:
