@@ -63,6 +63,20 @@ def test_a_window_of_no_days_is_a_usage_error(sample_db: str) -> None:
     assert "greater than or equal to 1" in err
 
 
+def test_a_sources_grade_is_said_once_with_the_source_not_on_every_quote(
+    sample_db: str,
+) -> None:
+    graded = runner.invoke(app, ["grade", "source", "2", "B", "--db", sample_db])
+    assert graded.exit_code == 0, graded.output
+    _, out, _ = _briefing(sample_db, "--date", "2016-12-09")
+    runner.invoke(app, ["grade", "source", "2", "F", "--db", sample_db])
+    sources = out.split("## Sources", 1)[1]
+    assert sources.count("(source 2) — reliability B") == 1
+    assert "(source 1) — reliability not graded" in sources
+    notes = [line for line in sources.splitlines() if line.startswith("[^")]
+    assert len(notes) > 10 and not any("reliability" in line or "grade" in line for line in notes)
+
+
 def test_grading_any_mention_of_a_figure_grades_the_figure(sample_db: str) -> None:
     # the headline's "93%" is a mention of the 93% figure, not its lead
     _, before, _ = _briefing(sample_db, "--date", "2016-12-09")
@@ -72,7 +86,7 @@ def test_grading_any_mention_of_a_figure_grades_the_figure(sample_db: str) -> No
     assert graded.exit_code == 0, graded.output
     _, after, _ = _briefing(sample_db, "--date", "2016-12-09")
     note = next(line for line in after.splitlines() if "“93%” (claim" in line)
-    assert "grade F2" in note
+    assert note.startswith("[^1]: Sergei Rudskoy; credibility 2.")
     # the other mentions keep theirs, and say so
     assert note.count("credibility 6") == 3
     runner.invoke(app, ["grade", "claim", headline, "6", "--db", sample_db])

@@ -130,11 +130,15 @@ def voice_of(claimant: str | None, publisher: str | None) -> str:
     return "the source itself (publisher not known)"
 
 
-def grade_words(reliability: str, credibility: int) -> str:
-    """ "grade B2"; "not graded" where nobody graded (F: cannot be judged, 6: not judged)."""
-    if reliability == "F" and credibility == 6:
-        return "not graded"
-    return f"grade {reliability}{credibility}"
+def reliability_words(reliability: str) -> str:
+    """A source's grade, said once with the source: "reliability B", "reliability not
+    graded" (F, cannot be judged: what every source is until someone grades it)."""
+    return "reliability not graded" if reliability == "F" else f"reliability {reliability}"
+
+
+def credibility_words(credibility: int) -> str:
+    """A figure's own grade: "credibility 2"; "" where nobody graded it (6)."""
+    return "" if credibility == 6 else f"credibility {credibility}"
 
 
 _MONTHS = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
 from sitroom.report.figures import claim_place
-from sitroom.report.model import Briefing, KeyFigure
+from sitroom.report.model import Briefing, Footnote, KeyFigure
 
 
 def key_figures(briefing: Briefing) -> tuple[KeyFigure, ...]:
@@ -30,6 +30,24 @@ def to_review(briefing: Briefing) -> str:
         f"{c} failed check{'' if c == 1 else 's'}" if c else "no failed check",
     ]
     return " and ".join(parts)
+
+
+@dataclass(frozen=True)
+class SourceNotes:
+    """One source of the briefing, said once with its grade, and the footnotes it backs."""
+
+    source: Footnote  # its first footnote, which names the source
+    notes: tuple[Footnote, ...]
+
+
+def footnotes_by_source(briefing: Briefing) -> list[SourceNotes]:
+    """The footnotes grouped by source, sources in the order a reader meets them: a
+    source's title, publisher and reliability are written once, not on every quote."""
+    grouped: dict[object, list[Footnote]] = {}
+    for note in briefing.footnotes:
+        key = note.source_id if note.source_id is not None else ("untitled", note.source_title)
+        grouped.setdefault(key, []).append(note)
+    return [SourceNotes(notes[0], tuple(notes)) for notes in grouped.values()]
 
 
 def since_previous(briefing: Briefing) -> str:
