@@ -119,6 +119,21 @@ def test_overlapping_window_keeps_the_larger_figure() -> None:
     ]
 
 
+def test_totals_since_before_the_window_are_a_series_apart() -> None:
+    nov27, dec = date(2016, 11, 27), [date(2016, 12, d) for d in range(1, 32)]
+    daily = [_claim(100, dec[8], dec[8], dec[8], 1), _claim(50, dec[9], dec[9], dec[9], 2)]
+    running = _claim(1000, nov27, dec[10], dec[10], 3)
+    # 1-4 December begins before a window of 3-9 December, but four days are no total
+    two_days = _claim(30, dec[0], dec[3], dec[3], 4)
+    window = (dec[2], dec[8])
+    days, before = build_series(
+        [*daily, running, two_days], default_vocabulary(), None, "Aleppo", window
+    )
+    assert (days.from_before, before.from_before) == (False, True)
+    assert [(p.day.day, p.value) for p in days.points] == [(4, 30), (9, 130), (10, 180)]
+    assert [(p.day.day, p.value) for p in before.points] == [(11, 1000)]
+
+
 def test_claimants_are_never_added_together() -> None:
     day = date(2016, 12, 9)
     claims = [_claim(100, day, day, day, 1), _claim(70, day, day, day, 2, claimant="OCHA")]

@@ -47,7 +47,7 @@ def test_every_figure_links_to_a_footnote_that_links_to_quotes(client: TestClien
     html = client.get("/", params={"place": "Aleppo", "date": "2016-12-09"}).text
     figures = re.findall(r'<li class="figure" id="figure-(\d+)">(.*?)</li>', html, re.S)
     assert figures
-    footnotes = dict(re.findall(r'<li id="fn-(\d+)">(.*?)</ul>\s*</li>', html, re.S))
+    footnotes = dict(re.findall(r'<li id="fn-(\d+)" value="\d+">(.*?)</ul>\s*</li>', html, re.S))
     for number, body in figures:
         assert f'href="#fn-{number}"' in body
         assert re.search(r'class="value" href="/sources/\d+#claim-\d+"', body)

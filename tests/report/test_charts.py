@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -58,16 +59,30 @@ def test_movement_charts_are_one_per_people_indicator() -> None:
     share = _series("Sergei Rudskoy", [(9, 93)], "territory.share", FlowOrStock.STOCK)
     returned = _series("Sergei Rudskoy", [(9, 3000)], "people.returned")
     charts = movement_charts([*SERIES, share, returned], {"people.returned": "People returned"})
-    assert list(charts) == ["people.evacuated", "people.returned"]
-    chart, points = charts["people.evacuated"]
-    assert "Sergei Rudskoy — Aleppo (running total)" in chart
+    assert [c.title for c in charts] == ["people.evacuated", "People returned"]
+    evacuated = charts[0]
+    assert "Sergei Rudskoy — Aleppo (running total)" in evacuated.svg
     # a series of one point is a line of text, not a chart
-    assert "CCCM Cluster" not in chart
-    assert points == ("CCCM Cluster — Aleppo: 10,300 people on 13 December 2016",)
-    assert charts["people.returned"] == (
+    assert "CCCM Cluster" not in evacuated.svg
+    assert evacuated.points == ("CCCM Cluster — Aleppo: 10,300 people on 13 December 2016",)
+    assert (charts[1].svg, charts[1].points) == (
         "",
         ("Sergei Rudskoy — Aleppo: 3,000 people on 9 December 2016",),
     )
+
+
+def test_totals_since_before_the_window_are_charted_apart_from_the_days_figures() -> None:
+    days = _series("UNHCR", [(9, 400), (10, 900)], "people.displaced")
+    since_february = dataclasses.replace(
+        _series("UNHCR", [(1, 271691), (9, 464767)], "people.displaced"), from_before=True
+    )
+    charts = movement_charts([days, since_february], {"people.displaced": "People displaced"})
+    assert [c.title for c in charts] == [
+        "People displaced",
+        "People displaced: totals since before the window",
+    ]
+    # together, 400 and 464,767 would need a log axis: apart, the day figures keep theirs
+    assert "logarithmic scale" not in charts[0].svg and charts[1].svg
 
 
 def test_figures_orders_of_magnitude_apart_get_a_log_axis() -> None:

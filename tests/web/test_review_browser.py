@@ -53,7 +53,7 @@ def test_an_edited_place_is_said_in_the_footnote(
     expect(page.locator("p.meta")).to_contain_text("edited by amal")
     expect(page.locator("ol.history")).to_contain_text("review_edit")
     page.goto(base + BRIEFING)
-    expect(page.locator("ol.footnotes")).to_contain_text("place edited by amal on")
+    expect(page.locator("#footnotes")).to_contain_text("place edited by amal on")
     expect(page.locator("main")).to_contain_text("two mosques (2 sites), Old City of Aleppo")
 
 

@@ -27,7 +27,7 @@ def test_hostile_metadata_runs_nothing_on_any_page(page: Page, hostile_server: s
     page.locator("p.meta").hover()
     page.locator("p.meta .url").click()
     page.goto(f"{hostile_server}/?place=Aleppo&date=2016-12-09")
-    expect(page.locator("ol.footnotes")).to_contain_text("<img src=x onerror=alert('publisher')>")
+    expect(page.locator("#footnotes")).to_contain_text("<img src=x onerror=alert('publisher')>")
     expect(page.locator("a[href^='javascript:' i]")).to_have_count(0)
     assert dialogs == []
 

@@ -47,6 +47,9 @@ class Series:
     unit: str
     group: str | None
     points: tuple[SeriesPoint, ...]
+    # totals over windows that start before the briefing's ("since 1 February"): charted
+    # apart from the figures of the window's own days, which they would dwarf
+    from_before: bool = False
 
     @property
     def label(self) -> str:
@@ -78,6 +81,7 @@ def build_series(
     vocabulary: Vocabulary,
     gazetteer: Gazetteer | None,
     place: str | None = None,
+    window: tuple[date, date] | None = None,
 ) -> list[Series]:
     """The series of every claim about `place` (or inside it; every claim when None),
     one per indicator, claimed place, speaker, group and unit, sorted by those.
@@ -88,6 +92,10 @@ def build_series(
     figures the earlier published; a running total thus supersedes what it includes.
     Stocks: one point per day a claim covers (its window's end, else its publication
     day): the figure published last, the larger on a tie.
+
+    With `window` (a briefing's first and last day), figures over windows longer than it
+    that start before it ("464,767 since 1 February 2016") are series of their own
+    (`Series.from_before`): totals, not added to or superseding the figures of the days.
 
     Left out: claims that name no place, indicators outside the vocabulary, flows stated
     as ratios or percentages, and parts of the same group and place as their whole,
@@ -106,7 +114,9 @@ def build_series(
             keys[names] = place_key(claim, gazetteer)
         return keys[names]
 
-    grouped: dict[tuple[str, str, str, str | None, str], list[SourcedClaim]] = defaultdict(list)
+    grouped: dict[tuple[str, str, str, str | None, str, bool], list[SourcedClaim]] = defaultdict(
+        list
+    )
     for c in claims:
         claim = c.claim
         if claim.indicator not in vocabulary:
@@ -128,15 +138,29 @@ def build_series(
             claim.place, claim.origin, claim.destination, place, gazetteer
         ):
             continue
-        grouped[(claim.indicator, key_place, c.speaker, claim.group, claim.unit)].append(c)
+        from_before = window is not None and _longer_before(c, window)
+        grouped[
+            (claim.indicator, key_place, c.speaker, claim.group, claim.unit, from_before)
+        ].append(c)
     found = []
-    for (indicator, key_place, speaker, group, unit), members in sorted(
+    for (indicator, key_place, speaker, group, unit, from_before), members in sorted(
         grouped.items(), key=lambda item: tuple(str(part) for part in item[0])
     ):
         kind = vocabulary[indicator].kind
         points = _flow_points(members) if kind is FlowOrStock.FLOW else _stock_points(members)
-        found.append(Series(indicator, key_place, speaker, kind, unit, group, tuple(points)))
+        found.append(
+            Series(indicator, key_place, speaker, kind, unit, group, tuple(points), from_before)
+        )
     return found
+
+
+def _longer_before(c: SourcedClaim, window: tuple[date, date]) -> bool:
+    """Whether a claim's days start before `window` and outnumber its days: a total
+    since earlier, not a figure of a few days that began the day before."""
+    start, end = c.days
+    if start is None or start >= window[0]:
+        return False
+    return ((end or c.published_at) - start) > (window[1] - window[0])
 
 
 def _span(c: SourcedClaim) -> tuple[date | None, date]:

@@ -341,7 +341,7 @@ def _build(
         sources=len({s.id for _, s in pairs}),
         generated_by=GENERATED_BY,
         territory=tuple(territory),
-        series_of=lambda: tuple(build_series(leads, vocabulary, gazetteer, place)),
+        series_of=lambda: tuple(build_series(leads, vocabulary, gazetteer, place, (since, on))),
         map_polygons=map_polygons,
         map_colours=colours,
         warnings=tuple(warnings),

@@ -12,6 +12,7 @@ import math
 import textwrap
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -169,26 +170,48 @@ def series_chart_png(
     return path
 
 
+FROM_BEFORE = "totals since before the window"  # a chart title's end for `from_before`
+
+
+def chart_title(label: str, from_before: bool) -> str:
+    """ "People displaced", or "People displaced: totals since before the window"."""
+    return f"{label}: {FROM_BEFORE}" if from_before else label
+
+
+@dataclass(frozen=True)
+class MovementChart:
+    """One chart of the movements section: its SVG ("" when no series has several
+    points) and a line of text for each series of one point."""
+
+    title: str
+    svg: str
+    points: tuple[str, ...]
+
+
 def movement_charts(
     series_list: Sequence[Series],
     labels: dict[str, str] | None = None,
     days: Days | None = None,
-) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Per population-movement indicator (`people.*`) that has series, by indicator key in
-    sorted order: an SVG chart of its series of several points ("" when none has several)
-    and a line of text for each series of one point, which a chart would only mislead
-    about; titles from `labels` (indicator -> label), each axis spanning at least `days`."""
-    by_indicator: dict[str, list[Series]] = defaultdict(list)
+) -> list[MovementChart]:
+    """Per population-movement indicator (`people.*`) that has series, in sorted order,
+    the figures of the window's days and, on a chart of their own, the totals since before
+    it (`Series.from_before`): a cumulative figure since February never shares an axis
+    with the day figures. Titles from `labels` (indicator -> label); each axis spans at
+    least `days`. A series of one point is a line of text, which a chart would only
+    mislead about."""
+    by_chart: dict[tuple[str, bool], list[Series]] = defaultdict(list)
     for series in series_list:
         if series.indicator.startswith(MOVEMENT_PREFIX):
-            by_indicator[series.indicator].append(series)
+            by_chart[(series.indicator, series.from_before)].append(series)
     names = labels or {}
-    charts: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for key in sorted(by_indicator):
-        drawn = [s for s in by_indicator[key] if len(s.points) > 1]
-        single = [s for s in by_indicator[key] if len(s.points) == 1]
-        chart = series_chart_svg(drawn, names.get(key, key), days) if drawn else ""
-        charts[key] = (chart, tuple(point_words(s) for s in single))
+    charts = []
+    for key, from_before in sorted(by_chart):
+        members = by_chart[(key, from_before)]
+        title = chart_title(names.get(key, key), from_before)
+        drawn = [s for s in members if len(s.points) > 1]
+        single = [s for s in members if len(s.points) == 1]
+        chart = series_chart_svg(drawn, title, days) if drawn else ""
+        charts.append(MovementChart(title, chart, tuple(point_words(s) for s in single)))
     return charts
 
 

@@ -225,11 +225,11 @@ def render_html(
             # (HTML, PDF) carries them drawn
             charts=movement_charts(
                 briefing.series,
-                {f.indicator: f.label for s in briefing.sections for f in s.figures},
+                {s.indicator: indicator_label(s.indicator) for s in briefing.series},
                 (briefing.since, briefing.on),
             )
             if standalone
-            else {},
+            else [],
             # the section's figures tell whether there are movements to chart, so the
             # page never works out the series it leaves to the browser
             live_charts=not standalone

@@ -8,9 +8,11 @@ from typing import Any
 
 from sitroom.analysis.series import Series
 from sitroom.analysis.sourced import SourcedClaim
+from sitroom.report.charts import chart_title
 from sitroom.report.claims_table import claim_record
 from sitroom.report.collector import collector_paused
 from sitroom.report.model import Briefing
+from sitroom.vocabulary import default_vocabulary
 
 SCHEMA_VERSION = "2"
 
@@ -217,6 +219,7 @@ def series_record(series: Series) -> dict[str, Any]:
     """One series as the briefing's JSON and `/api/series` write it."""
     return {
         "indicator": series.indicator,
+        "from_before": series.from_before,
         "place": series.place,
         "claimant": series.speaker,
         "kind": series.kind.value,
@@ -230,11 +233,13 @@ def series_record(series: Series) -> dict[str, Any]:
 
 
 def series_document(briefing: Briefing, indicator: str | None = None) -> dict[str, Any]:
-    """The briefing's series grouped in charts, one per indicator (sorted), for charts
-    drawn in the browser (`/api/series`). `indicator` keeps one indicator, or every one
-    under a prefix that ends in "." ("people." for the movements)."""
-    titles = {f.indicator: f.label for s in briefing.sections for f in s.figures}
-    by_indicator: dict[str, list[Series]] = {}
+    """The briefing's series grouped in charts, one per indicator (sorted), and for the
+    totals since before the window (`Series.from_before`) one more, so a cumulative figure
+    never shares an axis with the day figures; for charts drawn in the browser
+    (`/api/series`). `indicator` keeps one indicator, or every one under a prefix that
+    ends in "." ("people." for the movements)."""
+    vocabulary = default_vocabulary()
+    by_chart: dict[tuple[str, bool], list[Series]] = {}
     for series in briefing.series:
         key = series.indicator
         if (
@@ -242,7 +247,7 @@ def series_document(briefing: Briefing, indicator: str | None = None) -> dict[st
             or key == indicator
             or (indicator.endswith(".") and key.startswith(indicator))
         ):
-            by_indicator.setdefault(key, []).append(series)
+            by_chart.setdefault((key, series.from_before), []).append(series)
     return {
         "place": briefing.place,
         "date": briefing.on.isoformat(),
@@ -251,10 +256,15 @@ def series_document(briefing: Briefing, indicator: str | None = None) -> dict[st
         "charts": [
             {
                 "indicator": key,
-                "title": titles.get(key, key),
-                "series": [{**series_record(s), "label": s.label} for s in by_indicator[key]],
+                "title": chart_title(
+                    vocabulary[key].label if key in vocabulary else key, from_before
+                ),
+                "from_before": from_before,
+                "series": [
+                    {**series_record(s), "label": s.label} for s in by_chart[(key, from_before)]
+                ],
             }
-            for key in sorted(by_indicator)
+            for key, from_before in sorted(by_chart)
         ],
     }
 
