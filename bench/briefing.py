@@ -4,12 +4,15 @@ Builds (or reuses) SQLite stores of generated claims (bench/generate_claims.py),
 times, for Aleppo on 2016-12-09 over the default 7 days:
 - one plain SQL query reading the window's claims with their sources (sqlite3, fetchall);
 - the store's read (`claims_published_between`, rows into domain Claims);
-- `report.build.build_briefing` whole, then its Markdown and JSON renderings, in a fresh
-  child process each time (5 times), stopped after --budget seconds;
+- `report.build.build_briefing` whole, then its Markdown, dashboard HTML and JSON
+  renderings with their sizes and the process's peak memory, in a fresh child process
+  each time (5 times), stopped after --budget seconds;
+- on the largest store, `sitroom serve`'s page `/`: a cold request, a repeat, the page's
+  size and the server's peak memory (--no-serve leaves it out);
 - with --stages-at N, the briefing's steps one by one, to show where the time goes.
 
 Usage: .venv/bin/python bench/briefing.py [--claims 2500 10000 100000] [--budget 120]
-       [--stages-at 10000] [--profile]
+       [--stages-at 10000] [--profile] [--no-serve]
 """
 
 from __future__ import annotations
@@ -18,10 +21,13 @@ import argparse
 import cProfile
 import multiprocessing
 import pstats
+import resource
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -34,6 +40,7 @@ from generate_claims import generate
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.report.build import DEFAULT_DAYS, build_briefing
 from sitroom.report.collector import collector_paused
+from sitroom.report.html import render_html
 from sitroom.report.json_out import render_json
 from sitroom.report.markdown import render_markdown
 from sitroom.store.claims import claims_published_between
@@ -43,6 +50,8 @@ PLACE, DAY = "Aleppo", date(2016, 12, 9)
 SINCE = DAY - timedelta(days=DEFAULT_DAYS - 1)
 CACHE = Path(tempfile.gettempdir()) / "sitroom-bench"  # generated stores, reused across runs
 GOAL_SECONDS = 1.0
+GOAL_MB = 2.0  # the Markdown and the HTML of one briefing
+GOAL_PEAK_MB = 300.0  # a process that builds and renders one briefing
 GENERATION = 2  # bump when generate_claims makes different stores: cached ones are stale
 SQL = """SELECT c.*, s.title, s.publisher, s.published_at, s.reliability
 FROM claims c JOIN sources s ON s.id = c.source_id
@@ -103,15 +112,25 @@ def _briefing_child(path: str, queue: Any) -> None:
     started = time.perf_counter()
     briefing = build_briefing(store, PLACE, DAY, gazetteer=gazetteer)
     built = time.perf_counter()
-    render_markdown(briefing)
+    markdown = render_markdown(briefing)
     written_md = time.perf_counter()
+    # the dashboard's page: the same template as the file, its charts left to the browser
+    html = render_html(
+        briefing, standalone=False, source_url=lambda s, c: f"/sources/{s}#claim-{c}"
+    )
+    written_html = time.perf_counter()
     render_json(briefing)
     written_json = time.perf_counter()
     queue.put(
         {
             "build": built - started,
             "markdown": written_md - built,
-            "json": written_json - written_md,
+            "html": written_html - written_md,
+            "json": written_json - written_html,
+            "markdown_mb": len(markdown.encode()) / 1e6,
+            "html_mb": len(html.encode()) / 1e6,
+            # the child's peak: the interpreter, the store read and one briefing
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "figures": len(briefing.footnotes),
             "disagreements": len(briefing.disagreements),
         }
@@ -124,14 +143,19 @@ class BriefingTimes:
 
     build: list[float]
     markdown: list[float]
+    html: list[float]
     json: list[float]
+    markdown_mb: float
+    html_mb: float
+    peak_mb: float
     figures: int
     disagreements: int
 
 
 def briefing_time(path: Path, budget: float, repeat: int = 5) -> BriefingTimes | None:
-    """build_briefing, then the Markdown and JSON renderings of its result, `repeat` times,
-    each in a fresh process (no cache warm from the run before); None past `budget` s."""
+    """build_briefing, then the Markdown, HTML and JSON renderings of its result, `repeat`
+    times, each in a fresh process (no cache warm from the run before); None past `budget`
+    s."""
     runs = []
     for _ in range(repeat):
         queue: Any = multiprocessing.Queue()
@@ -146,10 +170,54 @@ def briefing_time(path: Path, budget: float, repeat: int = 5) -> BriefingTimes |
     return BriefingTimes(
         build=sorted(r["build"] for r in runs),
         markdown=sorted(r["markdown"] for r in runs),
+        html=sorted(r["html"] for r in runs),
         json=sorted(r["json"] for r in runs),
+        markdown_mb=runs[0]["markdown_mb"],
+        html_mb=runs[0]["html_mb"],
+        peak_mb=max(r["peak_mb"] for r in runs),
         figures=runs[0]["figures"],
         disagreements=runs[0]["disagreements"],
     )
+
+
+@dataclass(frozen=True)
+class PageTimes:
+    """The dashboard's page `/` from `sitroom serve`: a cold request, then a repeat."""
+
+    cold: float
+    repeat: float
+    page_mb: float
+    server_mb: float
+
+
+def page_time(path: Path) -> PageTimes:
+    """Start `sitroom serve` on the store, ask for `/` once (cold: the briefing is built,
+    rendered and gzipped), then again (cached), and read the server's peak memory."""
+    from api import _free_port, peak_rss_mb, wait_until_up
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "sitroom"), "serve", "--db", f"sqlite:///{path}",
+         "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_until_up(base, server)
+        url = f"{base}/?place={PLACE}&date={DAY.isoformat()}"
+        started = time.perf_counter()
+        with urllib.request.urlopen(url, timeout=300) as answer:
+            size = len(answer.read())
+        cold = time.perf_counter() - started
+        started = time.perf_counter()
+        with urllib.request.urlopen(url, timeout=300) as answer:
+            answer.read()
+        repeat = time.perf_counter() - started
+        return PageTimes(cold, repeat, size / 1e6, peak_rss_mb(server.pid))
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 def _best(seconds: list[float]) -> str:
@@ -240,18 +308,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="store_true", help="cProfile build_briefing on the smallest store"
     )
+    parser.add_argument(
+        "--no-serve", action="store_true", help="leave out the cold / from `sitroom serve`"
+    )
     args = parser.parse_args(argv)
     bundled_gazetteer()
     print(
         f"briefing for {PLACE} on {DAY}, sources of {SINCE} to {DAY}; plain SQL and store "
-        "read best of 3; build_briefing and renderings in 5 fresh processes, best (median)\n"
+        "read best of 3; build_briefing and its renderings (Markdown, the dashboard's HTML, "
+        "JSON) in 5 fresh processes, best (median); peak: the largest of those processes\n"
     )
     print(
         "| claims in store | claims in window | plain SQL s | store read s | "
-        "build_briefing s | + Markdown s | + JSON s | figures | disagreements | build vs SQL |"
+        "build_briefing s | Markdown s | Markdown MB | HTML s | HTML MB | JSON s | peak MB | "
+        "figures listed | disagreements | build vs SQL |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     met = True
+    largest = None
     for total in args.claims:
         path = store_file(total, args.seed)
         sql_s, rows = plain_sql(path)
@@ -259,18 +333,35 @@ def main(argv: list[str] | None = None) -> int:
         times = briefing_time(path, args.budget)
         if times is None:
             print(f"| {total:,} | {rows:,} | {sql_s:.3f} | {read_s:.3f} | "
-                  f"> {args.budget:.0f} (stopped) | - | - | - | - | - |")  # fmt: skip
+                  f"> {args.budget:.0f} (stopped) |" + " - |" * 9)  # fmt: skip
             met = False
             continue
-        met = met and times.build[0] < GOAL_SECONDS
+        largest = path
+        met = (
+            met
+            and times.build[0] < GOAL_SECONDS
+            and max(times.markdown[0], times.html[0]) < GOAL_SECONDS
+            and max(times.markdown_mb, times.html_mb) < GOAL_MB
+            and times.peak_mb < GOAL_PEAK_MB
+        )
         print(
             f"| {total:,} | {rows:,} | {sql_s:.3f} | {read_s:.3f} | {_best(times.build)} | "
-            f"{_best(times.markdown)} | {_best(times.json)} | {times.figures:,} | "
-            f"{times.disagreements:,} | {times.build[0] / sql_s:.0f}x |"
+            f"{_best(times.markdown)} | {times.markdown_mb:.2f} | {_best(times.html)} | "
+            f"{times.html_mb:.2f} | {_best(times.json)} | {times.peak_mb:.0f} | "
+            f"{times.figures:,} | {times.disagreements:,} | {times.build[0] / sql_s:.0f}x |"
+        )
+    if largest is not None and not args.no_serve:
+        page = page_time(largest)
+        met = met and page.cold < GOAL_SECONDS
+        print(
+            f"\n`sitroom serve` on the largest store, GET /?place={PLACE}&date={DAY}:\n\n"
+            "| cold request s | repeat s | page MB | server peak MB |\n|---:|---:|---:|---:|\n"
+            f"| {page.cold:.3f} | {page.repeat:.3f} | {page.page_mb:.2f} | {page.server_mb:.0f} |"
         )
     print(
-        f"\ngoal: build_briefing under {GOAL_SECONDS:.0f} s at every size: "
-        + ("met" if met else "NOT met")
+        f"\ngoals: build_briefing, Markdown, HTML and a cold / under {GOAL_SECONDS:.0f} s, "
+        f"Markdown and HTML under {GOAL_MB:.0f} MB, a briefing's process under "
+        f"{GOAL_PEAK_MB:.0f} MB: " + ("met" if met else "NOT met")
     )
     if args.stages_at:
         print(f"\nsteps at {args.stages_at:,} claims:")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sitroom.domain import Claim, Source
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.report.build import build_briefing
@@ -91,3 +94,39 @@ def test_a_long_section_lists_its_first_figures_and_counts_the_rest(sqlite_store
         f"- and {41 - SHOWN_PER_SECTION} more, ranked lower; every claim of the window: "
         "`sitroom export claims --place Aleppo --from 2016-12-03 --to 2016-12-09`"
     ) in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.booleans(), st.integers(1, 3), st.integers(0, 50)), max_size=30),
+    st.integers(1, 10),
+)
+def test_ranking_asks_few_parties_and_agrees_with_sorting_by_every_key(
+    figures: list[tuple[bool, int, int]], limit: int
+) -> None:
+    from sitroom.analysis.sourced import SourcedClaim
+    from sitroom.report.selection import Ranking
+
+    source = Source("s", date(2016, 12, 9), "x", id=1)
+    groups = [
+        [SourcedClaim(_evacuated(value, local_id=n + 1), source)] * mentions
+        for n, (_, mentions, value) in enumerate(figures)
+    ]
+    party = {id(g[0]): alone for g, (alone, _, _) in zip(groups, figures, strict=True)}
+    asked: list[int] = []
+
+    def party_only(c: SourcedClaim) -> bool:
+        asked.append(id(c))
+        return party[id(c)]
+
+    ranking = Ranking(party_only, date(2016, 12, 3))
+    members = list(range(len(groups)))
+    expected = sorted(
+        members, key=lambda n: (party[id(groups[n][0])], ranking.after_voice(groups[n]))
+    )
+    assert ranking.first(members, groups, limit) == expected[:limit]
+    # corroboration is asked only down to the limit-th independent figure
+    order = sorted(members, key=lambda n: ranking.after_voice(groups[n]))
+    independent = [i for i, n in enumerate(order) if not party[id(groups[n][0])]]
+    expected_asks = independent[limit - 1] + 1 if len(independent) >= limit else len(order)
+    assert len(asked) == expected_asks

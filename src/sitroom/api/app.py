@@ -12,12 +12,17 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
+from sitroom.analysis.voices import default_voices
 from sitroom.api import data_routes, export_routes, map_routes, page_routes, review_pages
 from sitroom.api.cache import BriefingCache
 from sitroom.api.errors import add_error_handlers
 from sitroom.api.guard import Guard
 from sitroom.api.timeout import DEFAULT_TIMEOUT, RequestTimeout
+from sitroom.geo.bundled import named_places
+from sitroom.geo.world import world_table
+from sitroom.report.html import templates
 from sitroom.store.database import ENV_VAR, Store
+from sitroom.vocabulary import default_vocabulary
 
 # How `sitroom serve --workers N` hands each worker process its request timeout, and the
 # folder, made for the run, where the workers share the briefings they build.
@@ -32,6 +37,17 @@ PRIVATE_ENV_VAR = "SITROOM_PRIVATE"
 # opening SQLite connections, and 2 to 4 threads served 1.5x the requests of 8 (bench/
 # api.py). More processes (`sitroom serve --workers`) are what use more cores.
 THREADS = 4
+
+
+def _warm() -> None:
+    """Load what every briefing reads before the first request, not during it: the
+    bundled and world gazetteers, the vocabulary, the voices and the page templates
+    (half a second of a cold `/`, bench/briefing.py)."""
+    named_places()
+    world_table()
+    default_vocabulary()
+    default_voices()
+    templates()
 
 
 def create_app(
@@ -52,6 +68,7 @@ def create_app(
         from anyio import to_thread
 
         to_thread.current_default_thread_limiter().total_tokens = THREADS
+        await to_thread.run_sync(_warm)
         yield
         store.dispose()  # closes pooled connections so a test's temp db can go
 

@@ -219,12 +219,14 @@ def _build(
         stored_actors = actors_in_order(session)
         events = list_events(session, EventFilter(on_or_after=since, on_or_before=on))
 
-    def day_before(indicators: set[str]) -> list[SourcedClaim]:
-        """The claims of these indicators about the place published the day before the
-        window: the previous briefing's, which the key figures are set against."""
+    def day_before(indicators: set[str], claimants: set[str | None]) -> list[SourcedClaim]:
+        """The claims of these indicators and claimants about the place published the day
+        before the window: the previous briefing's, which the key figures are set against."""
         day = since - timedelta(days=1)
         with store.session() as session:
-            read = claims_published_between(session, day, day, indicators=indicators)
+            read = claims_published_between(
+                session, day, day, indicators=indicators, claimants=claimants
+            )
             return _about(session, [p for p in read if _counts(p[0], counted)], place, gazetteer)
 
     # who is a party, who holds ground and by which words: the bundled actors with the
@@ -390,7 +392,7 @@ def _key_figures(
     ranking: Ranking,
     numbers: dict[int, int],
     footnotes: list[Footnote],
-    day_before: Callable[[set[str]], list[SourcedClaim]],
+    day_before: Callable[[set[str], set[str | None]], list[SourcedClaim]],
     on: date,
     gazetteer: Gazetteer | None,
     within: Callable[[str, str], bool],
@@ -399,18 +401,16 @@ def _key_figures(
     voice's earlier figure of the same thing (from the window or the day before it); an
     earlier figure not listed gets a footnote after the others (appended to `footnotes`)."""
     firsts = [
-        (
-            section,
-            min(in_section[section.key], key=lambda n: ranking.key(groups[n])),
-        )
+        (section, ranking.first(in_section[section.key], groups, 1)[0])
         for section in sections
         if section.key not in NOT_KEY and in_section[section.key]
     ]
     if not firsts:
         return ()
     # the figures of the window and of the day before it, as the previous briefing read them
-    indicators = {groups[n][0].claim.indicator for _, n in firsts}
-    candidates = [*groups, *group_mentions(day_before(indicators), within)]
+    leads = [groups[n][0] for _, n in firsts]
+    earlier_day = day_before({c.claim.indicator for c in leads}, {c.claim.claimant for c in leads})
+    candidates = [*groups, *group_mentions(earlier_day, within)]
     earlier = earlier_figures([groups[n] for _, n in firsts], candidates, gazetteer)
     by_lead = {id(g[0]): n for n, g in enumerate(groups)}
     found = []

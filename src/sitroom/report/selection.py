@@ -26,27 +26,41 @@ Group = Sequence[SourcedClaim]  # one figure: its mentions in one source, the le
 
 @dataclass(frozen=True)
 class Ranking:
-    """What orders a briefing's figures by importance (`rank_key`)."""
+    """What orders a briefing's figures by importance (`first`)."""
 
     party_only: Callable[[SourcedClaim], bool]
     since: date  # the window's first day
 
-    def key(self, group: Group) -> tuple[bool, bool, bool, int, bool, float]:
-        """A figure's place in the reading order of importance, lowest first: an
-        independent voice's before a party's alone; figures of the window before totals
-        since earlier ("464,767 since 1 February"); wholes before parts; the most often
-        stated; figures dated within the window ("from 16-19 December") before undated
-        ones; the largest."""
+    def after_voice(self, group: Group) -> tuple[bool, bool, int, bool, float]:
+        """After an independent voice's before a party's alone: figures of the window
+        before totals since earlier ("464,767 since 1 February"); wholes before parts;
+        the most often stated; figures dated within the window ("from 16-19 December")
+        before undated ones; the largest. Lowest first."""
         lead = group[0]
         start = lead.days[0]
         return (
-            self.party_only(lead),
             start is not None and start < self.since,
             lead.claim.part_of is not None,
             -len(group),
             not lead.resolved,
             -lead.claim.value,
         )
+
+    def first(self, members: Sequence[int], groups: Sequence[Group], limit: int) -> list[int]:
+        """The `limit` most important figures (indices into `groups`), most important
+        first: an independent voice's before a party's alone, then by `after_voice`.
+
+        Whether a party's figure is corroborated is asked only of the figures met before
+        the `limit`-th independent one in `after_voice` order: the answer is the same as
+        sorting all by both, at a fraction of the lookups in a section of 8,000 figures.
+        """
+        independent: list[int] = []
+        alone: list[int] = []
+        for n in sorted(members, key=lambda n: self.after_voice(groups[n])):
+            (alone if self.party_only(groups[n][0]) else independent).append(n)
+            if len(independent) == limit:
+                break
+        return [*independent, *alone][:limit]
 
 
 def shown(
@@ -56,11 +70,10 @@ def shown(
     limit: int = SHOWN_PER_SECTION,
 ) -> list[int]:
     """The figures (indices into `groups`) of one section that are listed, in the order
-    stated: all of them up to `limit`, else the `limit` first by `Ranking.key`."""
+    stated: all of them up to `limit`, else the `limit` first by `Ranking.first`."""
     if len(members) <= limit:
         return list(members)
-    ranked = sorted(members, key=lambda n: ranking.key(groups[n]))
-    return sorted(ranked[:limit])
+    return sorted(ranking.first(members, groups, limit))
 
 
 def why_first(group: Group, party_only: bool) -> str:
