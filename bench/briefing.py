@@ -239,6 +239,8 @@ def stages(path: Path) -> list[tuple[str, float]]:
     from sitroom.analysis.voices import Corroboration, default_voices
     from sitroom.geo.names import fold_text
     from sitroom.report.build import where_within
+    from sitroom.report.model import section_for
+    from sitroom.report.selection import Ranking, shown
     from sitroom.store.sources import source_texts
     from sitroom.vocabulary import default_vocabulary
 
@@ -285,14 +287,21 @@ def stages(path: Path) -> list[tuple[str, float]]:
         groups = step("group_mentions", lambda: group_mentions(relevant))
         leads = [members[0] for members in groups]
         corroboration = step("Corroboration", lambda: Corroboration(leads, voices, gazetteer))
+        ranking = Ranking(corroboration.party_only, SINCE)
+        by_section: dict[str, list[int]] = {}
+        for n, lead in enumerate(leads):
+            by_section.setdefault(section_for(lead.claim.indicator), []).append(n)
         step(
-            f"party_only x {len(leads)} figures",
-            lambda: [corroboration.party_only(c) for c in leads],
+            f"the listed figures of {len(by_section)} sections (Ranking.first)",
+            lambda: [shown(members, groups, ranking) for members in by_section.values()],
         )
         step(
             "find_disagreements", lambda: find_disagreements(leads, default_vocabulary(), gazetteer)
         )
-        step("build_series", lambda: build_series(leads, default_vocabulary(), gazetteer, PLACE))
+        step(
+            "build_series (the charts, on first use)",
+            lambda: build_series(leads, default_vocabulary(), gazetteer, PLACE, (SINCE, DAY)),
+        )
     store.dispose()
     return found
 
