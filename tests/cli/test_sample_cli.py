@@ -108,8 +108,13 @@ def test_world_sample_briefing_of_khartoum_holds_iom_state_figures(tmp_path: Pat
     text = briefing.stdout
     assert text.startswith("# Briefing: Khartoum, 2023-07-18")
     assert "**73.1%, Khartoum state**" in text
-    note = next(line for line in text.splitlines() if line.startswith("[^1]:"))
-    assert "“IOM Displacement Tracking Matrix Sudan Situation Report 13, 18 July 2023”" in note
+    sources = text.split("## Sources")[1]
+    # a footnote sits under its source, named once
+    source, note = sources.split("[^1]:")[0], sources.split("[^1]:")[1].splitlines()[0]
+    assert (
+        "“IOM Displacement Tracking Matrix Sudan Situation Report 13, 18 July 2023”"
+        in (source.strip().splitlines()[-1])
+    )
     assert "“73.13%”" in note
     # the other states' shares are not Khartoum's
     assert "River Nile" not in text.split("## Sources")[0]

@@ -73,3 +73,26 @@ def test_parts_read_under_their_whole_and_footnotes_follow_the_reading(sqlite_st
     whole = text.index("- People evacuated: **Nearly 150 civilians")
     part = text.index("  - of which **118 patients")
     assert whole < part < text.index("- People sheltered:")
+
+
+def test_the_appendix_quotes_only_the_disagreements_shown() -> None:
+    from sitroom.analysis.disagreements import Disagreement
+    from sitroom.analysis.sourced import SourcedClaim
+    from sitroom.domain import Claim, Source
+    from sitroom.report.model import Briefing
+    from sitroom.report.summary import GROUPS_SHOWN, shown_claims
+
+    def said(value: float, place: str, source: int) -> SourcedClaim:
+        claim = Claim("people.displaced", value, f"{value:g}", 0, 3, "s", place=place)
+        return SourcedClaim(claim, Source(f"s{source}", date(2023, 7, 18), f"{source}", id=source))
+
+    pairs = tuple(
+        Disagreement(
+            "people.displaced", said(100, f"P{n}", 2 * n), said(10 + n, f"P{n}", 2 * n + 1), "apart"
+        )
+        for n in range(GROUPS_SHOWN + 2)
+    )
+    briefing = Briefing("Sudan", date(2023, 7, 18), date(2023, 7, 12), (), pairs, (), (), 3, "t")
+    quoted = {c.source.id for c in shown_claims(briefing)}
+    # the widest gaps (smallest second figures) are shown; the two narrowest only counted
+    assert quoted == {i for n in range(GROUPS_SHOWN) for i in (2 * n, 2 * n + 1)}

@@ -45,6 +45,7 @@ from sitroom.report.selection import (
     shown,
     why_first,
 )
+from sitroom.report.summary import shown_claims
 from sitroom.store.actors import actors_in_order
 from sitroom.store.claims import claims_published_between
 from sitroom.store.database import Store
@@ -537,11 +538,11 @@ def _edited(claim: Claim) -> str | None:
 
 
 def quoted_texts(store: Store, briefing: Briefing) -> dict[int, str]:
-    """The texts of the sources the briefing quotes, by id: what the appendix of a
-    standalone HTML or PDF briefing shows ("" for a source stored without text)."""
+    """The texts of the sources the briefing quotes (its footnotes, the disagreements and
+    checks it shows), by id: what the appendix of a standalone HTML or PDF briefing shows
+    ("" for a source stored without text)."""
     ids = {note.source_id for note in briefing.footnotes}
-    ids |= {c.source.id for d in briefing.disagreements for c in (d.first, d.second)}
-    ids |= {c.source.id for check in briefing.checks for c in check.claims}
+    ids |= {c.source.id for c in shown_claims(briefing)}
     with store.session() as session:
         return source_texts(session, {i for i in ids if i is not None})
 

@@ -44,6 +44,7 @@ from sitroom.report.summary import (
     every_claim_command,
     footnotes_by_source,
     key_figures,
+    shown_claims,
     since_previous,
     to_review,
 )
@@ -154,7 +155,7 @@ class _Appended:
 def _appendix(briefing: Briefing, texts: Mapping[int, str]) -> list[_Appended]:
     """Every source the briefing quotes, in order of first footnote: its full text with
     each quote the briefing links to highlighted (footnote evidence, then the claims of
-    disagreements and checks)."""
+    the disagreements and checks it shows)."""
     found: dict[int | None, _Appended] = {}
     sentences: dict[int | None, dict[int | None, tuple[str, str]]] = {}
 
@@ -176,9 +177,7 @@ def _appendix(briefing: Briefing, texts: Mapping[int, str]) -> list[_Appended]:
                        f"[{note.number}] {ev.quote}")  # fmt: skip
             if note.number not in item.footnotes:
                 item.footnotes.append(note.number)
-    others = [c for d in briefing.disagreements for c in (d.first, d.second)]
-    others += [c for check in briefing.checks for c in check.claims]
-    for c in others:
+    for c in shown_claims(briefing):
         add(c.source.id, c.source.title, c.source.publisher, c.source.published_at,
             c.claim.id, (c.claim.start, c.claim.end), c.claim.quote, c.claim.sentence,
             claim_label(c.claim))  # fmt: skip

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
+from sitroom.analysis.sourced import SourcedClaim
 from sitroom.report.figures import claim_place
 from sitroom.report.model import Briefing, Footnote, KeyFigure
 
@@ -81,6 +82,21 @@ def check_groups(briefing: Briefing, per_rule: int = CHECKS_PER_RULE) -> list[Ch
         CheckGroup(rule, tuple(found[:per_rule]), max(0, len(found) - per_rule))
         for rule, found in grouped.items()
     ]
+
+
+def shown_claims(briefing: Briefing) -> list[SourcedClaim]:
+    """The claims of the disagreements and failed checks a briefing shows (not those it
+    only counts): with the footnotes, what its appendix of source texts quotes."""
+    found = [
+        c
+        for g in disagreement_groups(briefing).groups
+        for d in g.shown
+        for c in (d.first, d.second)
+    ]
+    found += [
+        c for checks in check_groups(briefing) for check in checks.shown for c in check.claims
+    ]
+    return found
 
 
 def every_claim_command(briefing: Briefing) -> str:
