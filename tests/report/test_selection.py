@@ -130,3 +130,16 @@ def test_ranking_asks_few_parties_and_agrees_with_sorting_by_every_key(
     independent = [i for i, n in enumerate(order) if not party[id(groups[n][0])]]
     expected_asks = independent[limit - 1] + 1 if len(independent) >= limit else len(order)
     assert len(asked) == expected_asks
+
+
+def test_the_same_figure_said_again_is_unchanged(sqlite_store: Store) -> None:
+    _said(sqlite_store, date(2016, 12, 8), [_evacuated(8_000)], "ICRC 8 December")
+    _said(sqlite_store, date(2016, 12, 9), [_evacuated(8_000)], "ICRC 9 December")
+    briefing = build_briefing(
+        sqlite_store, "Aleppo", date(2016, 12, 9), days=2, gazetteer=bundled_gazetteer()
+    )
+    [key] = briefing.key_figures
+    assert key.change == "new today; unchanged from 8,000 people on 8 December"
+    # the earlier figure is in the window and listed: its own footnote is named
+    assert key.earlier_footnote is not None and key.earlier_footnote != key.figure.footnote
+    assert len(briefing.footnotes) == 2

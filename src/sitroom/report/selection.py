@@ -31,11 +31,11 @@ class Ranking:
     party_only: Callable[[SourcedClaim], bool]
     since: date  # the window's first day
 
-    def after_voice(self, group: Group) -> tuple[bool, bool, int, bool, float]:
+    def after_voice(self, group: Group) -> tuple[bool, bool, int, bool, float, int]:
         """After an independent voice's before a party's alone: figures of the window
         before totals since earlier ("464,767 since 1 February"); wholes before parts;
         the most often stated; figures dated within the window ("from 16-19 December")
-        before undated ones; the largest. Lowest first."""
+        before undated ones; the largest; the latest published. Lowest first."""
         lead = group[0]
         start = lead.days[0]
         return (
@@ -44,6 +44,7 @@ class Ranking:
             -len(group),
             not lead.resolved,
             -lead.claim.value,
+            -lead.published_at.toordinal(),
         )
 
     def first(self, members: Sequence[int], groups: Sequence[Group], limit: int) -> list[int]:
@@ -147,8 +148,9 @@ def change_words(lead: SourcedClaim, on: date, earlier: Earlier | None, earlier_
     if earlier is None:
         return fresh
     value = lead.claim.value
-    direction = (
-        "up from" if value > earlier.value else "down from" if value < earlier.value else "as"
-    )
+    if value == earlier.value:
+        direction = "unchanged from"
+    else:
+        direction = "up from" if value > earlier.value else "down from"
     day = earlier.published_at
     return f"{fresh}; {direction} {earlier_text} on {day.day} {day:%B}"
