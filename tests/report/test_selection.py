@@ -143,3 +143,13 @@ def test_the_same_figure_said_again_is_unchanged(sqlite_store: Store) -> None:
     # the earlier figure is in the window and listed: its own footnote is named
     assert key.earlier_footnote is not None and key.earlier_footnote != key.figure.footnote
     assert len(briefing.footnotes) == 2
+
+
+def test_a_key_figure_another_source_agrees_on_says_so(sqlite_store: Store) -> None:
+    _said(sqlite_store, date(2016, 12, 9), [_evacuated(10_500)], "ICRC")
+    _said(sqlite_store, date(2016, 12, 9), [_evacuated(10_500, claimant="OCHA")], "OCHA")
+    briefing = build_briefing(
+        sqlite_store, "Aleppo", date(2016, 12, 9), days=2, gazetteer=bundled_gazetteer()
+    )
+    [key] = briefing.key_figures
+    assert key.why == "an independent source agrees"

@@ -164,6 +164,12 @@ class Corroboration:
         """The same answer as `party_only(figure, every figure, ...)`."""
         if not _speaks_for_party(figure, self.voices):
             return False
+        return not self.independently_agreed(figure)
+
+    def independently_agreed(self, figure: SourcedClaim) -> bool:
+        """Whether an independent voice in another source gives a figure that agrees with
+        this one (same thing, one place within the other, overlapping days, both can
+        hold), whoever gives this one."""
         kind = (figure.claim.indicator, figure.claim.group, figure.claim.unit)
         low, high = figure.bounds
         for place in figure.places:
@@ -180,5 +186,5 @@ class Corroboration:
                 and max(low, other.bounds[0]) <= min(high, other.bounds[1])
                 for other in candidates
             ):
-                return False
-        return True
+                return True
+        return False

@@ -287,6 +287,7 @@ def _build(
         in_section,
         groups,
         ranking,
+        corroboration.independently_agreed,
         numbers,
         footnotes,
         day_before,
@@ -391,6 +392,7 @@ def _key_figures(
     in_section: dict[str, list[int]],
     groups: list[list[SourcedClaim]],
     ranking: Ranking,
+    agreed: Callable[[SourcedClaim], bool],
     numbers: dict[int, int],
     footnotes: list[Footnote],
     day_before: Callable[[set[str], set[str | None]], list[SourcedClaim]],
@@ -430,7 +432,7 @@ def _key_figures(
             KeyFigure(
                 section.title,
                 figure,
-                why_first(groups[n], ranking.party_only(groups[n][0])),
+                why_first(groups[n], ranking.party_only(groups[n][0]), agreed(groups[n][0])),
                 change_words(groups[n][0], on, prior, text),
                 note,
             )

@@ -77,12 +77,15 @@ def shown(
     return sorted(ranking.first(members, groups, limit))
 
 
-def why_first(group: Group, party_only: bool) -> str:
+def why_first(group: Group, party_only: bool, agreed: bool) -> str:
     """Why a key figure comes first: "only a party to the conflict gives it; stated 4
-    times", else "dated within the window" or "the largest"."""
+    times", "an independent source agrees", else "dated within the window" or "the
+    largest"."""
     reasons = []
     if party_only:
         reasons.append("only a party to the conflict gives it")
+    elif agreed:
+        reasons.append("an independent source agrees")
     if len(group) > 1:
         reasons.append(f"stated {len(group)} times")
     if reasons:
