@@ -54,6 +54,11 @@ class Vocabulary:
     def keys(self) -> list[str]:
         return list(self.indicators)
 
+    def label(self, key: str) -> str:
+        """The indicator's label ("People evacuated"), or the key itself for one the
+        vocabulary does not know (a claim stored under an older vocabulary)."""
+        return self.indicators[key].label if key in self.indicators else key
+
     def require(self, key: str) -> Indicator:
         """The indicator `key`; NotFound naming the closest keys when there is none."""
         if key in self.indicators:

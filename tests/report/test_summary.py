@@ -7,14 +7,14 @@ from datetime import date
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.ingest.sample import load_sample
 from sitroom.report.build import briefing_for
-from sitroom.report.summary import key_figures, to_review
+from sitroom.report.summary import to_review
 from sitroom.store.database import Store
 
 
 def test_one_key_figure_a_section_with_why_it_comes_first(sqlite_store: Store) -> None:
     load_sample(sqlite_store, gazetteer=bundled_gazetteer())
     briefing = briefing_for(sqlite_store, "Aleppo", date(2016, 12, 9))
-    keys = key_figures(briefing)
+    keys = briefing.key_figures
     sections = [k.section for k in keys]
     assert len(sections) == len(set(sections)) and "Other figures" not in sections
     control = next(k for k in keys if k.section == "Control")
@@ -80,7 +80,12 @@ def test_the_appendix_quotes_only_the_disagreements_shown() -> None:
     from sitroom.analysis.sourced import SourcedClaim
     from sitroom.domain import Claim, Source
     from sitroom.report.model import Briefing
-    from sitroom.report.summary import GROUPS_SHOWN, shown_claims
+    from sitroom.report.summary import (
+        GROUPS_SHOWN,
+        check_groups,
+        disagreement_groups,
+        shown_claims,
+    )
 
     def said(value: float, place: str, source: int) -> SourcedClaim:
         claim = Claim("people.displaced", value, f"{value:g}", 0, 3, "s", place=place)
@@ -93,6 +98,7 @@ def test_the_appendix_quotes_only_the_disagreements_shown() -> None:
         for n in range(GROUPS_SHOWN + 2)
     )
     briefing = Briefing("Sudan", date(2023, 7, 18), date(2023, 7, 12), (), pairs, (), (), 3, "t")
-    quoted = {c.source.id for c in shown_claims(briefing)}
+    shown = shown_claims(disagreement_groups(briefing), check_groups(briefing))
+    quoted = {c.source.id for c in shown}
     # the widest gaps (smallest second figures) are shown; the two narrowest only counted
     assert quoted == {i for n in range(GROUPS_SHOWN) for i in (2 * n, 2 * n + 1)}

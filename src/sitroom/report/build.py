@@ -45,7 +45,7 @@ from sitroom.report.selection import (
     shown,
     why_first,
 )
-from sitroom.report.summary import shown_claims
+from sitroom.report.summary import check_groups, disagreement_groups, shown_claims
 from sitroom.store.actors import actors_in_order
 from sitroom.store.claims import claims_published_between
 from sitroom.store.database import Store
@@ -112,7 +112,7 @@ def _numbered_as_read(sections: tuple[Section, ...]) -> tuple[tuple[Section, ...
 
 
 def _inconsistent(d: Disagreement, vocabulary: Vocabulary) -> CheckResult:
-    label = vocabulary[d.indicator].label if d.indicator in vocabulary else d.indicator
+    label = vocabulary.label(d.indicator)
     return CheckResult(
         "inconsistent within one source",
         f"{label}: “{d.first.claim.quote}” and “{d.second.claim.quote}” in "
@@ -373,9 +373,7 @@ def _figure(
     whole = group_of.get((lead.source.id, claim.part_of)) if claim.part_of is not None else None
     return Figure(
         indicator=claim.indicator,
-        label=vocabulary[claim.indicator].label
-        if claim.indicator in vocabulary
-        else claim.indicator,
+        label=vocabulary.label(claim.indicator),
         text=_describe(claim),
         claim=lead,
         footnote=n,
@@ -544,7 +542,8 @@ def quoted_texts(store: Store, briefing: Briefing) -> dict[int, str]:
     checks it shows), by id: what the appendix of a standalone HTML or PDF briefing shows
     ("" for a source stored without text)."""
     ids = {note.source_id for note in briefing.footnotes}
-    ids |= {c.source.id for c in shown_claims(briefing)}
+    shown = shown_claims(disagreement_groups(briefing), check_groups(briefing))
+    ids |= {c.source.id for c in shown}
     with store.session() as session:
         return source_texts(session, {i for i in ids if i is not None})
 

@@ -256,9 +256,7 @@ def series_document(briefing: Briefing, indicator: str | None = None) -> dict[st
         "charts": [
             {
                 "indicator": key,
-                "title": chart_title(
-                    vocabulary[key].label if key in vocabulary else key, from_before
-                ),
+                "title": chart_title(vocabulary.label(key), from_before),
                 "from_before": from_before,
                 "series": [
                     {**series_record(s), "label": s.label} for s in by_chart[(key, from_before)]

@@ -27,7 +27,6 @@ from sitroom.report.summary import (
     disagreement_groups,
     every_claim_command,
     footnotes_by_source,
-    key_figures,
     since_previous,
     to_review,
 )
@@ -102,7 +101,7 @@ def _disagreements(shown: Sequence[Disagreement], noted: dict[int, int]) -> list
 
 
 def _key_figures(briefing: Briefing) -> list[str]:
-    found = key_figures(briefing)
+    found = briefing.key_figures
     if not found:
         return []
     lines = [
@@ -198,9 +197,7 @@ def _markdown(briefing: Briefing) -> str:
     noted = {id(f.claim): f.footnote for s in briefing.sections for f in s.figures}
     disputes = disagreement_groups(briefing)
     for group in disputes.groups:
-        label = (
-            vocabulary[group.indicator].label if group.indicator in vocabulary else group.indicator
-        )
+        label = vocabulary.label(group.indicator)
         lines += [f"### {md(label)}, {md(group.place)}", ""]
         lines += _disagreements(group.shown, noted)
         if group.more:

@@ -8,19 +8,14 @@ many disagreements and failed checks follow, with links to them.
 from __future__ import annotations
 
 import shlex
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.report.figures import claim_place
-from sitroom.report.model import Briefing, Footnote, KeyFigure
-
-
-def key_figures(briefing: Briefing) -> tuple[KeyFigure, ...]:
-    """Per section, the figure to read first (chosen when the briefing is built, see
-    `report.selection`)."""
-    return briefing.key_figures
+from sitroom.report.model import Briefing, Footnote
 
 
 def to_review(briefing: Briefing) -> str:
@@ -84,19 +79,12 @@ def check_groups(briefing: Briefing, per_rule: int = CHECKS_PER_RULE) -> list[Ch
     ]
 
 
-def shown_claims(briefing: Briefing) -> list[SourcedClaim]:
+def shown_claims(disputes: Disagreements, checks: Sequence[CheckGroup]) -> list[SourcedClaim]:
     """The claims of the disagreements and failed checks a briefing shows (not those it
-    only counts): with the footnotes, what its appendix of source texts quotes."""
-    found = [
-        c
-        for g in disagreement_groups(briefing).groups
-        for d in g.shown
-        for c in (d.first, d.second)
-    ]
-    found += [
-        c for checks in check_groups(briefing) for check in checks.shown for c in check.claims
-    ]
-    return found
+    only counts; see `disagreement_groups`, `check_groups`): with the footnotes, what its
+    appendix of source texts quotes."""
+    found = [c for g in disputes.groups for d in g.shown for c in (d.first, d.second)]
+    return found + [c for g in checks for check in g.shown for c in check.claims]
 
 
 def every_claim_command(briefing: Briefing) -> str:
