@@ -8,13 +8,11 @@ from typing import Annotated
 import typer
 
 from sitroom.cli import app
-from sitroom.cli.common import DbOption, JsonOption, refuse_on
-from sitroom.domain import ReviewStatus, SitroomError
+from sitroom.cli.common import DbOption, JsonOption, refuse_on, require_claim_terms
 from sitroom.report.claims_table import claim_record, print_claims_table
 from sitroom.store.claims import ClaimFilter, count_claims, list_claims
 from sitroom.store.database import open_store
 from sitroom.store.sources import list_sources
-from sitroom.vocabulary import default_vocabulary
 
 
 @app.command("claims")
@@ -58,12 +56,7 @@ def claims_command(
         differs=differs,
     )
     with refuse_on():
-        if review is not None and review not in {r.value for r in ReviewStatus}:
-            raise SitroomError(
-                f'review "{review}" is none of ' + ", ".join(r.value for r in ReviewStatus)
-            )
-        if indicator:
-            default_vocabulary().require(indicator)
+        require_claim_terms(review, indicator)
         store = open_store(db, create=False)
         with store.session() as session:
             claims = list_claims(session, where, limit=limit)

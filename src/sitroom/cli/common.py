@@ -57,6 +57,20 @@ class CannotWrite(SitroomError):
     """An output file that cannot be written where it was asked for."""
 
 
+def require_claim_terms(review: str | None, indicator: str | None) -> None:
+    """Refuse a review status or an indicator no claim can have, naming the ones there
+    are: a filter that misspells one would list nothing, and say nothing of why."""
+    from sitroom.domain import ReviewStatus
+    from sitroom.vocabulary import default_vocabulary
+
+    if review is not None and review not in {r.value for r in ReviewStatus}:
+        raise SitroomError(
+            f'review "{review}" is none of ' + ", ".join(r.value for r in ReviewStatus)
+        )
+    if indicator:
+        default_vocabulary().require(indicator)
+
+
 def check_writable(path: Path) -> Path:
     """`path` if a file can be written there, else CannotWrite naming what is wrong.
 

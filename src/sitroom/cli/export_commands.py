@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from sitroom.cli import app
-from sitroom.cli.common import DbOption, refuse_on
+from sitroom.cli.common import DbOption, refuse_on, require_claim_terms
 from sitroom.domain import SitroomError
 from sitroom.report.exports import ExportFormat
 
@@ -80,6 +80,7 @@ def export_command(
         on_or_before=until.date() if until else None,
     )
     with refuse_on():
+        require_claim_terms(review, indicator)
         store = open_store(db, create=False)
         try:
             pieces = export_text(store, what.value, fmt, where)
