@@ -27,7 +27,7 @@ from sitroom.domain import Claim, PlaceKind, Source, SourceKind
 from sitroom.extract.pipeline import extract_claims
 from sitroom.geo.bundled import bundled_gazetteer, bundled_places
 from sitroom.store.claims import claim_values
-from sitroom.store.database import Store
+from sitroom.store.database import Store, refresh_statistics
 from sitroom.store.tables import ClaimRow, SourceRow
 
 FIRST_DAY = date(2016, 11, 15)
@@ -133,6 +133,7 @@ def generate(url: str, total: int, seed: int = 2016) -> dict[str, object]:
             connection.execute(insert(ClaimRow), rows)
             sources += 1
             claims += len(rows)
+        refresh_statistics(session)  # as an import does
     store.dispose()
     return {
         "sources": sources,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # The newest migration's revision. Opening a store compares it with the database's
 # instead of asking Alembic, whose import and reading of the migrations cost every
 # command some 0.3 s; tests/store/test_migrations.py holds it to Alembic's head.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 
 ENV_VAR = "SITROOM_DATABASE_URL"
 DEFAULT_FILE = "sitroom.db"
@@ -99,6 +99,23 @@ def make_engine(url: str, connections: int | None = None) -> Engine:
     event.listen(engine, "connect", partial(_prepare_sqlite, _timeout(url)))
     event.listen(engine, "begin", _begin_sqlite)
     return engine
+
+
+# rows ANALYZE reads per index: the planner needs the tables' rough sizes and spreads,
+# not exact counts (3 ms at 100,000 claims instead of 50 ms)
+ANALYSIS_LIMIT = 1000
+
+
+def refresh_statistics(session: Session) -> None:
+    """Tell SQLite's query planner how large the tables and their indexes now are, after a
+    bulk write. Without statistics it guesses, and read the day before a briefing through
+    the index of indicators, every claim of the store, instead of through the day's
+    sources (0.1 s instead of 0.015 s at 100,000 claims, bench/briefing.py). PostgreSQL's
+    autovacuum keeps its own statistics."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    session.execute(text(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}"))
+    session.execute(text("ANALYZE"))
 
 
 class StoreBusy(SitroomError):

@@ -11,6 +11,7 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.domain import Event
+from sitroom.store.database import refresh_statistics
 from sitroom.store.tables import EventRow
 
 _TABLE = cast(Table, EventRow.__table__)
@@ -57,6 +58,7 @@ def upsert_events(session: Session, events: Sequence[Event]) -> Upserted:
     ]
     if fresh:
         session.connection().execute(insert(_TABLE), fresh)
+        refresh_statistics(session)
     for event in newer:
         session.execute(
             update(_TABLE)

@@ -96,6 +96,7 @@ class ClaimRow(Base):
         Index("ix_claims_indicator_place", "indicator", "place"),
         Index("ix_claims_indicator_id", "indicator", "id"),  # a page of one indicator
         Index("ix_claims_window_end", "window_end"),
+        Index("ix_claims_place", "place"),  # the places claims name, counted
         UniqueConstraint("source_id", "local_id", name="uq_claims_source_local"),
     )
 
