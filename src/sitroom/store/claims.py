@@ -9,12 +9,12 @@ from datetime import UTC, date
 from typing import Any, cast
 
 from sqlalchemy import Connection, Select, Table, Text, func, insert, or_, select, type_coerce
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from sitroom.domain import Claim, NotFound, Qualifier, ReviewStatus, Source
 from sitroom.store.database import refresh_statistics
 from sitroom.store.limits import row_problems
-from sitroom.store.sources import to_domain_source
+from sitroom.store.sources import sources_without_text
 from sitroom.store.tables import ClaimRow, SourceRow
 
 AnySelect = Select[*tuple[Any, ...]]  # a SELECT of any columns (SQLAlchemy 2.1 typing)
@@ -319,12 +319,8 @@ def claims_published_between(
         unnamed = [_CLAIMS.claimant.is_(None)] if None in claimants else []
         query = query.where(or_(_CLAIMS.claimant.in_(named), *unnamed))
     rows = session.execute(query).all()
-    source_rows = session.scalars(
-        select(SourceRow)
-        .options(defer(SourceRow.text))
-        .where(SourceRow.published_at >= since, SourceRow.published_at <= until)
-    )
-    sources = {row.id: to_domain_source(row, with_text=False) for row in source_rows}
+    published = (SourceRow.published_at >= since, SourceRow.published_at <= until)
+    sources = {s.id: s for s in sources_without_text(session, *published)}
     return [(_to_domain(row), sources[row[_SOURCE_ID_AT]]) for row in rows]
 
 
@@ -341,10 +337,13 @@ def claims_with_sources(
             return
         wanted = {c.source_id for c in claims if c.source_id not in sources}
         if wanted:
-            rows = session.scalars(
-                select(SourceRow).options(defer(SourceRow.text)).where(SourceRow.id.in_(wanted))
+            sources.update(
+                {
+                    s.id: s
+                    for s in sources_without_text(session, SourceRow.id.in_(wanted))
+                    if s.id is not None
+                }
             )
-            sources.update({row.id: to_domain_source(row, with_text=False) for row in rows})
         for claim in claims:
             yield claim, sources[claim.source_id or 0]
         after = claims[-1].id or 0
