@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from sitroom.records import record
+
 
 class SitroomError(Exception):
     """Base of every expected failure; anything else is a bug."""
@@ -199,7 +201,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Claim:
     """The atomic fact: one figure, as one source states it once, with all its context.
 

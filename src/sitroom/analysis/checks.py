@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from itertools import pairwise
 
 from sitroom.analysis.bounds import bounds, least
 from sitroom.analysis.scope import claim_places
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.geo.names import fold
+from sitroom.records import record
 from sitroom.vocabulary import Vocabulary
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CheckResult:
     """One check that failed: which rule, on which claims, with which numbers."""
 

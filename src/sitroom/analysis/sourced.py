@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import lru_cache
 
@@ -10,9 +10,10 @@ from sitroom.analysis.bounds import bounds as claim_bounds
 from sitroom.analysis.scope import place_names, window_of
 from sitroom.domain import Claim, Source
 from sitroom.geo.names import fold
+from sitroom.records import record
 
 
-@dataclass(frozen=True, eq=False, slots=True)
+@record(frozen=True, eq=False, slots=True)
 class SourcedClaim:
     """A claim and its source, with what the rules compare worked out once.
 
