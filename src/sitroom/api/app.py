@@ -18,8 +18,7 @@ from sitroom.api.cache import BriefingCache
 from sitroom.api.errors import add_error_handlers
 from sitroom.api.guard import Guard
 from sitroom.api.timeout import DEFAULT_TIMEOUT, RequestTimeout
-from sitroom.geo.bundled import named_places
-from sitroom.geo.world import world_table
+from sitroom.geo.stored import gazetteer_for
 from sitroom.report.html import templates
 from sitroom.store.database import ENV_VAR, Store
 from sitroom.vocabulary import default_vocabulary
@@ -39,12 +38,11 @@ PRIVATE_ENV_VAR = "SITROOM_PRIVATE"
 THREADS = 4
 
 
-def _warm() -> None:
+def _warm(store: Store) -> None:
     """Load what every briefing reads before the first request, not during it: the
-    bundled and world gazetteers, the vocabulary, the voices and the page templates
-    (half a second of a cold `/`, bench/briefing.py)."""
-    named_places()
-    world_table()
+    store's gazetteer (with the bundled and world places), the vocabulary, the voices and
+    the page templates (half a second of a cold `/`, bench/briefing.py)."""
+    gazetteer_for(store)
     default_vocabulary()
     default_voices()
     templates()
@@ -68,7 +66,7 @@ def create_app(
         from anyio import to_thread
 
         to_thread.current_default_thread_limiter().total_tokens = THREADS
-        await to_thread.run_sync(_warm)
+        await to_thread.run_sync(_warm, store)
         yield
         store.dispose()  # closes pooled connections so a test's temp db can go
 
