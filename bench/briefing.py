@@ -52,7 +52,7 @@ CACHE = Path(tempfile.gettempdir()) / "sitroom-bench"  # generated stores, reuse
 GOAL_SECONDS = 1.0
 GOAL_MB = 2.0  # the Markdown and the HTML of one briefing
 GOAL_PEAK_MB = 300.0  # a process that builds and renders one briefing
-GENERATION = 2  # bump when generate_claims makes different stores: cached ones are stale
+GENERATION = 3  # bump when generate_claims makes different stores: cached ones are stale
 SQL = """SELECT c.*, s.title, s.publisher, s.published_at, s.reliability
 FROM claims c JOIN sources s ON s.id = c.source_id
 WHERE s.published_at BETWEEN ? AND ?"""
@@ -187,42 +187,47 @@ def briefing_time(path: Path, budget: float, repeat: int = 5) -> BriefingTimes |
 
 @dataclass(frozen=True)
 class PageTimes:
-    """The dashboard's page `/` from `sitroom serve`: a cold request, then a repeat."""
+    """The dashboard's page `/` from `sitroom serve`: a cold request to each of several
+    fresh servers (sorted), then a repeat."""
 
-    cold: float
+    cold: list[float]
     repeat: float
     page_mb: float
     server_mb: float
 
 
-def page_time(path: Path) -> PageTimes:
-    """Start `sitroom serve` on the store, ask for `/` once (cold: the briefing is built,
-    rendered and gzipped), then again (cached), and read the server's peak memory."""
+def page_time(path: Path, servers: int = 3) -> PageTimes:
+    """Start `sitroom serve` on the store `servers` times; of each, ask for `/` once (cold:
+    the briefing is built, rendered and gzipped); of the last, again (cached), and read
+    its peak memory. Each server is a fresh process, as a cold request meets it."""
     from api import _free_port, peak_rss_mb, wait_until_up
 
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "sitroom"), "serve", "--db", f"sqlite:///{path}",
-         "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        wait_until_up(base, server)
-        url = f"{base}/?place={PLACE}&date={DAY.isoformat()}"
-        started = time.perf_counter()
-        with urllib.request.urlopen(url, timeout=300) as answer:
-            size = len(answer.read())
-        cold = time.perf_counter() - started
-        started = time.perf_counter()
-        with urllib.request.urlopen(url, timeout=300) as answer:
-            answer.read()
-        repeat = time.perf_counter() - started
-        return PageTimes(cold, repeat, size / 1e6, peak_rss_mb(server.pid))
-    finally:
-        server.terminate()
-        server.wait(30)
+    cold: list[float] = []
+    for _ in range(servers):
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "sitroom"), "serve", "--db", f"sqlite:///{path}",
+             "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            wait_until_up(base, server)
+            url = f"{base}/?place={PLACE}&date={DAY.isoformat()}"
+            started = time.perf_counter()
+            with urllib.request.urlopen(url, timeout=300) as answer:
+                size = len(answer.read())
+            cold.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            with urllib.request.urlopen(url, timeout=300) as answer:
+                answer.read()
+            repeat = time.perf_counter() - started
+            peak = peak_rss_mb(server.pid)
+        finally:
+            server.terminate()
+            server.wait(30)
+    return PageTimes(sorted(cold), repeat, size / 1e6, peak)
 
 
 def _best(seconds: list[float]) -> str:
@@ -240,7 +245,7 @@ def stages(path: Path) -> list[tuple[str, float]]:
     from sitroom.geo.names import fold_text
     from sitroom.report.build import where_within
     from sitroom.report.model import section_for
-    from sitroom.report.selection import Ranking, shown
+    from sitroom.report.selection import SHOWN_PER_SECTION, Ranking
     from sitroom.store.sources import source_texts
     from sitroom.vocabulary import default_vocabulary
 
@@ -293,7 +298,9 @@ def stages(path: Path) -> list[tuple[str, float]]:
             by_section.setdefault(section_for(lead.claim.indicator), []).append(n)
         step(
             f"the listed figures of {len(by_section)} sections (Ranking.first)",
-            lambda: [shown(members, groups, ranking) for members in by_section.values()],
+            lambda: [
+                ranking.first(members, groups, SHOWN_PER_SECTION) for members in by_section.values()
+            ],
         )
         step(
             "find_disagreements", lambda: find_disagreements(leads, default_vocabulary(), gazetteer)
@@ -369,11 +376,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     if largest is not None and not args.no_serve:
         page = page_time(largest)
-        met = met and page.cold < GOAL_SECONDS
+        met = met and page.cold[0] < GOAL_SECONDS
         print(
-            f"\n`sitroom serve` on the largest store, GET /?place={PLACE}&date={DAY}:\n\n"
+            f"\n`sitroom serve` on the largest store, GET /?place={PLACE}&date={DAY}, "
+            f"{len(page.cold)} fresh servers, best (median):\n\n"
             "| cold request s | repeat s | page MB | server peak MB |\n|---:|---:|---:|---:|\n"
-            f"| {page.cold:.3f} | {page.repeat:.3f} | {page.page_mb:.2f} | {page.server_mb:.0f} |"
+            f"| {_best(page.cold)} | {page.repeat:.3f} | {page.page_mb:.2f} | "
+            f"{page.server_mb:.0f} |"
         )
     print(
         f"\ngoals: build_briefing, Markdown, HTML and a cold / under {GOAL_SECONDS:.0f} s, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sitroom.analysis.scope import containers, is_within
 from sitroom.analysis.sourced import SourcedClaim
@@ -13,9 +13,11 @@ from sitroom.geo.names import fold
 from sitroom.vocabulary import Vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Disagreement:
-    """Two claims about the same thing whose values cannot both be true, side by side."""
+class Disagreement(NamedTuple):
+    """Two claims about the same thing whose values cannot both be true, side by side.
+
+    A named tuple, not a frozen dataclass: a briefing of 100,000 claims makes 40,000 of
+    them, and a frozen dataclass's field-by-field set costs three times as much."""
 
     indicator: str
     first: SourcedClaim
@@ -77,22 +79,25 @@ def find_disagreements(
         claim = entry[1].claim
         if claim.indicator != "other":  # unlike figures; nothing says they count one thing
             groups[(claim.indicator, claim.unit, claim.group, claim.subject)].append(entry)
-    pairs: dict[tuple[int, int], str] = {}
+    # a pair (i, j), i < j, as the number i * n + j: hashed and sorted as one int
+    n = len(claims)
+    pairs: dict[int, str] = {}
     for members in groups.values():
-        _same_scope_pairs(members, pairs)
+        _same_scope_pairs(members, pairs, n)
         first = members[0][1].claim
         is_flow = first.indicator in vocabulary and vocabulary[first.indicator].kind == "flow"
         if is_flow and first.unit not in ("percent", "ratio"):
-            _part_whole_pairs(members, pairs, gazetteer)
+            _part_whole_pairs(members, pairs, n, gazetteer)
     found: list[Disagreement] = []
     seen: set[tuple[tuple[float, float], tuple[float, float], str]] = set()
-    for i, j in sorted(pairs):
+    for pair in sorted(pairs):
+        i, j = divmod(pair, n)
         a, b = claims[i], claims[j]
         key = (a.bounds, b.bounds, a.claim.indicator)
         if key in seen:
             continue  # the same figures stated again are the same disagreement
         seen.add(key)
-        found.append(Disagreement(a.claim.indicator, a, b, pairs[(i, j)]))
+        found.append(Disagreement(a.claim.indicator, a, b, pairs[pair]))
     return found
 
 
@@ -116,7 +121,7 @@ def _upper(entry: Entry) -> float:
     return entry[1].bounds[1]
 
 
-def _same_scope_pairs(members: list[Entry], pairs: dict[tuple[int, int], str]) -> None:
+def _same_scope_pairs(members: list[Entry], pairs: dict[int, str], n: int) -> None:
     buckets: dict[tuple[object, ...], list[Entry]] = defaultdict(list)
     for entry in members:
         c = entry[1]
@@ -129,52 +134,70 @@ def _same_scope_pairs(members: list[Entry], pairs: dict[tuple[int, int], str]) -
         highs = [c.bounds[1] for _, c in ranked]
         for i, a in bucket:
             for j, _ in ranked[: bisect_left(highs, a.bounds[0])]:
-                pairs.setdefault((i, j) if i < j else (j, i), SAME_SCOPE)
+                pairs.setdefault(i * n + j if i < j else j * n + i, SAME_SCOPE)
 
 
-# figures of one area and window sorted by upper bound, those bounds, and whether the
-# window is the same as that of the inner figure the shelf is looked up for
-Shelf = tuple[list[Entry], list[float], bool]
+WindowKey = tuple[object, ...]  # what `_shelf_key` gives
+# the figures of one area and window: the window's key, one figure of it, the figures
+# sorted by upper bound and those bounds
+Shelf = tuple[WindowKey, SourcedClaim, list[Entry], list[float]]
+# of a shelf whose window holds an inner figure's: its figures, their upper bounds, and
+# whether the window is the same as the inner figure's
+Fit = tuple[list[Entry], list[float], bool]
 
 
 def _part_whole_pairs(
-    members: list[Entry], pairs: dict[tuple[int, int], str], gazetteer: Gazetteer | None
+    members: list[Entry], pairs: dict[int, str], n: int, gazetteer: Gazetteer | None
 ) -> None:
     # Figures are filed by each area they name, then by window (a shelf each, sorted by
     # upper bound, so those an inner figure exceeds are a prefix). An inner figure meets
-    # only the areas that hold it, and which shelves' windows hold its window is worked
-    # out once per area and window, not once per figure.
+    # only the areas that hold it; which shelves of an area hold its window is worked out
+    # once per area and window, and whether one window holds another once per pair.
     keys = {i: _shelf_key(c) for i, c in members}
-    by_area: dict[str, dict[tuple[object, ...], list[Entry]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    by_area: dict[str, dict[WindowKey, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for entry in members:
         for place in entry[1].places_key:
             by_area[place][keys[entry[0]]].append(entry)
-    shelves: dict[str, list[tuple[SourcedClaim, list[Entry], list[float]]]] = {}
+    shelves: dict[str, list[Shelf]] = {}
     for area, by_window in by_area.items():
         shelves[area] = []
-        for listed in by_window.values():
+        for window, listed in by_window.items():
             listed.sort(key=_upper)
-            shelves[area].append((listed[0][1], listed, [c.bounds[1] for _, c in listed]))
-    fitting: dict[tuple[str, tuple[object, ...]], list[Shelf]] = {}
+            highs = [c.bounds[1] for _, c in listed]
+            shelves[area].append((window, listed[0][1], listed, highs))
+    # whether a shelf's window holds an inner figure's, and is the same: asked once per
+    # pair of window keys, which many areas share
+    windows: dict[tuple[WindowKey, WindowKey], tuple[bool, bool]] = {}
+    # the areas holding a place that have shelves, by place; the shelves of an area whose
+    # window holds an inner figure's, by area and window key
+    areas_of: dict[str, list[tuple[str, list[Shelf]]]] = {}
+    fitting: dict[tuple[str, WindowKey], list[Fit]] = {}
     for i, inner in members:
         if not inner.places:
             continue
         low, inner_key = inner.bounds[0], keys[i]
+        first_place = inner.places[0]
+        if first_place not in areas_of:
+            areas_of[first_place] = [
+                (area, shelves[area])
+                for area in containers(first_place, gazetteer)
+                if area in shelves
+            ]
         candidates: dict[int, SourcedClaim] = {}
-        for area in containers(inner.places[0], gazetteer):
-            on_area = shelves.get(area)
-            if on_area is None:
-                continue
+        for area, on_area in areas_of[first_place]:
             fit = fitting.get((area, inner_key))
             if fit is None:
-                # one figure stands for its shelf: the window tests read only the shelf key
-                fit = fitting[(area, inner_key)] = [
-                    (listed, highs, _same_window(inner, sample))
-                    for sample, listed, highs in on_area
-                    if _window_inside(inner, sample)
-                ]
+                fit = fitting[(area, inner_key)] = []
+                for window, sample, listed, highs in on_area:
+                    if (inner_key, window) not in windows:
+                        # one figure stands for its shelf: the tests read only the keys
+                        windows[(inner_key, window)] = (
+                            _window_inside(inner, sample),
+                            _same_window(inner, sample),
+                        )
+                    inside, same = windows[(inner_key, window)]
+                    if inside:
+                        fit.append((listed, highs, same))
             for listed, highs, same_window in fit:
                 exceeded = listed[: bisect_left(highs, low)]
                 if not same_window:
@@ -184,7 +207,7 @@ def _part_whole_pairs(
         # a figure of one place is within every figure filed under an area that holds it
         one_place = len(inner.places) == 1
         for j, outer in candidates.items():
-            key = (i, j) if i < j else (j, i)
+            key = i * n + j if i < j else j * n + i
             if j == i or key in pairs:
                 continue
             if one_place or _places_inside(inner, outer, gazetteer):

@@ -57,6 +57,9 @@ def group_mentions(
             same.extend(members)
     ordered = []
     for members in merged:
+        if len(members) == 1:  # most figures are stated once
+            ordered.append(members)
+            continue
         lead = max(members, key=_specific)  # the first of the most specific, as stated
         ordered.append([lead, *(m for m in members if m is not lead)])
     return ordered

@@ -143,21 +143,27 @@ def party_only(
 class Corroboration:
     """`party_only` for many figures at once: independent figures are filed by what they
     count and by each area that holds their places, so a figure meets only those that
-    could agree with it (same thing counted, one place within the other)."""
+    could agree with it (same thing counted, one place within the other). Figures of a
+    kind are filed when a figure of that kind is first asked about: a briefing asks of
+    the few it ranks first, not of all."""
 
     def __init__(
         self, figures: Iterable[SourcedClaim], voices: Voices, gazetteer: Gazetteer | None
     ) -> None:
         self.voices, self.gazetteer = voices, gazetteer
+        self._of_kind: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
+        for c in figures:
+            self._of_kind[(c.claim.indicator, c.claim.group, c.claim.unit)].append(c)
         self._at: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
         self._within: dict[tuple[object, ...], list[SourcedClaim]] = defaultdict(list)
-        for c in figures:
-            if _speaks_for_party(c, voices):
+
+    def _file(self, kind: tuple[object, ...]) -> None:
+        for c in self._of_kind.pop(kind, ()):
+            if _speaks_for_party(c, self.voices):
                 continue
-            kind = (c.claim.indicator, c.claim.group, c.claim.unit)
             for place in c.places:
                 self._at[(*kind, fold(place))].append(c)
-                for area in containers(place, gazetteer):
+                for area in containers(place, self.gazetteer):
                     self._within[(*kind, area)].append(c)
 
     def party_only(self, figure: SourcedClaim) -> bool:
@@ -171,6 +177,8 @@ class Corroboration:
         this one (same thing, one place within the other, overlapping days, both can
         hold), whoever gives this one."""
         kind = (figure.claim.indicator, figure.claim.group, figure.claim.unit)
+        if kind in self._of_kind:
+            self._file(kind)
         low, high = figure.bounds
         for place in figure.places:
             # others inside this place, and others this place lies inside

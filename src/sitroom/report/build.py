@@ -39,10 +39,10 @@ from sitroom.report.model import (
 )
 from sitroom.report.selection import (
     NOT_KEY,
+    SHOWN_PER_SECTION,
     Ranking,
     change_words,
     earlier_figures,
-    shown,
     why_first,
 )
 from sitroom.report.summary import check_groups, disagreement_groups, shown_claims
@@ -148,7 +148,14 @@ def _about(
 ) -> list[SourcedClaim]:
     """The claims about `place`: those whose places lie within it, and those that name
     none it can locate ("Al-Razi") when their source names the place."""
-    where = [where_within(c, place, gazetteer) for c, _ in pairs]
+    # claims name a few hundred places among thousands of claims: each asked once
+    asked: dict[tuple[str | None, str | None, str | None], bool | None] = {}
+    where = []
+    for c, _ in pairs:
+        names = (c.place, c.origin, c.destination)
+        if names not in asked:
+            asked[names] = where_within(c, place, gazetteer)
+        where.append(asked[names])
     # only the texts of sources with such claims are read and searched
     undecided = {s.id for (_, s), w in zip(pairs, where, strict=True) if w is None}
     texts = source_texts(session, {i for i in undecided if i is not None})
@@ -260,7 +267,13 @@ def _build(
     for n, lead in enumerate(leads):
         in_section[section_for(lead.claim.indicator)].append(n)
     ranking = Ranking(party_only, since)
-    listed = {key: shown(members, groups, ranking) for key, members in in_section.items()}
+    # each section's figures most important first, of which the first is its key figure;
+    # those listed, in the order stated
+    ranked = {
+        key: ranking.first(members, groups, SHOWN_PER_SECTION)
+        for key, members in in_section.items()
+    }
+    listed = {key: sorted(numbers) for key, numbers in ranked.items()}
     chosen = {n for numbers in listed.values() for n in numbers}
     sections = tuple(
         Section(
@@ -284,7 +297,7 @@ def _build(
     numbers = {n: number for number, n in enumerate(order, start=1)}
     key_figures = _key_figures(
         sections,
-        in_section,
+        ranked,
         groups,
         ranking,
         corroboration.independently_agreed,
@@ -300,9 +313,13 @@ def _build(
         *check_cumulative(leads),
         *check_ranges(leads, vocabulary),
     ]
-    disagreements = find_disagreements(leads, vocabulary, gazetteer)
     # a source that contradicts itself is a check on the source, not a dispute between voices
-    checks += [_inconsistent(d, vocabulary) for d in disagreements if one_source(d)]
+    disputes: list[Disagreement] = []
+    for d in find_disagreements(leads, vocabulary, gazetteer):
+        if one_source(d):
+            checks.append(_inconsistent(d, vocabulary))
+        else:
+            disputes.append(d)
     notes: list[str] = []
     warnings: list[str] = []
     if reviewed_only:
@@ -339,7 +356,7 @@ def _build(
         on=on,
         since=since,
         sections=sections,
-        disagreements=tuple(d for d in disagreements if not one_source(d)),
+        disagreements=tuple(disputes),
         checks=tuple(checks),
         footnotes=tuple(footnotes),
         sources=len({s.id for _, s in pairs}),
@@ -387,7 +404,7 @@ def _figure(
 
 def _key_figures(
     sections: tuple[Section, ...],
-    in_section: dict[str, list[int]],
+    ranked: dict[str, list[int]],
     groups: list[list[SourcedClaim]],
     ranking: Ranking,
     agreed: Callable[[SourcedClaim], bool],
@@ -402,9 +419,9 @@ def _key_figures(
     voice's earlier figure of the same thing (from the window or the day before it); an
     earlier figure not listed gets a footnote after the others (appended to `footnotes`)."""
     firsts = [
-        (section, ranking.first(in_section[section.key], groups, 1)[0])
+        (section, ranked[section.key][0])
         for section in sections
-        if section.key not in NOT_KEY and in_section[section.key]
+        if section.key not in NOT_KEY and ranked[section.key]
     ]
     if not firsts:
         return ()

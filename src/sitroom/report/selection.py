@@ -64,19 +64,6 @@ class Ranking:
         return [*independent, *alone][:limit]
 
 
-def shown(
-    members: Sequence[int],
-    groups: Sequence[Group],
-    ranking: Ranking,
-    limit: int = SHOWN_PER_SECTION,
-) -> list[int]:
-    """The figures (indices into `groups`) of one section that are listed, in the order
-    stated: all of them up to `limit`, else the `limit` first by `Ranking.first`."""
-    if len(members) <= limit:
-        return list(members)
-    return sorted(ranking.first(members, groups, limit))
-
-
 def why_first(group: Group, party_only: bool, agreed: bool) -> str:
     """Why a key figure comes first: "only a party to the conflict gives it; stated 4
     times", "an independent source agrees", else "dated within the window" or "the

@@ -138,12 +138,16 @@ def disagreement_groups(
     for d in briefing.disagreements:
         where = claim_place(d.first.claim) or "no place"
         grouped.setdefault((d.indicator, where), []).append(d)
-    groups = [(key, sorted(members, key=gap, reverse=True)) for key, members in grouped.items()]
-    groups.sort(key=lambda item: (-gap(item[1][0]), -len(item[1])))
+    # ranked by their largest gap; only the groups shown are sorted
+    largest = {key: max(map(gap, members)) for key, members in grouped.items()}
+    groups = sorted(grouped.items(), key=lambda item: (-largest[item[0]], -len(item[1])))
     return Disagreements(
         tuple(
             DisagreementGroup(
-                indicator, place, tuple(members[:per_group]), max(0, len(members) - per_group)
+                indicator,
+                place,
+                tuple(sorted(members, key=gap, reverse=True)[:per_group]),
+                max(0, len(members) - per_group),
             )
             for (indicator, place), members in groups[:groups_shown]
         ),
