@@ -149,3 +149,37 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     if path is None:
         return default_vocabulary()
     return parse_vocabulary(path.read_text(encoding="utf-8"), path)
+
+
+# The briefing's sections: key, title, indicator prefixes (first match wins, in this order).
+SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("control", "Control", ("territory.",)),
+    ("movements", "Population movements", ("people.", "population.", "evacuation.")),
+    ("combatants", "Combatants", ("combatants.",)),
+    ("mine_action", "Mine action", ("mine_action.",)),
+    ("aid", "Aid", ("aid.delivered", "aid.beneficiaries")),
+    ("shelters", "Shelters and field kitchens", ("shelters.", "aid.field_kitchens")),
+    ("incidents", "Incidents and casualties", ("incidents.", "casualties.")),
+    ("other", "Other figures", ("",)),
+)
+
+
+@cache  # a few dozen indicators, asked once per figure
+def section_for(indicator: str) -> str:
+    """The key of the briefing section an indicator belongs to."""
+    for key, _title, prefixes in SECTIONS:
+        if any(indicator.startswith(prefix) for prefix in prefixes):
+            return key
+    return "other"
+
+
+def section_prefixes(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The indicator prefixes of section `key` and those of the sections before it, which
+    win: an indicator is in the section when it starts with one of the first and none of
+    the second (`section_for`). NotFound naming the sections for an unknown key."""
+    keys = [k for k, _, _ in SECTIONS]
+    if key not in keys:
+        raise NotFound(f'no briefing section "{key}" (sections: {", ".join(keys)})')
+    at = keys.index(key)
+    earlier = tuple(p for _, _, prefixes in SECTIONS[:at] for p in prefixes)
+    return SECTIONS[at][2], earlier

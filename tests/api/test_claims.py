@@ -90,3 +90,36 @@ def test_claim_carries_a_link_to_its_highlighted_quote(client: TestClient) -> No
 
 def test_empty_store_gives_an_empty_last_page(empty_client: TestClient) -> None:
     assert empty_client.get("/api/claims").json() == {"items": [], "next": None}
+
+
+def _count_on_page(client: TestClient, query: str) -> int:
+    import re
+
+    page = client.get(f"/claims?{query}")
+    assert page.status_code == 200, page.text
+    found = re.search(r'<p class="count">([\d,]+) claim', page.text)
+    assert found is not None
+    return int(found.group(1).replace(",", ""))
+
+
+def test_the_claims_page_narrows_to_a_briefing_section(client: TestClient, sample_url: str) -> None:
+    # the briefing's "and N more" of a section links here: the section's indicators only,
+    # each indicator in the first section whose prefix it has (aid.field_kitchens is a
+    # shelter, not aid)
+    from sitroom.store.claims import ClaimFilter, list_claims
+    from sitroom.vocabulary import SECTIONS, section_for
+
+    store = Store(sample_url)
+    with store.session() as session:
+        total = count_claims(session)
+        every = list_claims(session, ClaimFilter(), limit=total)
+        shelters = list_claims(session, ClaimFilter(section="shelters"), limit=total)
+    store.dispose()
+    assert {c.indicator for c in shelters} >= {"aid.field_kitchens"}
+    assert all(section_for(c.indicator) == "shelters" for c in shelters)
+    counts = {key: _count_on_page(client, f"section={key}") for key, _, _ in SECTIONS}
+    assert sum(counts.values()) == total
+    for key, n in counts.items():
+        assert n == sum(1 for c in every if section_for(c.indicator) == key), key
+    refused = client.get("/claims?section=casualty")
+    assert refused.status_code == 422 and "movements" in refused.text

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from sitroom.domain import Claim, Source
 from sitroom.geo.bundled import bundled_gazetteer
 from sitroom.report.build import build_briefing
+from sitroom.report.html import render_html
 from sitroom.report.markdown import render_markdown
 from sitroom.report.selection import SHOWN_PER_SECTION
 from sitroom.store.claims import add_claims
@@ -94,6 +95,12 @@ def test_a_long_section_lists_its_first_figures_and_counts_the_rest(sqlite_store
         f"- and {41 - SHOWN_PER_SECTION} more, ranked lower; every claim of the window: "
         "`sitroom export claims --place Aleppo --from 2016-12-03 --to 2016-12-09`"
     ) in text
+    # the dashboard links the section's claims of the window
+    page = render_html(briefing, standalone=False, source_url=lambda s, c: f"/sources/{s}")
+    assert (
+        'every claim of the section in the window on <a href="/claims?section=movements&amp;'
+        'place=Aleppo&amp;parts=1&amp;from=2016-12-03&amp;to=2016-12-09">the claims page</a>'
+    ) in page
 
 
 @settings(max_examples=200, deadline=None)

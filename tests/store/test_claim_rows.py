@@ -92,3 +92,28 @@ def test_a_page_of_one_indicator_walks_an_index_in_id_order(tmp_path) -> None:
         )
     assert "ix_claims_indicator_id" in plan and "TEMP B-TREE" not in plan
     store.dispose()
+
+
+def test_a_section_filter_keeps_the_indicators_the_briefing_files_there(store: Store) -> None:
+    from sitroom.store.claims import ClaimFilter
+
+    # "mine_action." holds a LIKE wildcard (_): "mineXaction.sites" is no mine action
+    names = ["aid.delivered", "aid.field_kitchens", "mine_action.sites_cleared"]
+    names += ["mineXaction.sites", "shelters.opened", "weather.rain"]
+    with store.session() as session:
+        source_id, _ = add_source(
+            session, Source(title="many", published_at=date(2016, 12, 9), sha256="e" * 64)
+        )
+        claims = [dataclasses.replace(CHILDREN, indicator=name, local_id=n, part_of=None)
+                  for n, name in enumerate(names)]  # fmt: skip
+        add_claims(session, source_id, claims)
+    with store.session() as session:
+
+        def of(section: str) -> list[str]:
+            found = list_claims(session, ClaimFilter(section=section))
+            return sorted(c.indicator for c in found)
+
+        assert of("aid") == ["aid.delivered"]
+        assert of("shelters") == ["aid.field_kitchens", "shelters.opened"]
+        assert of("mine_action") == ["mine_action.sites_cleared"]
+        assert of("other") == ["mineXaction.sites", "weather.rain"]

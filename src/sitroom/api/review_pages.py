@@ -49,7 +49,7 @@ from sitroom.store.database import Store
 from sitroom.store.limits import day_problem
 from sitroom.store.reviews import BULK_MAX, EDITABLE, BadReview, review_claim, review_claims
 from sitroom.store.tables import ClaimRow
-from sitroom.vocabulary import default_vocabulary
+from sitroom.vocabulary import SECTIONS, default_vocabulary
 
 MAX_FORM_BYTES = 64 * 1024
 PAGE_SIZE = 50
@@ -195,6 +195,10 @@ def claims_filter(
     parts: Annotated[
         str | None, Query(max_length=1, description="1: also the places within `place`.")
     ] = None,
+    section: Annotated[
+        str | None,
+        Query(max_length=32, description="A briefing section's key: its indicators only."),
+    ] = None,
 ) -> ClaimFilter:
     """The filter of the claims page's form: an empty field is no filter."""
     differs = review == DIFFERS
@@ -202,7 +206,11 @@ def claims_filter(
         review = None
     if review and review not in {s.value for s in ReviewStatus}:
         raise BadReview(f'"{review}" is not a review status')
+    if section and section not in {key for key, _, _ in SECTIONS}:
+        keys = ", ".join(key for key, _, _ in SECTIONS)
+        raise BadReview(f'"{section}" is not a briefing section (sections: {keys})')
     return ClaimFilter(
+        section=section or None,
         differs=differs,
         indicator=indicator or None,
         place=place or None,
@@ -360,6 +368,7 @@ async def claims_page(
         where=where,
         statuses=[s.value for s in ReviewStatus],
         indicators=default_vocabulary().keys(),
+        sections=[(key, title) for key, title, _ in SECTIONS],
         user=user,
         editor=user is not None and user.role.allows(Role.EDITOR),
         csrf=_csrf(request),
@@ -450,6 +459,7 @@ async def bulk_review_form(request: Request, store: StoreDep) -> Response:
         end=form.get("to") or None,
         party=form.get("party") or None,
         parts=form.get("parts") or None,
+        section=form.get("section") or None,
     )
     where = resolved(store, where)
 

@@ -27,16 +27,7 @@ from sitroom.ingest.control import find_place
 from sitroom.report.collector import collector_paused
 from sitroom.report.control_map import MapPolygon, map_colours, polygons_on
 from sitroom.report.figures import claim_place, in_own_words, one_source, window_words
-from sitroom.report.model import (
-    SECTIONS,
-    Briefing,
-    Evidence,
-    Figure,
-    Footnote,
-    KeyFigure,
-    Section,
-    section_for,
-)
+from sitroom.report.model import Briefing, Evidence, Figure, Footnote, KeyFigure, Section
 from sitroom.report.selection import (
     NOT_KEY,
     SHOWN_PER_SECTION,
@@ -51,7 +42,7 @@ from sitroom.store.claims import claims_published_between
 from sitroom.store.database import Store
 from sitroom.store.events import EventFilter, list_events
 from sitroom.store.sources import publication_span, source_texts
-from sitroom.vocabulary import Vocabulary, default_vocabulary
+from sitroom.vocabulary import SECTIONS, Vocabulary, default_vocabulary, section_for
 
 GENERATED_BY = "sitroom-briefing/0.1"
 _NOT_REJECTED = frozenset(r for r in ReviewStatus if r is not ReviewStatus.REJECTED)

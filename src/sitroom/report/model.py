@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, cached_property
+from functools import cached_property
 
 from sitroom.analysis.checks import CheckResult
 from sitroom.analysis.disagreements import Disagreement
@@ -17,18 +17,6 @@ from sitroom.analysis.sourced import SourcedClaim
 from sitroom.analysis.territory import TerritoryComparison
 from sitroom.domain import Event
 from sitroom.report.control_map import MapPolygon
-
-SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    # key, title, indicator prefixes (first match wins, in this order)
-    ("control", "Control", ("territory.",)),
-    ("movements", "Population movements", ("people.", "population.", "evacuation.")),
-    ("combatants", "Combatants", ("combatants.",)),
-    ("mine_action", "Mine action", ("mine_action.",)),
-    ("aid", "Aid", ("aid.delivered", "aid.beneficiaries")),
-    ("shelters", "Shelters and field kitchens", ("shelters.", "aid.field_kitchens")),
-    ("incidents", "Incidents and casualties", ("incidents.", "casualties.")),
-    ("other", "Other figures", ("",)),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +122,3 @@ class Briefing:
 
     def footnote(self, number: int) -> Footnote:
         return self.footnotes[number - 1]
-
-
-@cache  # a few dozen indicators, asked once per figure
-def section_for(indicator: str) -> str:
-    """The key of the briefing section an indicator belongs to."""
-    for key, _title, prefixes in SECTIONS:
-        if any(indicator.startswith(prefix) for prefix in prefixes):
-            return key
-    return "other"

@@ -16,6 +16,7 @@ from sitroom.store.database import refresh_statistics
 from sitroom.store.limits import row_problems
 from sitroom.store.sources import sources_without_text
 from sitroom.store.tables import ClaimRow, SourceRow
+from sitroom.vocabulary import section_prefixes
 
 AnySelect = Select[*tuple[Any, ...]]  # a SELECT of any columns (SQLAlchemy 2.1 typing)
 
@@ -37,6 +38,7 @@ class ClaimFilter:
     claimant_in: tuple[str, ...] | None = None  # exactly one of these claimants
     claimant_not_in: tuple[str, ...] | None = None  # none of these (or no claimant)
     differs: bool = False  # only newer readings that differ from a reviewed claim
+    section: str | None = None  # a briefing section's key ("movements"): its indicators
 
 
 # The claims table's columns in the order of Claim's fields, so a row is the positional
@@ -201,6 +203,14 @@ def add_claims_of_sources(
 def _filtered(query: AnySelect, where: ClaimFilter) -> AnySelect:
     if where.indicator:
         query = query.where(ClaimRow.indicator == where.indicator)
+    if where.section:
+        # autoescape: the _ of "mine_action." is itself, not any character
+        own, earlier = section_prefixes(where.section)
+        starts = [ClaimRow.indicator.startswith(p, autoescape=True) for p in own]
+        query = query.where(or_(*starts))
+        if earlier:
+            taken = [ClaimRow.indicator.startswith(p, autoescape=True) for p in earlier]
+            query = query.where(~or_(*taken))
     if where.place:
         # autoescape: a % or _ in the filter is matched as itself, not as a wildcard
         place = where.place.lower()
