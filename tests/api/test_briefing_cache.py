@@ -193,3 +193,17 @@ def test_workers_sharing_a_folder_build_a_briefing_once(own_sample: str, tmp_pat
         assert one.get("/api/briefing").status_code == 200
         assert _builds(one) + _builds(two) == 2
         assert len(list(shared.glob("*.gz"))) == 1
+
+
+def test_the_server_starts_with_what_a_first_page_reads(tmp_path: Path) -> None:
+    # a cold `/` paid for the store's gazetteer (0.04 s) and the compiling of the page's
+    # templates (0.09 s) before its briefing: the server does both when it starts
+    from sitroom.geo import stored
+    from sitroom.report.html import templates
+
+    url = f"sqlite:///{tmp_path / 'warm.db'}"
+    templates().cache.clear()  # compiled by earlier tests
+    with TestClient(create_app(url)):
+        assert (url, False) in stored._BUILT
+        compiled = {template.name for template in templates().cache.values()}
+        assert {"briefing.html", "_briefing.html", "_disagreements.html"} <= compiled
