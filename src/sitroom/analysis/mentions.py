@@ -8,17 +8,21 @@ from collections.abc import Callable
 from sitroom.analysis.sourced import SourcedClaim
 from sitroom.geo.names import fold
 
+# the first FIGURE_KEY fields of a mention's key say which figure it can be: one source's
+# number of one thing (`_same_figure` decides the rest)
+FIGURE_KEY = 6
+
 
 def _key(c: SourcedClaim) -> tuple[object, ...]:
     claim = c.claim
     return (
         c.source.id,
         claim.indicator,
-        round(claim.value, 4),
-        claim.qualifier,
         claim.unit,
         claim.group,
         claim.subject,
+        round(claim.value, 4),
+        claim.qualifier,
         fold(claim.place or ""),
         fold(claim.origin or ""),
         fold(claim.destination or ""),
@@ -46,9 +50,9 @@ def group_mentions(
     # only groups of one source, thing and number can be one figure: compared within a
     # bucket, not all with all (15,000 figures at 100,000 claims)
     buckets: dict[tuple[object, ...], list[list[SourcedClaim]]] = defaultdict(list)
-    for members in groups.values():
+    for key, members in groups.items():
         first = members[0]
-        bucket = buckets[_figure_key(first)]
+        bucket = buckets[key[:FIGURE_KEY]]
         same = next((g for g in bucket if _same_figure(g[0], first, within)), None)
         if same is None:
             merged.append(list(members))
@@ -63,18 +67,6 @@ def group_mentions(
         lead = max(members, key=_specific)  # the first of the most specific, as stated
         ordered.append([lead, *(m for m in members if m is not lead)])
     return ordered
-
-
-def _figure_key(c: SourcedClaim) -> tuple[object, ...]:
-    claim = c.claim
-    return (
-        c.source.id,
-        claim.indicator,
-        claim.unit,
-        claim.group,
-        claim.subject,
-        round(claim.value, 4),
-    )
 
 
 def _specific(c: SourcedClaim) -> tuple[bool, bool, bool]:
