@@ -196,7 +196,7 @@ class PageTimes:
     server_mb: float
 
 
-def page_time(path: Path, servers: int = 3) -> PageTimes:
+def page_time(path: Path, servers: int = 5) -> PageTimes:
     """Start `sitroom serve` on the store `servers` times; of each, ask for `/` once (cold:
     the briefing is built, rendered and gzipped); of the last, again (cached), and read
     its peak memory. Each server is a fresh process, as a cold request meets it."""
@@ -244,10 +244,9 @@ def stages(path: Path) -> list[tuple[str, float]]:
     from sitroom.analysis.voices import Corroboration, default_voices
     from sitroom.geo.names import fold_text
     from sitroom.report.build import where_within
-    from sitroom.report.model import section_for
     from sitroom.report.selection import SHOWN_PER_SECTION, Ranking
     from sitroom.store.sources import source_texts
-    from sitroom.vocabulary import default_vocabulary
+    from sitroom.vocabulary import default_vocabulary, section_for
 
     store, gazetteer, voices = Store(f"sqlite:///{path}"), bundled_gazetteer(), default_voices()
     found: list[tuple[str, float]] = []
