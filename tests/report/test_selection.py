@@ -92,8 +92,9 @@ def test_a_long_section_lists_its_first_figures_and_counts_the_rest(sqlite_store
     assert [f.footnote for f in movements.figures] == list(range(1, SHOWN_PER_SECTION + 1))
     text = render_markdown(briefing)
     assert (
-        f"- and {41 - SHOWN_PER_SECTION} more, ranked lower; every claim of the window: "
-        "`sitroom export claims --place Aleppo --from 2016-12-03 --to 2016-12-09`"
+        f"- and {41 - SHOWN_PER_SECTION} more, ranked lower; every claim of the section in "
+        "the window: `sitroom export claims --section movements --place Aleppo --from "
+        "2016-12-03 --to 2016-12-09`"
     ) in text
     # the dashboard links the section's claims of the window
     page = render_html(briefing, standalone=False, source_url=lambda s, c: f"/sources/{s}")

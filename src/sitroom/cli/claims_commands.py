@@ -29,6 +29,13 @@ def claims_command(
         str | None,
         typer.Option(help="Review status: extracted, confirmed, edited or rejected."),
     ] = None,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            help="A briefing section's claims: control, movements, combatants, mine_action, "
+            "aid, shelters, incidents or other."
+        ),
+    ] = None,
     differs: Annotated[
         bool,
         typer.Option(
@@ -54,9 +61,10 @@ def claims_command(
         source_id=source,
         review=review,
         differs=differs,
+        section=section,
     )
     with refuse_on():
-        require_claim_terms(review, indicator)
+        require_claim_terms(review, indicator, section)
         store = open_store(db, create=False)
         with store.session() as session:
             claims = list_claims(session, where, limit=limit)

@@ -57,11 +57,14 @@ class CannotWrite(SitroomError):
     """An output file that cannot be written where it was asked for."""
 
 
-def require_claim_terms(review: str | None, indicator: str | None) -> None:
-    """Refuse a review status or an indicator no claim can have, naming the ones there
-    are: a filter that misspells one would list nothing, and say nothing of why."""
+def require_claim_terms(
+    review: str | None, indicator: str | None, section: str | None = None
+) -> None:
+    """Refuse a review status, an indicator or a briefing section no claim can have,
+    naming the ones there are: a filter that misspells one would list nothing, and say
+    nothing of why."""
     from sitroom.domain import ReviewStatus
-    from sitroom.vocabulary import default_vocabulary
+    from sitroom.vocabulary import default_vocabulary, section_prefixes
 
     if review is not None and review not in {r.value for r in ReviewStatus}:
         raise SitroomError(
@@ -69,6 +72,8 @@ def require_claim_terms(review: str | None, indicator: str | None) -> None:
         )
     if indicator:
         default_vocabulary().require(indicator)
+    if section:
+        section_prefixes(section)
 
 
 def check_writable(path: Path) -> Path:

@@ -46,6 +46,13 @@ def export_command(
     review: Annotated[
         str | None, typer.Option(help="Claims of this review status (e.g. confirmed).")
     ] = None,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            help="Claims of this briefing section: control, movements, combatants, mine_action, "
+            "aid, shelters, incidents or other."
+        ),
+    ] = None,
     since: Annotated[
         datetime | None,
         typer.Option("--from", formats=["%Y-%m-%d"], help="Published (events: on) from this day."),
@@ -78,9 +85,10 @@ def export_command(
         review=review,
         on_or_after=since.date() if since else None,
         on_or_before=until.date() if until else None,
+        section=section,
     )
     with refuse_on():
-        require_claim_terms(review, indicator)
+        require_claim_terms(review, indicator, section)
         store = open_store(db, create=False)
         try:
             pieces = export_text(store, what.value, fmt, where)

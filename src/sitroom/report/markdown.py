@@ -185,8 +185,8 @@ def _markdown(briefing: Briefing) -> str:
             lines.append(f"{head}{part} — {_voice(item.claim)}{said}[^{item.footnote}]")
         if section.more:
             lines.append(
-                f"- and {section.more:,} more, ranked lower; every claim of the window: "
-                f"`{every_claim_command(briefing).replace('`', '')}`"
+                f"- and {section.more:,} more, ranked lower; every claim of the section in "
+                f"the window: `{every_claim_command(briefing, section.key).replace('`', '')}`"
             )
         lines.append("")
     lines += _events(briefing)

@@ -87,11 +87,11 @@ def shown_claims(disputes: Disagreements, checks: Sequence[CheckGroup]) -> list[
     return found + [c for g in checks for check in g.shown for c in check.claims]
 
 
-def every_claim_command(briefing: Briefing) -> str:
-    """The command that lists every claim of the briefing's window, of which a section
-    lists the first."""
+def every_claim_command(briefing: Briefing, section: str) -> str:
+    """The command that lists every claim of a section in the briefing's window, of which
+    the section lists the first."""
     return (
-        f"sitroom export claims --place {shlex.quote(briefing.place)} "
+        f"sitroom export claims --section {section} --place {shlex.quote(briefing.place)} "
         f"--from {briefing.since.isoformat()} --to {briefing.on.isoformat()}"
     )
 
