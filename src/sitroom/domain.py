@@ -1,7 +1,8 @@
 """The model of a crisis picture: sources, actors, places, claims, control, events, audit.
 
-Frozen dataclasses and enums only: no I/O, no SQLAlchemy, no FastAPI. Every layer above
-exchanges these objects; ORM rows never leave `store/`.
+Frozen dataclasses and enums only (Claim, made by the ten thousand, is a `record`: frozen
+to mypy, a plain dataclass at run time): no I/O, no SQLAlchemy, no FastAPI. Every layer
+above exchanges these objects; ORM rows never leave `store/`.
 """
 
 from __future__ import annotations
