@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Connection, Table, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -15,30 +15,9 @@ from sitroom.domain import NotFound, Source, SourceKind
 from sitroom.store.limits import id_in_range, row_problems
 from sitroom.store.tables import SourceFileRow, SourceRow
 
-
-def to_domain_source(row: SourceRow, *, with_text: bool = True) -> Source:
-    """A source row as a domain Source; `with_text=False` leaves the full text out."""
-    return Source(
-        id=row.id,
-        title=row.title,
-        kind=SourceKind(row.kind),
-        publisher=row.publisher,
-        url=row.url,
-        published_at=row.published_at,
-        language=row.language,
-        text=row.text if with_text else None,
-        sha256=row.sha256,
-        filename=row.filename,
-        ingested_by=row.ingested_by,
-        reliability=row.reliability,
-        media_type=row.media_type,
-        pages=tuple(row.pages or ()),
-    )
-
-
 _TABLE = cast(Table, SourceRow.__table__)
-# every column but the text, in the order `_without_text` reads them
-_NO_TEXT = tuple(
+# the columns a Source is read from, in the order `_to_source` takes them; the text apart
+_SOURCE_COLUMNS = tuple(
     _TABLE.c[name]
     for name in (
         "id",
@@ -58,31 +37,33 @@ _NO_TEXT = tuple(
 )
 
 
+def _to_source(row: Sequence[Any], text: str | None = None) -> Source:
+    """A Source from a plain row of `_SOURCE_COLUMNS` (Core, not ORM objects: 0.04 s for
+    the 1,200 sources of a week at 100,000 claims, bench/briefing.py) and its text."""
+    return Source(
+        id=row[0],
+        title=row[1],
+        kind=SourceKind(row[2]),
+        publisher=row[3],
+        url=row[4],
+        published_at=row[5],
+        language=row[6],
+        text=text,
+        sha256=row[7],
+        filename=row[8],
+        ingested_by=row[9],
+        reliability=row[10],
+        media_type=row[11],
+        pages=tuple(row[12] or ()),
+    )
+
+
 def sources_without_text(
     session: Session | Connection, *where: ColumnElement[bool]
 ) -> list[Source]:
-    """The sources `where` matches, oldest publication first, without their texts: read
-    as plain rows (Core), not ORM objects, which took 0.04 s for the 1,200 sources of a
-    week at 100,000 claims (bench/briefing.py)."""
-    query = select(*_NO_TEXT).where(*where).order_by(_TABLE.c.published_at, _TABLE.c.id)
-    return [
-        Source(
-            id=row[0],
-            title=row[1],
-            kind=SourceKind(row[2]),
-            publisher=row[3],
-            url=row[4],
-            published_at=row[5],
-            language=row[6],
-            sha256=row[7],
-            filename=row[8],
-            ingested_by=row[9],
-            reliability=row[10],
-            media_type=row[11],
-            pages=tuple(row[12] or ()),
-        )
-        for row in session.execute(query)
-    ]
+    """The sources `where` matches, oldest publication first, without their texts."""
+    query = select(*_SOURCE_COLUMNS).where(*where).order_by(_TABLE.c.published_at, _TABLE.c.id)
+    return [_to_source(row) for row in session.execute(query)]
 
 
 def find_source_by_sha256(session: Session, sha256: str) -> int | None:
@@ -212,10 +193,11 @@ def sources_by_sha256(session: Session, sha256s: set[str]) -> dict[str, Source]:
 
 def get_source(session: Session, source_id: int) -> Source:
     """The source with this id; NotFound if there is none."""
-    row = session.get(SourceRow, source_id) if id_in_range(source_id) else None
+    query = select(*_SOURCE_COLUMNS, _TABLE.c.text).where(_TABLE.c.id == source_id)
+    row = session.execute(query).first() if id_in_range(source_id) else None
     if row is None:
         raise NotFound(f"no source with id {source_id}")
-    return to_domain_source(row)
+    return _to_source(row, row[-1])
 
 
 def list_sources(session: Session) -> list[Source]:
