@@ -32,7 +32,7 @@ from sitroom.api.auth import (
 from sitroom.api.deps import StoreDep
 from sitroom.api.errors import PAGE_ERROR_RESPONSES, respond, wants_page
 from sitroom.api.limits import Filter, Id
-from sitroom.domain import Claim, NotAllowed, ReviewAction, ReviewStatus, Role, User
+from sitroom.domain import Claim, NotAllowed, NotFound, ReviewAction, ReviewStatus, Role, User
 from sitroom.report.claims_table import claim_record
 from sitroom.report.html import templates
 from sitroom.store.audit import list_audit
@@ -49,7 +49,7 @@ from sitroom.store.database import Store
 from sitroom.store.limits import day_problem
 from sitroom.store.reviews import BULK_MAX, EDITABLE, BadReview, review_claim, review_claims
 from sitroom.store.tables import ClaimRow
-from sitroom.vocabulary import SECTIONS, default_vocabulary
+from sitroom.vocabulary import SECTIONS, default_vocabulary, section_prefixes
 
 MAX_FORM_BYTES = 64 * 1024
 PAGE_SIZE = 50
@@ -206,9 +206,11 @@ def claims_filter(
         review = None
     if review and review not in {s.value for s in ReviewStatus}:
         raise BadReview(f'"{review}" is not a review status')
-    if section and section not in {key for key, _, _ in SECTIONS}:
-        keys = ", ".join(key for key, _, _ in SECTIONS)
-        raise BadReview(f'"{section}" is not a briefing section (sections: {keys})')
+    if section:
+        try:
+            section_prefixes(section)
+        except NotFound as err:
+            raise BadReview(str(err)) from err
     return ClaimFilter(
         section=section or None,
         differs=differs,

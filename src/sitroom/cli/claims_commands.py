@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from sitroom.cli import app
-from sitroom.cli.common import DbOption, JsonOption, refuse_on, require_claim_terms
+from sitroom.cli.common import (
+    DbOption,
+    JsonOption,
+    SectionOption,
+    refuse_on,
+    require_claim_terms,
+)
 from sitroom.report.claims_table import claim_record, print_claims_table
 from sitroom.store.claims import ClaimFilter, count_claims, list_claims
 from sitroom.store.database import open_store
@@ -29,13 +35,7 @@ def claims_command(
         str | None,
         typer.Option(help="Review status: extracted, confirmed, edited or rejected."),
     ] = None,
-    section: Annotated[
-        str | None,
-        typer.Option(
-            help="A briefing section's claims: control, movements, combatants, mine_action, "
-            "aid, shelters, incidents or other."
-        ),
-    ] = None,
+    section: SectionOption = None,
     differs: Annotated[
         bool,
         typer.Option(

@@ -14,6 +14,7 @@ import typer
 
 from sitroom.domain import SitroomError
 from sitroom.progress import Progress, ProgressBar, null_progress
+from sitroom.vocabulary import SECTIONS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -39,6 +40,13 @@ DbOption = Annotated[
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+SectionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--section",
+        help="The claims of one briefing section: " + ", ".join(k for k, _, _ in SECTIONS) + ".",
+    ),
+]
 
 
 @contextmanager

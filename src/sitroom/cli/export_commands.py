@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from sitroom.cli import app
-from sitroom.cli.common import DbOption, refuse_on, require_claim_terms
+from sitroom.cli.common import DbOption, SectionOption, refuse_on, require_claim_terms
 from sitroom.domain import SitroomError
 from sitroom.report.exports import ExportFormat
 
@@ -46,13 +46,7 @@ def export_command(
     review: Annotated[
         str | None, typer.Option(help="Claims of this review status (e.g. confirmed).")
     ] = None,
-    section: Annotated[
-        str | None,
-        typer.Option(
-            help="Claims of this briefing section: control, movements, combatants, mine_action, "
-            "aid, shelters, incidents or other."
-        ),
-    ] = None,
+    section: SectionOption = None,
     since: Annotated[
         datetime | None,
         typer.Option("--from", formats=["%Y-%m-%d"], help="Published (events: on) from this day."),
