@@ -9,8 +9,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from sitroom.domain import Claim, Source
+from sitroom.ingest.reports import import_reports
+from sitroom.ingest.sample import sample_reports
 from sitroom.store.claims import _CLAIMS, _COLUMNS, _SOURCES, add_claims, claim_places
-from sitroom.store.database import Store
+from sitroom.store.database import Store, refresh_statistics
 from sitroom.store.sources import add_source
 from sitroom.store.tables import ClaimRow, SourceRow
 
@@ -25,7 +27,7 @@ def _plan(store: Store, query: object) -> str:
 
 
 def _fill(store: Store, days: int = 40, per_day: int = 30) -> None:
-    """A source a day, each with `per_day` claims of one indicator, as imports add them."""
+    """A source a day, each with `per_day` claims of one indicator."""
     for day in range(days):
         published = FIRST + timedelta(days=day)
         with store.write_session() as session:
@@ -42,7 +44,17 @@ def _fill(store: Store, days: int = 40, per_day: int = 30) -> None:
             )
 
 
-def test_after_an_import_a_day_of_one_indicator_is_read_through_that_days_sources(
+def _analysed(store: Store) -> set[str]:
+    with store.engine.connect() as connection:
+        found = connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        ).first()
+        if found is None:
+            return set()
+        return {row[0] for row in connection.exec_driver_sql("SELECT tbl FROM sqlite_stat1")}
+
+
+def test_with_statistics_a_day_of_one_indicator_is_read_through_that_days_sources(
     tmp_path: Path,
 ) -> None:
     # without statistics SQLite guessed that the indicator's index narrows best, and read
@@ -56,11 +68,20 @@ def test_after_an_import_a_day_of_one_indicator_is_read_through_that_days_source
         .where(_SOURCES.published_at >= day, _SOURCES.published_at <= day)
         .where(_CLAIMS.indicator.in_(["people.evacuated"]))
     )
+    assert "ix_claims_indicator" in _plan(store, query)
+    with store.write_session() as session:
+        refresh_statistics(session)
     plan = _plan(store, query)
     assert "ix_sources_published_at" in plan and "ix_claims_indicator" not in plan
-    with store.engine.connect() as connection:
-        tables = {row[0] for row in connection.exec_driver_sql("SELECT tbl FROM sqlite_stat1")}
-    assert {"claims", "sources"} <= tables
+    assert {"claims", "sources"} <= _analysed(store)
+    store.dispose()
+
+
+def test_an_import_of_reports_refreshes_the_statistics(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'import.db'}")
+    assert _analysed(store) == set()
+    done = import_reports(store, sample_reports())
+    assert done.claims > 0 and {"claims", "sources"} <= _analysed(store)
     store.dispose()
 
 

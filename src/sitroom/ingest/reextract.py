@@ -27,7 +27,7 @@ from sitroom.store.claims import (
     extracted_claims,
     set_part_of,
 )
-from sitroom.store.database import Store
+from sitroom.store.database import Store, refresh_statistics
 from sitroom.store.sources import get_source, list_sources, source_texts
 
 # What a reading is: the fields the extractor decides (ids, review and part_of aside:
@@ -214,4 +214,6 @@ def reextract(
                 f"{EXTRACTOR_VERSION}: {len(plan.kept)} kept, {len(plan.added)} added, "
                 f"{len(plan.removed)} removed, {len(plan.flagged)} beside a reviewed claim",
             )
+        if any(plan.changes for plan in plans):
+            refresh_statistics(session)
     return Reextraction(tuple(plans), written=True)

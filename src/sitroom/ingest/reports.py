@@ -27,7 +27,7 @@ from sitroom.ingest.documents import (
 )
 from sitroom.progress import Progress, null_progress
 from sitroom.store.claims import add_claims_of_sources, claim_problems
-from sitroom.store.database import Store
+from sitroom.store.database import Store, refresh_statistics
 from sitroom.store.limits import day_problem
 from sitroom.store.sources import (
     insert_originals,
@@ -424,6 +424,8 @@ def store_reports(store: Store, reports: ExtractedReports) -> ImportResult:
                 if source.sha256 in created
             ],
         )
+        if claims:
+            refresh_statistics(session)  # the planner's view of the tables, once an import
         new = len(created)
     return ImportResult(
         new=new,

@@ -12,7 +12,6 @@ from sqlalchemy import Connection, Select, Table, Text, func, insert, or_, selec
 from sqlalchemy.orm import Session
 
 from sitroom.domain import Claim, NotFound, Qualifier, ReviewStatus, Source
-from sitroom.store.database import refresh_statistics
 from sitroom.store.limits import row_problems
 from sitroom.store.sources import sources_without_text
 from sitroom.store.tables import ClaimRow, SourceRow
@@ -196,7 +195,6 @@ def add_claims_of_sources(
     rows = [claim_values(source_id, c) for source_id, claims in claims_of for c in claims]
     if rows:
         session.connection().execute(insert(_CLAIMS_TABLE), rows)
-        refresh_statistics(session)
     return len(rows)
 
 
